@@ -1,0 +1,149 @@
+//! Helpers for axum form handlers: who is asking, and the responses a form post ends with
+//! (redirect after success, redirect back with a message, or a translated error page).
+
+use axum::{
+    extract::{ConnectInfo, Form, FromRequestParts, rejection::FormRejection},
+    http::{HeaderValue, StatusCode, header, request::Parts},
+    response::{Html, IntoResponse, Response},
+};
+use std::net::SocketAddr;
+
+use super::{Role, Viewer};
+use crate::{error::AppError, i18n::Locale, request::RequestInfo};
+
+/// The request's resolved info (viewer, language) and the client's address, for axum
+/// handlers.
+pub struct Ctx {
+    pub info: RequestInfo,
+    pub address: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Ctx {
+            info: parts
+                .extensions
+                .get::<RequestInfo>()
+                .cloned()
+                .unwrap_or_default(),
+            address: client_address(parts),
+        })
+    }
+}
+
+impl Ctx {
+    pub fn locale(&self) -> Locale {
+        self.info.locale
+    }
+
+    /// The viewer if their role is one of `roles`; otherwise the response to send: back to
+    /// the login page when nobody is logged in, a 403 page when the role may not do this.
+    pub fn require(&self, roles: &[Role]) -> Result<Viewer, Response> {
+        match &self.info.viewer {
+            None => Err(see_other("/login?error=unauthenticated")),
+            Some(viewer) if roles.contains(&viewer.role) => Ok(viewer.clone()),
+            Some(_) => Err(error_page(self.locale(), &AppError::Forbidden)),
+        }
+    }
+}
+
+/// The network address of the client, for throttling.
+fn client_address(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// 303 See Other: the end of every successful (or refused) form post.
+pub fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// A small, translated error page with the error's status, for form posts that cannot go
+/// back to a page (forbidden, malformed, not found).
+pub fn error_page(locale: Locale, err: &AppError) -> Response {
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let title = escape(&err.message(locale));
+    let back = escape(&locale.t("error.back_home"));
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} — Trame</title><link rel=\"stylesheet\" href=\"/pkg/trame.css\"></head>\
+         <body><main id=\"main\" class=\"page\"><h1>{title}</h1>\
+         <p><a class=\"button\" href=\"/\">{back}</a></p></main></body></html>",
+        lang = locale.code(),
+    );
+    (status, Html(body)).into_response()
+}
+
+/// Unwraps a parsed form, or answers 400 (413 if it was too large) with a translated page.
+pub fn form_or_400<T>(locale: Locale, form: Result<Form<T>, FormRejection>) -> Result<T, Response> {
+    form.map(|Form(value)| value).map_err(|rejection| {
+        let error = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::Invalid("malformed".into())
+        };
+        error_page(locale, &error)
+    })
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Percent-encodes a value for a query string.
+pub fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A local path to go back to after a form, or `/`: never another site.
+pub fn local_path(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(
+            local_path(Some("/staff/participants")),
+            "/staff/participants"
+        );
+        assert_eq!(local_path(Some("//evil.example")), "/");
+        assert_eq!(local_path(Some("https://evil.example")), "/");
+        assert_eq!(local_path(Some("/\\evil.example")), "/");
+        assert_eq!(local_path(None), "/");
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(query_value("Zoë & co"), "Zo%C3%AB%20%26%20co");
+    }
+}

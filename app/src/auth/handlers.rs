@@ -1,0 +1,223 @@
+//! Form handlers for logging in and out and for choosing the language.
+//!
+//! A failed login never says which part was wrong, and is throttled per account and per
+//! address before any secret is checked.
+
+use axum::{
+    extract::{Form, State, rejection::FormRejection},
+    http::header::SET_COOKIE,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use sqlx::Row;
+
+use super::{
+    cookies,
+    extract::{Ctx, error_page, form_or_400, local_path, query_value, see_other},
+    normalise_code, password,
+    session::{self, SESSION_COOKIE},
+    throttle,
+};
+use crate::{
+    error::AppError,
+    i18n::{LANG_COOKIE, Locale},
+    state::AppState,
+};
+
+#[derive(Deserialize)]
+pub struct StaffLogin {
+    email: String,
+    password: String,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct CardLogin {
+    code: String,
+    pin: String,
+}
+
+/// How a login attempt ended.
+enum Outcome {
+    Success(i64),
+    Failed,
+    Throttled,
+}
+
+/// Checks `secret` against the account found by `sql` (one `$1` parameter, returning `id`
+/// and `secret_hash`), with throttling and a constant-time answer for unknown accounts.
+async fn authenticate(
+    state: &AppState,
+    sql: &'static str,
+    account: &str,
+    secret: String,
+    address: &str,
+) -> Result<Outcome, AppError> {
+    let db = &state.db;
+    if throttle::is_blocked(db, account, address).await? {
+        return Ok(Outcome::Throttled);
+    }
+    let row = sqlx::query(sql)
+        .bind(account)
+        .fetch_optional(db.read())
+        .await?;
+    let (id, stored) = match row {
+        Some(row) => (
+            Some(row.try_get::<i64, _>("id")?),
+            row.try_get::<Option<String>, _>("secret_hash")?,
+        ),
+        None => (None, None),
+    };
+    match id {
+        Some(id) if password::verify(secret, stored).await => {
+            throttle::clear_account(db, account).await?;
+            Ok(Outcome::Success(id))
+        }
+        _ => {
+            throttle::record_failure(db, account, address).await?;
+            Ok(Outcome::Failed)
+        }
+    }
+}
+
+/// Starts a session (a new token at every login) and sends the person on.
+async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Response, AppError> {
+    let token = session::create(&state.db, user_id).await?;
+    let cookie = cookies::set(
+        SESSION_COOKIE,
+        &token,
+        Some(state.settings.session_absolute_secs),
+        state.settings.secure_cookies(),
+    );
+    Ok(([(SET_COOKIE, cookie)], see_other(next)).into_response())
+}
+
+/// POST /login — staff and partners, with e-mail and password.
+pub async fn staff_login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<StaffLogin>, FormRejection>,
+) -> Response {
+    let form = match form_or_400(ctx.locale(), form) {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let email = form.email.trim().to_lowercase();
+    let back = |error: &str| {
+        see_other(&format!(
+            "/login?error={error}&email={}#staff",
+            query_value(&email)
+        ))
+    };
+    if email.is_empty()
+        || email.len() > 254
+        || form.password.is_empty()
+        || form.password.len() > 1024
+    {
+        return back("login_failed");
+    }
+    let outcome = authenticate(
+        &state,
+        "SELECT id, password_hash AS secret_hash FROM users \
+         WHERE email = $1 AND role IN ('admin', 'worker', 'partner') AND deactivated_at IS NULL",
+        &email,
+        form.password,
+        &ctx.address,
+    )
+    .await;
+    finish(
+        &state,
+        &ctx,
+        outcome,
+        &local_path(form.next.as_deref()),
+        back,
+    )
+    .await
+}
+
+/// POST /login/card — participants, with the code and PIN of their access card.
+pub async fn card_login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<CardLogin>, FormRejection>,
+) -> Response {
+    let form = match form_or_400(ctx.locale(), form) {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let code = normalise_code(&form.code);
+    let back =
+        |error: &str| see_other(&format!("/login?error={error}&code={}", query_value(&code)));
+    let pin = form.pin.trim().to_string();
+    if code.is_empty() || code.len() > 16 || pin.is_empty() || pin.len() > 16 {
+        return back("login_failed");
+    }
+    let outcome = authenticate(
+        &state,
+        "SELECT id, pin_hash AS secret_hash FROM users \
+         WHERE login_code = $1 AND role = 'participant' AND deactivated_at IS NULL",
+        &code,
+        pin,
+        &ctx.address,
+    )
+    .await;
+    finish(&state, &ctx, outcome, "/", back).await
+}
+
+async fn finish(
+    state: &AppState,
+    ctx: &Ctx,
+    outcome: Result<Outcome, AppError>,
+    next: &str,
+    back: impl Fn(&str) -> Response,
+) -> Response {
+    let result = match outcome {
+        Ok(Outcome::Success(user_id)) => start_session(state, user_id, next).await,
+        Ok(Outcome::Failed) => Ok(back("login_failed")),
+        Ok(Outcome::Throttled) => Ok(back("throttled")),
+        Err(err) => Err(err),
+    };
+    result.unwrap_or_else(|err| error_page(ctx.locale(), &err))
+}
+
+/// POST /logout — ends the session and forgets the cookie.
+pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    if let Some(token) = cookies::get(&headers, SESSION_COOKIE)
+        && let Err(err) = session::end(&state.db, token).await
+    {
+        tracing::error!(error = %err, "could not end session");
+    }
+    let cookie = cookies::set(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies());
+    ([(SET_COOKIE, cookie)], see_other("/login?ok=logged_out")).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct LangChoice {
+    lang: String,
+    #[serde(default)]
+    back: Option<String>,
+}
+
+/// POST /lang — remembers the chosen language for a year and goes back to the page.
+pub async fn choose_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<LangChoice>, FormRejection>,
+) -> Response {
+    let form = match form_or_400(ctx.locale(), form) {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let Some(locale) = Locale::parse(&form.lang) else {
+        return error_page(ctx.locale(), &AppError::Invalid("malformed".into()));
+    };
+    let cookie = cookies::set(
+        LANG_COOKIE,
+        locale.code(),
+        Some(365 * 24 * 3600),
+        state.settings.secure_cookies(),
+    );
+    let back = local_path(form.back.as_deref());
+    ([(SET_COOKIE, cookie)], see_other(&back)).into_response()
+}

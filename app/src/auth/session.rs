@@ -1,0 +1,130 @@
+//! Login sessions, kept in the database so that several instances can share them.
+//!
+//! The cookie holds a random 256-bit token; the database holds only its SHA-256, so a leaked
+//! database (or backup) does not leak usable sessions.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::{Role, Viewer};
+use crate::{
+    db::{Db, now},
+    state::Settings,
+};
+
+pub const SESSION_COOKIE: &str = "trame_session";
+
+/// A session's last-seen time is written at most this often, to keep reads cheap.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a new session for `user_id` and returns the token for the cookie.
+pub async fn create(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let at = now();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) \
+         VALUES ($1, $2, $3, $3)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(at)
+    .execute(db.write())
+    .await?;
+    Ok(token)
+}
+
+/// What a session token turned out to be.
+pub enum Lookup {
+    Active(Viewer),
+    /// Unknown, expired, or the account was deactivated.
+    Ended,
+}
+
+/// Finds the viewer behind a token, ending the session if it has expired.
+pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup, sqlx::Error> {
+    let token_hash = hash_token(token);
+    let row = sqlx::query(
+        "SELECT u.id, u.role, u.display_name, s.created_at, s.last_seen_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND u.deactivated_at IS NULL",
+    )
+    .bind(&token_hash)
+    .fetch_optional(db.read())
+    .await?;
+    let Some(row) = row else {
+        return Ok(Lookup::Ended);
+    };
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    let at = now();
+    if at - last_seen_at > settings.session_idle_secs
+        || at - created_at > settings.session_absolute_secs
+    {
+        end(db, token).await?;
+        return Ok(Lookup::Ended);
+    }
+    if at - last_seen_at > TOUCH_EVERY_SECS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(at)
+            .bind(&token_hash)
+            .execute(db.write())
+            .await?;
+    }
+    let role: String = row.try_get("role")?;
+    let Some(role) = Role::parse(&role) else {
+        return Ok(Lookup::Ended);
+    };
+    Ok(Lookup::Active(Viewer {
+        id: row.try_get("id")?,
+        role,
+        name: row.try_get("display_name")?,
+    }))
+}
+
+/// Ends one session (logout).
+pub async fn end(db: &Db, token: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash_token(token))
+        .execute(db.write())
+        .await
+        .map(|_| ())
+}
+
+/// Ends every session of a person (deactivation, replaced access card).
+pub async fn end_all<'c, E>(executor: E, user_id: i64) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(executor)
+        .await
+        .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_token;
+
+    #[test]
+    fn token_hashes_are_stable_hex_sha256() {
+        let h = hash_token("abc");
+        assert_eq!(h.len(), 64);
+        assert_eq!(
+            h,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

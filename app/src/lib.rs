@@ -1,0 +1,35 @@
+//! Trame's Leptos library: pages, components, server functions, domain and database code.
+//!
+//! Built twice: with `ssr` for the server (everything), with `hydrate` for the browser, where
+//! only the islands (the few interactive parts) are compiled in and shipped.
+
+rust_i18n::i18n!("locales", fallback = "fr");
+
+pub mod audit;
+pub mod auth;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod islands;
+pub mod people;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod request;
+#[cfg(feature = "ssr")]
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{App, shell};
+
+/// Browser entry point: hydrates the islands and nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}

@@ -1,0 +1,113 @@
+//! The admin page for staff and partner accounts: create one, deactivate one.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{NAME_MAX, PASSWORD_MIN, list_accounts};
+use crate::{
+    auth::Role,
+    i18n::use_locale,
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+    },
+};
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let locale = use_locale();
+    let accounts = Resource::new_blocking(|| (), |_| list_accounts());
+    let name = query("name").unwrap_or_default();
+    let email = query("email").unwrap_or_default();
+    let roles = [Role::Worker, Role::Admin, Role::Partner]
+        .into_iter()
+        .map(|role| view! { <option value=role.as_str()>{locale.t(role.label_key())}</option> })
+        .collect_view();
+    view! {
+        <Title text=format!("{} — Trame", locale.t("accounts.title")) />
+        <h1>{locale.t("accounts.title")}</h1>
+        <Notice />
+        <section class="card-box" id="new" aria-labelledby="new-heading">
+            <h2 id="new-heading">{locale.t("accounts.new")}</h2>
+            <form method="post" action="/admin/accounts" class="form">
+                <label for="name">{locale.t("accounts.name")}</label>
+                <input id="name" name="name" type="text" required maxlength=NAME_MAX.to_string() value=name />
+                <label for="email">{locale.t("login.email")}</label>
+                <input id="email" name="email" type="email" required maxlength="254" value=email />
+                <label for="role">{locale.t("accounts.role")}</label>
+                <select id="role" name="role">{roles}</select>
+                <label for="organisation">{locale.t("accounts.organisation")}</label>
+                <input
+                    id="organisation"
+                    name="organisation"
+                    type="text"
+                    maxlength="120"
+                    aria-describedby="organisation-hint"
+                />
+                <p id="organisation-hint" class="hint">{locale.t("accounts.organisation_hint")}</p>
+                <label for="password">{locale.t("login.password")}</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    required
+                    minlength=PASSWORD_MIN.to_string()
+                    maxlength="1024"
+                    autocomplete="new-password"
+                    aria-describedby="password-hint"
+                />
+                <p id="password-hint" class="hint">{locale.t("accounts.password_hint")}</p>
+                <button type="submit" class="button button-primary">{locale.t("accounts.create")}</button>
+            </form>
+        </section>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(rows) => {
+                        let items = rows
+                            .into_iter()
+                            .map(|a| {
+                                let action = a.active.then(|| view! {
+                                    <form method="post" action=format!("/admin/accounts/{}/deactivate", a.id)>
+                                        <button type="submit" class="button button-small">
+                                            {locale.t("accounts.deactivate")}
+                                            <span class="visually-hidden">" " {a.name.clone()}</span>
+                                        </button>
+                                    </form>
+                                });
+                                view! {
+                                    <tr>
+                                        <td>{a.name.clone()}</td>
+                                        <td>{a.email}</td>
+                                        <td>{locale.t(a.role.label_key())} {a.organisation.map(|o| format!(" — {o}"))}</td>
+                                        <td>
+                                            {if a.active { locale.t("participants.active") } else { locale.t("participants.inactive") }}
+                                        </td>
+                                        <td>{action}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <table class="table">
+                                <caption>{locale.t("accounts.list")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{locale.t("accounts.name")}</th>
+                                        <th scope="col">{locale.t("login.email")}</th>
+                                        <th scope="col">{locale.t("accounts.role")}</th>
+                                        <th scope="col">{locale.t("participants.status")}</th>
+                                        <th scope="col">{locale.t("accounts.actions")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{items}</tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

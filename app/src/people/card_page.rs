@@ -1,0 +1,68 @@
+//! The printable access card: name, code, PIN (shortly after issue only), and a QR code that
+//! opens the login page with the code filled in. Sized to print and cut out.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{get_access_card, participants_page::id_param};
+use crate::{i18n::use_locale, islands::PrintButton, shell::ErrorView};
+
+#[component]
+pub fn CardPage() -> impl IntoView {
+    let locale = use_locale();
+    let card = Resource::new_blocking(id_param, |id| async move { get_access_card(id?).await });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match card.await {
+                    Ok(card) => {
+                        let pin = match card.pin.clone() {
+                            Some(pin) => view! { <dd class="code card-secret">{pin}</dd> }.into_any(),
+                            None => view! { <dd class="hint">{locale.t("card.pin_hidden")}</dd> }.into_any(),
+                        };
+                        view! {
+                            <Title text=format!("{} — {}", locale.t("card.title"), card.name) />
+                            <p class="no-print">
+                                <a href=format!("/staff/participants/{}", card.id)>
+                                    "← "
+                                    {card.name.clone()}
+                                </a>
+                            </p>
+                            <h1 class="no-print">{locale.t("card.title")}</h1>
+                            <div class="no-print actions">
+                                <PrintButton label=locale.t("card.print") />
+                                <p class="hint">{locale.t("card.print_help")}</p>
+                            </div>
+                            <article class="access-card" aria-label=locale.t("card.title")>
+                                <p class="access-card-brand">
+                                    <span aria-hidden="true">"🧵"</span>
+                                    " Trame"
+                                </p>
+                                <p class="access-card-name">{card.name.clone()}</p>
+                                <dl class="access-card-facts">
+                                    <dt>{locale.t("login.code")}</dt>
+                                    <dd class="code">{card.code.clone()}</dd>
+                                    <dt>{locale.t("login.pin")}</dt>
+                                    {pin}
+                                </dl>
+                                <div
+                                    class="access-card-qr"
+                                    role="img"
+                                    aria-label=locale.t("card.qr_label")
+                                    inner_html=card.qr_svg.clone()
+                                ></div>
+                                <p class="access-card-help">
+                                    {locale.t("card.how_to")}
+                                    " "
+                                    <span class="url">{card.login_url.clone()}</span>
+                                </p>
+                            </article>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

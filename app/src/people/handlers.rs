@@ -1,0 +1,229 @@
+//! Form handlers that change people: social workers create participants and issue access
+//! cards; admins create and deactivate staff and partner accounts. Each change is audited.
+
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{PASSWORD_MIN, card, parse_name};
+use crate::{
+    audit,
+    auth::{
+        Role,
+        extract::{Ctx, error_page, form_or_400, query_value, see_other},
+        password, session,
+    },
+    db::now,
+    error::AppError,
+    state::AppState,
+};
+
+const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+
+/// Turns the result of a change into the response: the redirect on success, the error page
+/// otherwise.
+fn respond(ctx: &Ctx, result: Result<Response, AppError>) -> Response {
+    result.unwrap_or_else(|err| error_page(ctx.locale(), &err))
+}
+
+#[derive(Deserialize)]
+pub struct NewParticipant {
+    name: String,
+}
+
+/// POST /staff/participants — creates a participant (a first name or pseudonym is all it
+/// takes) with an access card, and opens the card to print.
+pub async fn create_participant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<NewParticipant>, FormRejection>,
+) -> Response {
+    let viewer = match ctx.require(STAFF) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let form = match form_or_400(ctx.locale(), form) {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let name = match parse_name(&form.name) {
+        Ok(name) => name,
+        Err(problem) => {
+            return see_other(&format!(
+                "/staff/participants?error={problem}&name={}#new",
+                query_value(form.name.chars().take(200).collect::<String>().as_str())
+            ));
+        }
+    };
+    let result = async {
+        let pin = card::new_pin_hashed().await?;
+        let mut tx = state.db.write().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (role, display_name, created_at) \
+             VALUES ('participant', $1, $2) RETURNING id",
+        )
+        .bind(&name)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        card::issue(&mut tx, id, pin).await?;
+        audit::record(&mut *tx, viewer.id, "participant.create", Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("/staff/participants/{id}/card")))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// POST /staff/participants/{id}/card — replaces a lost card: new code and PIN, the old
+/// code stops working.
+pub async fn replace_card(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Response {
+    let viewer = match ctx.require(STAFF) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let result = async {
+        let pin = card::new_pin_hashed().await?;
+        let mut tx = state.db.write().begin().await?;
+        let exists = sqlx::query(
+            "SELECT 1 AS one FROM users WHERE id = $1 AND role = 'participant' \
+             AND deactivated_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+        if !exists {
+            return Err(AppError::NotFound);
+        }
+        card::issue(&mut tx, id, pin).await?;
+        audit::record(&mut *tx, viewer.id, "participant.card_replace", Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("/staff/participants/{id}/card")))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(Deserialize)]
+pub struct NewAccount {
+    name: String,
+    email: String,
+    role: String,
+    password: String,
+    #[serde(default)]
+    organisation: String,
+}
+
+/// POST /admin/accounts — creates a staff or partner account.
+pub async fn create_account(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<NewAccount>, FormRejection>,
+) -> Response {
+    let viewer = match ctx.require(&[Role::Admin]) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    let form = match form_or_400(ctx.locale(), form) {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let email = form.email.trim().to_lowercase();
+    let back = |problem: &str| {
+        see_other(&format!(
+            "/admin/accounts?error={problem}&name={}&email={}#new",
+            query_value(&form.name.chars().take(200).collect::<String>()),
+            query_value(&email.chars().take(254).collect::<String>())
+        ))
+    };
+    let name = match parse_name(&form.name) {
+        Ok(name) => name,
+        Err(problem) => return back(problem),
+    };
+    let role = match Role::parse(&form.role) {
+        Some(role) if role != Role::Participant => role,
+        _ => return back("role_invalid"),
+    };
+    if email.len() > 254 || !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
+        return back("email_invalid");
+    }
+    if form.password.chars().count() < PASSWORD_MIN || form.password.len() > 1024 {
+        return back("password_short");
+    }
+    let organisation = form.organisation.trim();
+    let organisation = (role == Role::Partner && !organisation.is_empty())
+        .then(|| organisation.chars().take(120).collect::<String>());
+    let result = async {
+        let taken = sqlx::query("SELECT 1 AS one FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(state.db.read())
+            .await?
+            .is_some();
+        if taken {
+            return Ok(back("email_taken"));
+        }
+        let password_hash = password::hash(form.password.clone()).await?;
+        let mut tx = state.db.write().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (role, display_name, email, password_hash, organisation, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(role.as_str())
+        .bind(&name)
+        .bind(&email)
+        .bind(password_hash)
+        .bind(organisation)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(&mut *tx, viewer.id, "account.create", Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other("/admin/accounts?ok=account_created"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// POST /admin/accounts/{id}/deactivate — closes an account and ends its sessions. An admin
+/// cannot deactivate themself (the centre would risk losing its last admin).
+pub async fn deactivate_account(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Response {
+    let viewer = match ctx.require(&[Role::Admin]) {
+        Ok(viewer) => viewer,
+        Err(response) => return response,
+    };
+    if id == viewer.id {
+        return see_other("/admin/accounts?error=cannot_deactivate_self");
+    }
+    let result = async {
+        let mut tx = state.db.write().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET deactivated_at = $1 \
+             WHERE id = $2 AND role <> 'participant' AND deactivated_at IS NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        session::end_all(&mut *tx, id).await?;
+        audit::record(&mut *tx, viewer.id, "account.deactivate", Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other("/admin/accounts?ok=account_deactivated"))
+    }
+    .await;
+    respond(&ctx, result)
+}

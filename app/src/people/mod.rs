@@ -1,0 +1,240 @@
+//! People: participants (managed by social workers, logging in with an access card) and
+//! staff and partner accounts (managed by admins).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+pub mod accounts_page;
+pub mod card_page;
+pub mod participants_page;
+
+#[cfg(feature = "ssr")]
+pub mod card;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+
+/// A participant in the staff list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantSummary {
+    pub id: i64,
+    pub name: String,
+    pub code: String,
+    pub active: bool,
+}
+
+/// A participant's record, as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantRecord {
+    pub id: i64,
+    pub name: String,
+    pub code: String,
+    pub created_at: String,
+    pub active: bool,
+}
+
+/// What a printed access card shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccessCard {
+    pub id: i64,
+    pub name: String,
+    /// Formatted for reading: `ABC-DEF`.
+    pub code: String,
+    /// Shown only for a while after the card was issued; hashed in the database otherwise.
+    pub pin: Option<String>,
+    pub login_url: String,
+    pub qr_svg: String,
+}
+
+/// A staff or partner account, as admins see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: crate::auth::Role,
+    pub organisation: Option<String>,
+    pub active: bool,
+}
+
+/// Longest name a participant may be given (a first name or a pseudonym).
+pub const NAME_MAX: usize = 60;
+
+/// Shortest password an admin may set.
+pub const PASSWORD_MIN: usize = 12;
+
+/// Parses a participant's or account's name: trimmed, 1 to `NAME_MAX` characters, no
+/// control characters. Returns the translation key of the problem otherwise.
+pub fn parse_name(input: &str) -> Result<String, &'static str> {
+    let name = input.trim();
+    if name.is_empty() {
+        Err("name_required")
+    } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+        Err("name_too_long")
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// Formats a stored time (seconds since the epoch) in the centre's time zone.
+#[cfg(feature = "ssr")]
+pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// All participants, by name. Staff only.
+#[server(endpoint = "participants/list")]
+pub async fn list_participants() -> Result<Vec<ParticipantSummary>, AppError> {
+    crate::error::with_status(
+        async move {
+            use sqlx::Row;
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+            let state = crate::state::app_state()?;
+            let rows = sqlx::query(
+                "SELECT id, display_name, login_code, deactivated_at FROM users \
+             WHERE role = 'participant' ORDER BY display_name, id",
+            )
+            .fetch_all(state.db.read())
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(ParticipantSummary {
+                        id: row.try_get("id")?,
+                        name: row.try_get("display_name")?,
+                        code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
+                        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+                    })
+                })
+                .collect::<Result<_, sqlx::Error>>()
+                .map_err(AppError::from)
+        }
+        .await,
+    )
+}
+
+/// One participant's record. Staff only; the read is written to the audit log.
+#[server(endpoint = "participants/get")]
+pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
+    crate::error::with_status(
+        async move {
+            use sqlx::Row;
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+            let state = crate::state::app_state()?;
+            let row = sqlx::query(
+                "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
+             WHERE id = $1 AND role = 'participant'",
+            )
+            .bind(id)
+            .fetch_optional(state.db.read())
+            .await?
+            .ok_or(AppError::NotFound)?;
+            crate::audit::record(state.db.write(), viewer.id, "participant.view", Some(id)).await?;
+            Ok(ParticipantRecord {
+                id: row.try_get("id")?,
+                name: row.try_get("display_name")?,
+                code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
+                created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
+                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+            })
+        }
+        .await,
+    )
+}
+
+/// A participant's access card, for printing. Staff only; audited.
+#[server(endpoint = "participants/card")]
+pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
+    crate::error::with_status(
+        async move {
+            use sqlx::Row;
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+            let state = crate::state::app_state()?;
+            let row = sqlx::query(
+                "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
+             WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(state.db.read())
+            .await?
+            .ok_or(AppError::NotFound)?;
+            crate::audit::record(
+                state.db.write(),
+                viewer.id,
+                "participant.card_view",
+                Some(id),
+            )
+            .await?;
+            let code: String = row.try_get("login_code")?;
+            let pin_until: Option<i64> = row.try_get("pending_pin_until")?;
+            let pin = match pin_until {
+                Some(until) if until > crate::db::now() => row.try_get("pending_pin")?,
+                _ => None,
+            };
+            let login_url = card::login_url(&state.settings.public_url, &code);
+            Ok(AccessCard {
+                id,
+                name: row.try_get("display_name")?,
+                code: crate::auth::format_code(&code),
+                pin,
+                qr_svg: card::qr_svg(&login_url)?,
+                login_url,
+            })
+        }
+        .await,
+    )
+}
+
+/// Staff and partner accounts. Admins only.
+#[server(endpoint = "accounts/list")]
+pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
+    crate::error::with_status(
+        async move {
+            use sqlx::Row;
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[crate::auth::Role::Admin])?;
+            let state = crate::state::app_state()?;
+            let rows = sqlx::query(
+                "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
+             WHERE role <> 'participant' ORDER BY role, display_name",
+            )
+            .fetch_all(state.db.read())
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    let role: String = row.try_get("role")?;
+                    Ok(Account {
+                        id: row.try_get("id")?,
+                        name: row.try_get("display_name")?,
+                        email: row
+                            .try_get::<Option<String>, _>("email")?
+                            .unwrap_or_default(),
+                        role: crate::auth::Role::parse(&role).unwrap_or(crate::auth::Role::Partner),
+                        organisation: row.try_get("organisation")?,
+                        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+                    })
+                })
+                .collect::<Result<_, sqlx::Error>>()
+                .map_err(AppError::from)
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_name;
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(parse_name("  Zoë "), Ok("Zoë".to_string()));
+        assert_eq!(parse_name("   "), Err("name_required"));
+        assert_eq!(parse_name(&"x".repeat(61)), Err("name_too_long"));
+        assert_eq!(parse_name("a\u{0}b"), Err("name_too_long"));
+    }
+}

@@ -1,0 +1,164 @@
+//! Staff pages for participants: the list with the form to add someone, and one person's
+//! record with their access card.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{NAME_MAX, get_participant_record, list_participants};
+use crate::{
+    error::AppError,
+    i18n::use_locale,
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+    },
+};
+
+/// The `:id` of the current address, or `NotFound`.
+pub fn id_param() -> Result<i64, AppError> {
+    use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse().ok())
+        .ok_or(AppError::NotFound)
+}
+
+#[component]
+pub fn ParticipantsPage() -> impl IntoView {
+    let locale = use_locale();
+    let participants = Resource::new_blocking(|| (), |_| list_participants());
+    let name = query("name").unwrap_or_default();
+    view! {
+        <Title text=format!("{} — Trame", locale.t("participants.title")) />
+        <h1>{locale.t("participants.title")}</h1>
+        <Notice />
+        <section class="card-box" id="new" aria-labelledby="new-heading">
+            <h2 id="new-heading">
+                <span class="picto" aria-hidden="true">
+                    "➕"
+                </span>
+                {locale.t("participants.new")}
+            </h2>
+            <form method="post" action="/staff/participants" class="form">
+                <label for="name">{locale.t("participants.name")}</label>
+                <input
+                    id="name"
+                    name="name"
+                    type="text"
+                    required
+                    maxlength=NAME_MAX.to_string()
+                    autocomplete="off"
+                    value=name
+                    aria-describedby="name-hint"
+                />
+                <p id="name-hint" class="hint">
+                    {locale.t("participants.name_hint")}
+                </p>
+                <button type="submit" class="button button-primary">
+                    {locale.t("participants.create")}
+                </button>
+            </form>
+        </section>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match participants.await {
+                    Ok(rows) if rows.is_empty() => {
+                        view! { <p>{locale.t("participants.none")}</p> }.into_any()
+                    }
+                    Ok(rows) => {
+                        let items = rows
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <a href=format!("/staff/participants/{}", p.id)>{p.name}</a>
+                                        </td>
+                                        <td class="code">{p.code}</td>
+                                        <td>
+                                            {if p.active {
+                                                locale.t("participants.active")
+                                            } else {
+                                                locale.t("participants.inactive")
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <table class="table">
+                                <caption>{locale.t("participants.list")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{locale.t("participants.name")}</th>
+                                        <th scope="col">{locale.t("login.code")}</th>
+                                        <th scope="col">{locale.t("participants.status")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{items}</tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ParticipantPage() -> impl IntoView {
+    let locale = use_locale();
+    let record = Resource::new_blocking(
+        id_param,
+        |id| async move { get_participant_record(id?).await },
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Ok(p) => {
+                        view! {
+                            <Title text=format!("{} — Trame", p.name) />
+                            <p>
+                                <a href="/staff/participants">
+                                    "← "
+                                    {locale.t("participants.title")}
+                                </a>
+                            </p>
+                            <h1>{p.name.clone()}</h1>
+                            <dl class="facts">
+                                <dt>{locale.t("login.code")}</dt>
+                                <dd class="code">{p.code.clone()}</dd>
+                                <dt>{locale.t("participants.created")}</dt>
+                                <dd>{p.created_at.clone()}</dd>
+                            </dl>
+                            <p>
+                                <a class="button button-primary" href=format!("/staff/participants/{}/card", p.id)>
+                                    <span class="picto" aria-hidden="true">
+                                        "🪪"
+                                    </span>
+                                    {locale.t("card.open")}
+                                </a>
+                            </p>
+                            <form method="post" action=format!("/staff/participants/{}/card", p.id) class="form">
+                                <p class="hint">{locale.t("card.replace_help")}</p>
+                                <button type="submit" class="button">
+                                    <span class="picto" aria-hidden="true">
+                                        "🔄"
+                                    </span>
+                                    {locale.t("card.replace")}
+                                </button>
+                            </form>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

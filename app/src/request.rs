@@ -1,0 +1,30 @@
+//! What the middleware learned about a request (who is asking, in which language, the CSP
+//! nonce), stored in the request's extensions and read back by pages and server functions.
+
+use http::request::Parts;
+use leptos::prelude::use_context;
+
+use crate::{auth::Viewer, error::AppError, i18n::Locale};
+
+/// Everything the middleware resolved for one request.
+#[derive(Clone, Debug, Default)]
+pub struct RequestInfo {
+    pub viewer: Option<Viewer>,
+    /// The request carried a session cookie that is no longer valid.
+    pub session_ended: bool,
+    pub locale: Locale,
+    /// The per-request nonce allowed by the Content-Security-Policy for inline scripts.
+    pub nonce: String,
+}
+
+/// The current request's info, inside a Leptos render or server function.
+pub fn request_info() -> RequestInfo {
+    use_context::<Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestInfo>().cloned())
+        .unwrap_or_default()
+}
+
+/// The logged-in viewer, or `Unauthenticated`.
+pub fn require_viewer() -> Result<Viewer, AppError> {
+    request_info().viewer.ok_or(AppError::Unauthenticated)
+}

@@ -1,0 +1,21 @@
+//! The form endpoints (POST only: nothing changes state on GET), by domain. The server
+//! binary merges them with the Leptos pages and its own middleware.
+
+use axum::{Router, routing::post};
+
+use crate::{auth::handlers as auth, people::handlers as people, state::AppState};
+
+pub fn form_routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", post(auth::staff_login))
+        .route("/login/card", post(auth::card_login))
+        .route("/logout", post(auth::logout))
+        .route("/lang", post(auth::choose_language))
+        .route("/staff/participants", post(people::create_participant))
+        .route("/staff/participants/{id}/card", post(people::replace_card))
+        .route("/admin/accounts", post(people::create_account))
+        .route(
+            "/admin/accounts/{id}/deactivate",
+            post(people::deactivate_account),
+        )
+}

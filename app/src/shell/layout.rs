@@ -1,0 +1,142 @@
+//! The layout around every page: skip link, header with the navigation for the viewer's
+//! role (a pictogram and a word for each item), and the language switch.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::use_viewer;
+use crate::{
+    auth::{Role, Viewer},
+    i18n::{Locale, use_locale},
+};
+
+/// One navigation item: where it goes, its pictogram, and its label's translation key.
+struct NavItem {
+    href: &'static str,
+    picto: &'static str,
+    label: &'static str,
+}
+
+const HOME: NavItem = NavItem {
+    href: "/",
+    picto: "🏠",
+    label: "nav.home",
+};
+const PARTICIPANTS: NavItem = NavItem {
+    href: "/staff/participants",
+    picto: "👥",
+    label: "nav.participants",
+};
+const ACCOUNTS: NavItem = NavItem {
+    href: "/admin/accounts",
+    picto: "🔑",
+    label: "nav.accounts",
+};
+const AUDIT: NavItem = NavItem {
+    href: "/admin/audit",
+    picto: "📜",
+    label: "nav.audit",
+};
+const LOGIN: NavItem = NavItem {
+    href: "/login",
+    picto: "🔓",
+    label: "nav.login",
+};
+
+fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
+    match viewer.map(|v| v.role) {
+        None => vec![LOGIN],
+        Some(Role::Participant) | Some(Role::Partner) => vec![HOME],
+        Some(Role::Worker) => vec![HOME, PARTICIPANTS],
+        Some(Role::Admin) => vec![HOME, PARTICIPANTS, ACCOUNTS, AUDIT],
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let locale = use_locale();
+    let viewer = use_viewer();
+    let path = use_location().pathname.get_untracked();
+    let items = items_for(viewer.as_ref())
+        .into_iter()
+        .map(|item| {
+            let current = (item.href == path).then_some("page");
+            view! {
+                <li>
+                    <a class="nav-link" href=item.href aria-current=current>
+                        <span class="picto" aria-hidden="true">
+                            {item.picto}
+                        </span>
+                        <span>{locale.t(item.label)}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let logout = viewer.is_some().then(|| {
+        view! {
+            <li>
+                <form method="post" action="/logout">
+                    <button type="submit" class="nav-link">
+                        <span class="picto" aria-hidden="true">
+                            "🚪"
+                        </span>
+                        <span>{locale.t("nav.logout")}</span>
+                    </button>
+                </form>
+            </li>
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">
+            {locale.t("shell.skip")}
+        </a>
+        <header class="site-header">
+            <div class="header-row">
+                <a class="brand" href="/">
+                    <span class="picto" aria-hidden="true">
+                        "🧵"
+                    </span>
+                    "Trame"
+                </a>
+                <LanguageSwitch locale path />
+            </div>
+            <nav aria-label=locale.t("nav.label")>
+                <ul class="nav-list">{items} {logout}</ul>
+            </nav>
+        </header>
+        <main id="main" class="page" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+/// Three buttons, each language named in itself; the choice is remembered in a cookie.
+#[component]
+fn LanguageSwitch(locale: Locale, path: String) -> impl IntoView {
+    let buttons = Locale::ALL
+        .into_iter()
+        .map(|option| {
+            let current = (option == locale).then_some("true");
+            view! {
+                <button
+                    type="submit"
+                    name="lang"
+                    value=option.code()
+                    lang=option.code()
+                    class="lang-button"
+                    aria-pressed=current.unwrap_or("false")
+                >
+                    {option.native_name()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="post" action="/lang" class="lang-switch">
+            <input type="hidden" name="back" value=path />
+            <span class="visually-hidden">{locale.t("shell.language")}</span>
+            {buttons}
+        </form>
+    }
+}

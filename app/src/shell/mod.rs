@@ -1,0 +1,122 @@
+//! The page shell: the HTML document, the router, and the layout every page shares (skip
+//! link, navigation by role, language switch, messages carried back from forms).
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    audit::page::AuditPage,
+    auth::{Viewer, pages::LoginPage},
+    home::HomePage,
+    i18n::use_locale,
+    people::{
+        accounts_page::AccountsPage,
+        card_page::CardPage,
+        participants_page::{ParticipantPage, ParticipantsPage},
+    },
+};
+
+mod layout;
+pub mod notice;
+
+pub use layout::Layout;
+
+/// The logged-in person for this request, provided as context by the shell.
+#[derive(Clone, Debug)]
+pub struct CurrentViewer(pub Option<Viewer>);
+
+/// The request carried a session that has ended (expired, logged out elsewhere).
+#[derive(Clone, Copy, Debug)]
+pub struct SessionEnded(pub bool);
+
+pub fn use_viewer() -> Option<Viewer> {
+    use_context::<CurrentViewer>().and_then(|current| current.0)
+}
+
+/// The whole HTML document. Server only: the browser hydrates islands, not the document.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let info = crate::request::request_info();
+    provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
+    provide_context(info.locale);
+    provide_context(CurrentViewer(info.viewer.clone()));
+    provide_context(SessionEnded(info.session_ended));
+    view! {
+        <!DOCTYPE html>
+        <html lang=info.locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="stylesheet" href="/pkg/trame.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Every page of Trame. Routes render fully on the server before sending (`Async`), so
+/// pages are complete with JavaScript off.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/participants")
+                        view=ParticipantsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/participants/:id")
+                        view=ParticipantPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/participants/:id/card")
+                        view=CardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Shows an error in the user's language and gives the page the error's status.
+#[component]
+pub fn ErrorView(error: crate::error::AppError) -> impl IntoView {
+    let locale = use_locale();
+    crate::error::set_status(error.status());
+    let message = error.message(locale);
+    view! {
+        <Title text=format!("{message} — Trame") />
+        <h1>{message}</h1>
+        <p>
+            <a class="button" href="/">
+                {locale.t("error.back_home")}
+            </a>
+        </p>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! { <ErrorView error=crate::error::AppError::NotFound /> }
+}

@@ -1,0 +1,61 @@
+//! Messages carried back to a page after a form (`?error=...` or `?ok=...`), shown in the
+//! user's language. Only known codes are shown; anything else in the address is ignored.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::use_locale;
+
+/// Error codes a form may send back, each with a text under `error.`.
+const ERRORS: &[&str] = &[
+    "login_failed",
+    "throttled",
+    "unauthenticated",
+    "name_required",
+    "name_too_long",
+    "email_invalid",
+    "email_taken",
+    "password_short",
+    "role_invalid",
+    "cannot_deactivate_self",
+];
+
+/// Success codes, each with a text under `ok.`.
+const OKS: &[&str] = &["logged_out", "account_created", "account_deactivated"];
+
+/// A query parameter of the current page.
+pub fn query(name: &str) -> Option<String> {
+    use_query_map().read_untracked().get(name)
+}
+
+/// The error or confirmation sent back by the last form, if any.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let locale = use_locale();
+    let error = query("error").filter(|code| ERRORS.contains(&code.as_str()));
+    let ok = query("ok").filter(|code| OKS.contains(&code.as_str()));
+    view! {
+        {error
+            .map(|code| {
+                view! {
+                    <div class="notice notice-error" role="alert">
+                        <span class="picto" aria-hidden="true">
+                            "⚠️"
+                        </span>
+                        {locale.t(&format!("error.{code}"))}
+                    </div>
+                }
+            })}
+        {ok
+            .map(|code| {
+                view! {
+                    <div class="notice notice-ok" role="status">
+                        <span class="picto" aria-hidden="true">
+                            "✅"
+                        </span>
+                        {locale.t(&format!("ok.{code}"))}
+                    </div>
+                }
+            })}
+    }
+}

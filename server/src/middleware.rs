@@ -1,0 +1,234 @@
+//! What every request passes through: who is asking and in which language, the refusal of
+//! cross-site state changes, access by role to whole areas, and the security headers.
+
+use axum::{
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use app::{
+    auth::{
+        Role, cookies,
+        extract::{error_page, query_value, see_other},
+        session::{self, Lookup, SESSION_COOKIE},
+    },
+    error::AppError,
+    i18n::{LANG_COOKIE, Locale},
+    request::RequestInfo,
+    state::AppState,
+};
+
+/// Resolves the session, language and CSP nonce, then adds the security headers (and
+/// forgets a session cookie that no longer works).
+pub async fn context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let locale = Locale::negotiate(
+        cookies::get(headers, LANG_COOKIE),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut info = RequestInfo {
+        locale,
+        nonce: leptos::nonce::Nonce::new().to_string(),
+        ..RequestInfo::default()
+    };
+    if let Some(token) = cookies::get(headers, SESSION_COOKIE) {
+        match session::lookup(&state.db, &state.settings, token).await {
+            Ok(Lookup::Active(viewer)) => info.viewer = Some(viewer),
+            Ok(Lookup::Ended) => info.session_ended = true,
+            Err(err) => {
+                tracing::error!(error = %err, "session lookup failed");
+                return error_page(locale, &AppError::Internal);
+            }
+        }
+    }
+    let nonce = info.nonce.clone();
+    let session_ended = info.session_ended;
+    req.extensions_mut().insert(info);
+    let mut response = next.run(req).await;
+    if session_ended {
+        let clear = cookies::set(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies());
+        if let Ok(value) = HeaderValue::from_str(&clear) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    security_headers(response.headers_mut(), &nonce);
+    response
+}
+
+fn security_headers(headers: &mut HeaderMap, nonce: &str) {
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    let fixed = [
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "same-origin"),
+        ("x-frame-options", "DENY"),
+        ("cross-origin-opener-policy", "same-origin"),
+        (
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
+    ];
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    // Pages carry personal data and are often seen on the centre's shared tablet: never
+    // keep them in a cache. Built assets set their own (long) lifetime.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+}
+
+/// Refuses state-changing requests that come from another site. Browsers say where a
+/// request comes from in `Sec-Fetch-Site` (all current ones) or `Origin`; a request with
+/// neither is not from a browser page and carries no ambient authority worth forging.
+pub async fn same_origin(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let allowed = match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some(site) => site == "same-origin" || site == "none",
+        None => match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            Some(origin) => {
+                let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+                origin_matches(origin, host, &state.settings.public_url)
+            }
+            None => true,
+        },
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        let locale = locale_of(&req);
+        tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+        error_page(locale, &AppError::CrossSite)
+    }
+}
+
+/// Whether `origin` (scheme://host[:port]) is this site: the Host the request was sent to,
+/// or the configured public address.
+fn origin_matches(origin: &str, host: Option<&str>, public_url: &str) -> bool {
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+    match origin_host {
+        Some(origin_host) => {
+            host == Some(origin_host)
+                || origin.eq_ignore_ascii_case(public_url.trim_end_matches('/'))
+        }
+        None => false,
+    }
+}
+
+fn locale_of(req: &Request) -> Locale {
+    req.extensions()
+        .get::<RequestInfo>()
+        .map(|info| info.locale)
+        .unwrap_or_default()
+}
+
+/// The roles that may enter an area of the site, by path; `None` for public paths.
+/// Server functions and handlers check again: this only gives whole areas the right answer
+/// (a redirect to log in, or 403) before anything renders.
+pub fn required_roles(path: &str) -> Option<&'static [Role]> {
+    const ANYONE: &[Role] = &[Role::Admin, Role::Worker, Role::Partner, Role::Participant];
+    const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+    const ADMIN: &[Role] = &[Role::Admin];
+    let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
+    if path == "/" {
+        Some(ANYONE)
+    } else if under("/staff") {
+        Some(STAFF)
+    } else if under("/admin") {
+        Some(ADMIN)
+    } else {
+        None
+    }
+}
+
+/// Sends anonymous visitors of a protected area to the login page and refuses other roles.
+pub async fn guard(req: Request, next: Next) -> Response {
+    let Some(roles) = required_roles(req.uri().path()) else {
+        return next.run(req).await;
+    };
+    let info = req
+        .extensions()
+        .get::<RequestInfo>()
+        .cloned()
+        .unwrap_or_default();
+    match &info.viewer {
+        Some(viewer) if roles.contains(&viewer.role) => next.run(req).await,
+        Some(_) => error_page(info.locale, &AppError::Forbidden),
+        None if req.method() == Method::GET => {
+            let target = req
+                .uri()
+                .path_and_query()
+                .map(|pq| pq.as_str())
+                .unwrap_or("/");
+            let ended = if info.session_ended { "ended=1&" } else { "" };
+            see_other(&format!("/login?{ended}next={}", query_value(target)))
+        }
+        None => see_other("/login?error=unauthenticated"),
+    }
+}
+
+/// GET /health — 200 when the database answers, 503 otherwise.
+pub async fn health(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn areas_need_the_right_roles() {
+        assert_eq!(required_roles("/login"), None);
+        assert_eq!(required_roles("/staffroom"), None);
+        assert!(
+            required_roles("/staff/participants")
+                .unwrap()
+                .contains(&Role::Worker)
+        );
+        assert!(
+            !required_roles("/staff/participants")
+                .unwrap()
+                .contains(&Role::Participant)
+        );
+        assert_eq!(required_roles("/admin/accounts"), Some(&[Role::Admin][..]));
+    }
+
+    #[test]
+    fn origins_must_be_this_site() {
+        assert!(origin_matches(
+            "http://127.0.0.1:3000",
+            Some("127.0.0.1:3000"),
+            "http://x"
+        ));
+        assert!(origin_matches(
+            "https://trame.example",
+            None,
+            "https://trame.example/"
+        ));
+        assert!(!origin_matches(
+            "https://evil.example",
+            Some("127.0.0.1:3000"),
+            "http://x"
+        ));
+        assert!(!origin_matches("null", Some("127.0.0.1:3000"), "http://x"));
+    }
+}

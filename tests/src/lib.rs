@@ -1,0 +1,239 @@
+//! Test harness: each test gets a fresh database (a SQLite file in a temporary folder, or a
+//! new PostgreSQL database), the real axum router over it with demo data, and helpers to
+//! send requests to it without opening a socket.
+//!
+//! PostgreSQL tests need `TRAME_TEST_POSTGRES_URL`, a URL of a server where the tests may
+//! create databases; the README's test command starts a throwaway one and sets it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use axum::{Router, body::Body};
+use http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub use app::db::Backend;
+use app::{db::Db, state::AppState};
+
+/// A running Trame, driven in-process.
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    /// Keeps the SQLite folder alive for the test's duration.
+    _dir: Option<TempDir>,
+}
+
+/// A response, read fully.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// The value of the session cookie this response sets, if any (empty when it clears it).
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|c| c.strip_prefix("trame_session="))
+            .map(|rest| rest.split(';').next().unwrap_or_default().to_string())
+    }
+}
+
+/// A temporary folder removed when dropped.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default()
+    )
+}
+
+/// A URL of a fresh, empty database on `backend`, and the folder to keep for SQLite.
+pub async fn fresh_database(backend: Backend) -> (String, Option<TempDir>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(unique_name("trame_test"));
+            std::fs::create_dir_all(&dir).expect("temporary folder");
+            let url = format!("sqlite://{}", dir.join("trame.db").display());
+            (url, Some(TempDir(dir)))
+        }
+        Backend::Postgres => {
+            let admin_url = std::env::var("TRAME_TEST_POSTGRES_URL").expect(
+                "TRAME_TEST_POSTGRES_URL is not set: run the README's test command, which starts \
+                 a throwaway PostgreSQL, or point it at a server where tests may create databases",
+            );
+            let name = unique_name("trame_test");
+            sqlx::any::install_default_drivers();
+            let admin = sqlx::AnyPool::connect(&admin_url)
+                .await
+                .expect("PostgreSQL reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .expect("create test database");
+            admin.close().await;
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
+            (format!("{base}/{name}"), None)
+        }
+    }
+}
+
+impl TestApp {
+    /// Trame on a fresh database of `backend`, migrated, with the demo data.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let (url, dir) = fresh_database(backend).await;
+        let config = server::Config {
+            database_url: Some(url),
+            ..server::Config::parse_from_args(["trame"])
+        };
+        let state = server::build_state(&config).await.expect("Trame starts");
+        TestApp {
+            router: server::router(state.clone()),
+            state,
+            _dir: dir,
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// Sends a request through the real router.
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a readable body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, session: Option<&str>) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(token) = session {
+            request = request.header(header::COOKIE, format!("trame_session={token}"));
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form post as a same-origin browser sends it.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)], session: Option<&str>) -> Reply {
+        self.post_with(path, form, session, &[("sec-fetch-site", "same-origin")])
+            .await
+    }
+
+    pub async fn post_with(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        session: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(token) = session {
+            request = request.header(header::COOKIE, format!("trame_session={token}"));
+        }
+        for (name, value) in extra {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Logs in with e-mail and password; the session token.
+    pub async fn login_staff(&self, email: &str, password: &str) -> String {
+        let reply = self
+            .post("/login", &[("email", email), ("password", password)], None)
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "login of {email}");
+        reply.session_cookie().expect("a session cookie")
+    }
+
+    /// Logs in with an access card; the session token.
+    pub async fn login_card(&self, code: &str, pin: &str) -> String {
+        let reply = self
+            .post("/login/card", &[("code", code), ("pin", pin)], None)
+            .await;
+        assert_eq!(reply.location(), "/", "card login of {code}");
+        reply.session_cookie().expect("a session cookie")
+    }
+
+    /// The id of the user with this e-mail or login code.
+    pub async fn user_id(&self, email_or_code: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1 OR login_code = $1")
+            .bind(email_or_code)
+            .fetch_one(self.db().read())
+            .await
+            .expect("the user exists")
+    }
+}
+
+/// Percent-encodes a form value.
+pub fn encode(text: &str) -> String {
+    app::auth::extract::query_value(text)
+}
+
+/// Runs an async test function once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}

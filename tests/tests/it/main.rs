@@ -1,0 +1,7 @@
+//! All integration tests, in one binary: HTTP tests against the real router and database
+//! tests, each on SQLite and on PostgreSQL.
+
+mod auth;
+mod database;
+mod people;
+mod security;

@@ -1,0 +1,273 @@
+//! Roles and people: who may see and change what, access cards, accounts, the audit log.
+
+use http::StatusCode;
+use trame_tests::{Backend, TestApp, on_both_backends};
+
+on_both_backends!(
+    each_role_reaches_only_its_pages,
+    worker_creates_participant_and_prints_card,
+    bad_participant_names_get_a_message,
+    staff_reads_of_a_record_are_audited,
+    server_functions_check_the_role,
+    admin_creates_accounts_with_checks,
+);
+
+async fn each_role_reaches_only_its_pages(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.login_card("MRC5HQ", "1234").await;
+    let partner = app
+        .login_staff("neonat@trame.demo", "demo-partner-pass")
+        .await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let admin = app.login_staff("admin@trame.demo", "demo-admin-pass").await;
+    let cases = [
+        ("/staff/participants", &participant, StatusCode::FORBIDDEN),
+        ("/staff/participants", &partner, StatusCode::FORBIDDEN),
+        ("/staff/participants", &worker, StatusCode::OK),
+        ("/admin/accounts", &worker, StatusCode::FORBIDDEN),
+        ("/admin/audit", &participant, StatusCode::FORBIDDEN),
+        ("/admin/accounts", &admin, StatusCode::OK),
+        ("/admin/audit", &admin, StatusCode::OK),
+        ("/", &partner, StatusCode::OK),
+    ];
+    for (path, token, expected) in cases {
+        let reply = app.get(path, Some(token)).await;
+        assert_eq!(reply.status, expected, "GET {path}");
+        if expected == StatusCode::FORBIDDEN {
+            assert!(reply.body.contains("Cette page n"), "a translated message");
+        }
+    }
+    // Nobody logged in: sent to the login page, and back afterwards.
+    let reply = app.get("/staff/participants", None).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(reply.location(), "/login?next=%2Fstaff%2Fparticipants");
+    // The partner's home names nobody.
+    let home = app.get("/", Some(&partner)).await;
+    assert!(!home.body.contains("Amina") && !home.body.contains("AMN"));
+    // A participant cannot post to a staff form either.
+    let reply = app
+        .post(
+            "/staff/participants",
+            &[("name", "Intrus")],
+            Some(&participant),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = app
+        .post("/staff/participants", &[("name", "Intrus")], None)
+        .await;
+    assert_eq!(reply.location(), "/login?error=unauthenticated");
+}
+
+async fn worker_creates_participant_and_prints_card(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("karim@trame.demo", "demo-worker-pass")
+        .await;
+    let reply = app
+        .post("/staff/participants", &[("name", "  Zoé  ")], Some(&worker))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let card_path = reply.location().to_string();
+    assert!(card_path.starts_with("/staff/participants/") && card_path.ends_with("/card"));
+
+    let card = app.get(&card_path, Some(&worker)).await;
+    assert_eq!(card.status, StatusCode::OK);
+    assert!(card.body.contains("Zoé"));
+    assert!(card.body.contains("<svg"), "a QR code");
+    let (code, pin): (String, String) =
+        sqlx::query_as("SELECT login_code, pending_pin FROM users WHERE display_name = 'Zoé'")
+            .fetch_one(app.db().read())
+            .await
+            .unwrap();
+    assert!(card.body.contains(&app::auth::format_code(&code)));
+    assert!(card.body.contains(&pin));
+    assert!(card.body.contains(&format!("/login?code={code}")));
+    // The PIN is stored hashed, and shown only for a while.
+    let stored: String = sqlx::query_scalar("SELECT pin_hash FROM users WHERE login_code = $1")
+        .bind(&code)
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
+    assert!(stored.starts_with("$argon2id$"));
+    sqlx::query("UPDATE users SET pending_pin_until = 0 WHERE login_code = $1")
+        .bind(&code)
+        .execute(app.db().write())
+        .await
+        .unwrap();
+    let later = app.get(&card_path, Some(&worker)).await;
+    assert!(!later.body.contains(&format!(">{pin}<")));
+    assert!(later.body.contains("Caché"));
+
+    // The new participant can log in with the card.
+    let token = app.login_card(&code, &pin).await;
+    assert!(app.get("/", Some(&token)).await.body.contains("Zoé"));
+    // And is in the list.
+    let list = app.get("/staff/participants", Some(&worker)).await;
+    assert!(list.body.contains("Zoé"));
+}
+
+async fn bad_participant_names_get_a_message(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let empty = app
+        .post("/staff/participants", &[("name", "   ")], Some(&worker))
+        .await;
+    assert!(
+        empty
+            .location()
+            .starts_with("/staff/participants?error=name_required")
+    );
+    let page = app.get(empty.location(), Some(&worker)).await;
+    assert!(page.body.contains("Écrivez un prénom ou un pseudo"));
+
+    let long = "x".repeat(5000);
+    let reply = app
+        .post("/staff/participants", &[("name", &long)], Some(&worker))
+        .await;
+    assert!(
+        reply
+            .location()
+            .starts_with("/staff/participants?error=name_too_long")
+    );
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'participant'")
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
+    assert_eq!(count, 12, "nothing was created");
+
+    let malformed = app
+        .post("/staff/participants", &[("nom", "Zoé")], Some(&worker))
+        .await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    assert!(malformed.body.contains("Le formulaire n"));
+}
+
+async fn staff_reads_of_a_record_are_audited(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let sophie = app.user_id("sophie@trame.demo").await;
+    let amina = app.user_id("AMN4KP").await;
+    assert_eq!(
+        app.get(&format!("/staff/participants/{amina}"), Some(&worker))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(&format!("/staff/participants/{amina}/card"), Some(&worker))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let rows: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT actor_id, action, subject_id FROM audit_log ORDER BY id")
+            .fetch_all(app.db().read())
+            .await
+            .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (sophie, "participant.view".to_string(), Some(amina)),
+            (sophie, "participant.card_view".to_string(), Some(amina)),
+        ]
+    );
+    // Admins read the log, translated.
+    let admin = app.login_staff("admin@trame.demo", "demo-admin-pass").await;
+    let log = app.get("/admin/audit", Some(&admin)).await;
+    assert!(log.body.contains("A consulté le dossier") && log.body.contains("Amina"));
+    // A record that does not exist is a 404, not a 500.
+    let missing = app.get("/staff/participants/999999", Some(&worker)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let not_a_number = app.get("/staff/participants/abc", Some(&worker)).await;
+    assert_eq!(not_a_number.status, StatusCode::NOT_FOUND);
+}
+
+async fn server_functions_check_the_role(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let participant = app.login_card("AHM5XT", "1234").await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let denied = app
+        .post("/api/participants/list", &[], Some(&participant))
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    assert!(!denied.body.contains("Amina"));
+    let anonymous = app.post("/api/participants/list", &[], None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let allowed = app.post("/api/participants/list", &[], Some(&worker)).await;
+    assert_eq!(allowed.status, StatusCode::OK);
+    assert!(allowed.body.contains("Amina"));
+    let audit = app.post("/api/audit/list", &[], Some(&worker)).await;
+    assert_eq!(audit.status, StatusCode::FORBIDDEN);
+}
+
+async fn admin_creates_accounts_with_checks(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.login_staff("admin@trame.demo", "demo-admin-pass").await;
+    let form = |email: &'static str, role: &'static str, password: &'static str| {
+        [
+            ("name", "Léa Martin"),
+            ("email", email),
+            ("role", role),
+            ("password", password),
+            ("organisation", "Maison de repos Les Tilleuls"),
+        ]
+    };
+    let cases = [
+        (form("lea@example.org", "worker", "short"), "password_short"),
+        (
+            form("not-an-email", "worker", "long-enough-pass"),
+            "email_invalid",
+        ),
+        (
+            form("lea@example.org", "participant", "long-enough-pass"),
+            "role_invalid",
+        ),
+        (
+            form("sophie@trame.demo", "worker", "long-enough-pass"),
+            "email_taken",
+        ),
+    ];
+    for (fields, problem) in cases {
+        let reply = app.post("/admin/accounts", &fields, Some(&admin)).await;
+        assert!(
+            reply
+                .location()
+                .starts_with(&format!("/admin/accounts?error={problem}")),
+            "{problem}: {}",
+            reply.location()
+        );
+    }
+    let reply = app
+        .post(
+            "/admin/accounts",
+            &form("lea@example.org", "partner", "long-enough-pass"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(reply.location(), "/admin/accounts?ok=account_created");
+    let token = app.login_staff("lea@example.org", "long-enough-pass").await;
+    assert_eq!(
+        app.get("/staff/participants", Some(&token)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let reply = app
+        .post(
+            "/admin/accounts",
+            &form("x@example.org", "admin", "long-enough-pass"),
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}

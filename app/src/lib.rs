@@ -25,7 +25,9 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-pub use shell::{App, shell};
+pub use shell::App;
+#[cfg(feature = "ssr")]
+pub use shell::shell;
 
 /// Browser entry point: hydrates the islands and nothing else.
 #[cfg(feature = "hydrate")]

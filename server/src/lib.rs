@@ -19,7 +19,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::{
     compression::CompressionLayer,
     request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
-    services::ServeDir,
+    services::{ServeDir, ServeFile},
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
@@ -79,6 +79,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartError> {
     }
     let leptos_options = LeptosOptions::builder()
         .output_name("trame")
+        .hash_files(hash_file_exists())
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
@@ -93,6 +94,35 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartError> {
         },
         leptos_options,
     })
+}
+
+/// The `hash.txt` that `cargo leptos build` writes beside the binary when asset names are
+/// hashed.
+fn hash_file() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join("hash.txt")).filter(|path| path.exists())
+}
+
+/// Whether the build wrote hashed asset names; Leptos then links the hashed files.
+fn hash_file_exists() -> bool {
+    hash_file().is_some()
+}
+
+/// The built stylesheet's file name, hashed or not.
+fn stylesheet_name() -> String {
+    let hash = hash_file()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| {
+            text.lines().find_map(|line| {
+                line.trim()
+                    .strip_prefix("css:")
+                    .map(|h| h.trim().to_string())
+            })
+        });
+    match hash {
+        Some(hash) => format!("trame.{hash}.css"),
+        None => "trame.css".to_string(),
+    }
 }
 
 /// Request ids: a per-process random prefix and a counter, cheap and unique enough to
@@ -117,15 +147,28 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let pkg_dir = format!("{}/pkg", options.site_root);
-    let assets = Router::new().nest_service(
-        "/pkg",
-        tower::ServiceBuilder::new()
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            ))
-            .service(ServeDir::new(pkg_dir)),
-    );
+    let stylesheet = format!("{pkg_dir}/{}", stylesheet_name());
+    let assets = Router::new()
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ))
+                .service(ServeDir::new(pkg_dir)),
+        )
+        // A stable address of the current stylesheet, for the few pages written outside
+        // Leptos (error answers to form posts); cached briefly since its content changes.
+        .route_service(
+            "/style.css",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=3600"),
+                ))
+                .service(ServeFile::new(stylesheet)),
+        );
     let request_ids = RequestIds {
         prefix: rand_prefix(),
         next: Default::default(),

@@ -38,13 +38,22 @@ impl Ctx {
         self.info.locale
     }
 
-    /// The viewer if their role is one of `roles`; otherwise the response to send: back to
-    /// the login page when nobody is logged in, a 403 page when the role may not do this.
-    pub fn require(&self, roles: &[Role]) -> Result<Viewer, Response> {
+    /// The viewer if their role is one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<Viewer, AppError> {
         match &self.info.viewer {
-            None => Err(see_other("/login?error=unauthenticated")),
+            None => Err(AppError::Unauthenticated),
             Some(viewer) if roles.contains(&viewer.role) => Ok(viewer.clone()),
-            Some(_) => Err(error_page(self.locale(), &AppError::Forbidden)),
+            Some(_) => Err(AppError::Forbidden),
+        }
+    }
+
+    /// The response a form handler ends with: its own on success; on error, back to the login
+    /// page when nobody is logged in, a translated error page otherwise.
+    pub fn reply(&self, result: Result<Response, AppError>) -> Response {
+        match result {
+            Ok(response) => response,
+            Err(AppError::Unauthenticated) => see_other("/login?error=unauthenticated"),
+            Err(err) => error_page(self.locale(), &err),
         }
     }
 }
@@ -76,7 +85,7 @@ pub fn error_page(locale: Locale, err: &AppError) -> Response {
     let body = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} — Trame</title><link rel=\"stylesheet\" href=\"/pkg/trame.css\"></head>\
+         <title>{title} — Trame</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\
          <body><main id=\"main\" class=\"page\"><h1>{title}</h1>\
          <p><a class=\"button\" href=\"/\">{back}</a></p></main></body></html>",
         lang = locale.code(),
@@ -84,15 +93,14 @@ pub fn error_page(locale: Locale, err: &AppError) -> Response {
     (status, Html(body)).into_response()
 }
 
-/// Unwraps a parsed form, or answers 400 (413 if it was too large) with a translated page.
-pub fn form_or_400<T>(locale: Locale, form: Result<Form<T>, FormRejection>) -> Result<T, Response> {
+/// Unwraps a parsed form: a malformed one is a 400, a too large one a 413.
+pub fn parse_form<T>(form: Result<Form<T>, FormRejection>) -> Result<T, AppError> {
     form.map(|Form(value)| value).map_err(|rejection| {
-        let error = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::TooLarge
         } else {
             AppError::Invalid("malformed".into())
-        };
-        error_page(locale, &error)
+        }
     })
 }
 

@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use super::{
     cookies,
-    extract::{Ctx, error_page, form_or_400, local_path, query_value, see_other},
+    extract::{Ctx, local_path, parse_form, query_value, see_other},
     normalise_code, password,
     session::{self, SESSION_COOKIE},
     throttle,
@@ -99,9 +99,9 @@ pub async fn staff_login(
     ctx: Ctx,
     form: Result<Form<StaffLogin>, FormRejection>,
 ) -> Response {
-    let form = match form_or_400(ctx.locale(), form) {
+    let form = match parse_form(form) {
         Ok(form) => form,
-        Err(response) => return response,
+        Err(err) => return ctx.reply(Err(err)),
     };
     let email = form.email.trim().to_lowercase();
     let back = |error: &str| {
@@ -142,9 +142,9 @@ pub async fn card_login(
     ctx: Ctx,
     form: Result<Form<CardLogin>, FormRejection>,
 ) -> Response {
-    let form = match form_or_400(ctx.locale(), form) {
+    let form = match parse_form(form) {
         Ok(form) => form,
-        Err(response) => return response,
+        Err(err) => return ctx.reply(Err(err)),
     };
     let code = normalise_code(&form.code);
     let back =
@@ -178,7 +178,7 @@ async fn finish(
         Ok(Outcome::Throttled) => Ok(back("throttled")),
         Err(err) => Err(err),
     };
-    result.unwrap_or_else(|err| error_page(ctx.locale(), &err))
+    ctx.reply(result)
 }
 
 /// POST /logout — ends the session and forgets the cookie.
@@ -205,19 +205,16 @@ pub async fn choose_language(
     ctx: Ctx,
     form: Result<Form<LangChoice>, FormRejection>,
 ) -> Response {
-    let form = match form_or_400(ctx.locale(), form) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(locale) = Locale::parse(&form.lang) else {
-        return error_page(ctx.locale(), &AppError::Invalid("malformed".into()));
-    };
-    let cookie = cookies::set(
-        LANG_COOKIE,
-        locale.code(),
-        Some(365 * 24 * 3600),
-        state.settings.secure_cookies(),
-    );
-    let back = local_path(form.back.as_deref());
-    ([(SET_COOKIE, cookie)], see_other(&back)).into_response()
+    let result = parse_form(form).and_then(|form| {
+        let locale = Locale::parse(&form.lang).ok_or(AppError::Invalid("malformed".into()))?;
+        let cookie = cookies::set(
+            LANG_COOKIE,
+            locale.code(),
+            Some(365 * 24 * 3600),
+            state.settings.secure_cookies(),
+        );
+        let back = local_path(form.back.as_deref());
+        Ok(([(SET_COOKIE, cookie)], see_other(&back)).into_response())
+    });
+    ctx.reply(result)
 }

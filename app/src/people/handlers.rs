@@ -12,7 +12,7 @@ use crate::{
     audit,
     auth::{
         Role,
-        extract::{Ctx, error_page, form_or_400, query_value, see_other},
+        extract::{Ctx, parse_form, query_value, see_other},
         password, session,
     },
     db::now,
@@ -21,12 +21,6 @@ use crate::{
 };
 
 const STAFF: &[Role] = &[Role::Admin, Role::Worker];
-
-/// Turns the result of a change into the response: the redirect on success, the error page
-/// otherwise.
-fn respond(ctx: &Ctx, result: Result<Response, AppError>) -> Response {
-    result.unwrap_or_else(|err| error_page(ctx.locale(), &err))
-}
 
 #[derive(Deserialize)]
 pub struct NewParticipant {
@@ -40,24 +34,18 @@ pub async fn create_participant(
     ctx: Ctx,
     form: Result<Form<NewParticipant>, FormRejection>,
 ) -> Response {
-    let viewer = match ctx.require(STAFF) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
-    let form = match form_or_400(ctx.locale(), form) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let name = match parse_name(&form.name) {
-        Ok(name) => name,
-        Err(problem) => {
-            return see_other(&format!(
-                "/staff/participants?error={problem}&name={}#new",
-                query_value(form.name.chars().take(200).collect::<String>().as_str())
-            ));
-        }
-    };
     let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let name = match parse_name(&form.name) {
+            Ok(name) => name,
+            Err(problem) => {
+                return Ok(see_other(&format!(
+                    "/staff/participants?error={problem}&name={}#new",
+                    query_value(&form.name.chars().take(200).collect::<String>())
+                )));
+            }
+        };
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
         let id: i64 = sqlx::query_scalar(
@@ -74,7 +62,7 @@ pub async fn create_participant(
         Ok(see_other(&format!("/staff/participants/{id}/card")))
     }
     .await;
-    respond(&ctx, result)
+    ctx.reply(result)
 }
 
 /// POST /staff/participants/{id}/card — replaces a lost card: new code and PIN, the old
@@ -84,11 +72,8 @@ pub async fn replace_card(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Response {
-    let viewer = match ctx.require(STAFF) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
     let result = async {
+        let viewer = ctx.require(STAFF)?;
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
         let exists = sqlx::query(
@@ -108,7 +93,7 @@ pub async fn replace_card(
         Ok(see_other(&format!("/staff/participants/{id}/card")))
     }
     .await;
-    respond(&ctx, result)
+    ctx.reply(result)
 }
 
 #[derive(Deserialize)]
@@ -127,47 +112,45 @@ pub async fn create_account(
     ctx: Ctx,
     form: Result<Form<NewAccount>, FormRejection>,
 ) -> Response {
-    let viewer = match ctx.require(&[Role::Admin]) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
-    let form = match form_or_400(ctx.locale(), form) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let email = form.email.trim().to_lowercase();
-    let back = |problem: &str| {
-        see_other(&format!(
-            "/admin/accounts?error={problem}&name={}&email={}#new",
-            query_value(&form.name.chars().take(200).collect::<String>()),
-            query_value(&email.chars().take(254).collect::<String>())
-        ))
-    };
-    let name = match parse_name(&form.name) {
-        Ok(name) => name,
-        Err(problem) => return back(problem),
-    };
-    let role = match Role::parse(&form.role) {
-        Some(role) if role != Role::Participant => role,
-        _ => return back("role_invalid"),
-    };
-    if email.len() > 254 || !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
-        return back("email_invalid");
-    }
-    if form.password.chars().count() < PASSWORD_MIN || form.password.len() > 1024 {
-        return back("password_short");
-    }
-    let organisation = form.organisation.trim();
-    let organisation = (role == Role::Partner && !organisation.is_empty())
-        .then(|| organisation.chars().take(120).collect::<String>());
     let result = async {
+        let viewer = ctx.require(&[Role::Admin])?;
+        let form = parse_form(form)?;
+        let email = form.email.trim().to_lowercase();
+        let back = |problem: &str| {
+            Ok(see_other(&format!(
+                "/admin/accounts?error={problem}&name={}&email={}#new",
+                query_value(&form.name.chars().take(200).collect::<String>()),
+                query_value(&email.chars().take(254).collect::<String>())
+            )))
+        };
+        let name = match parse_name(&form.name) {
+            Ok(name) => name,
+            Err(problem) => return back(problem),
+        };
+        let role = match Role::parse(&form.role) {
+            Some(role) if role != Role::Participant => role,
+            _ => return back("role_invalid"),
+        };
+        let plausible_email = email.len() <= 254
+            && email.contains('@')
+            && !email.starts_with('@')
+            && !email.ends_with('@');
+        if !plausible_email {
+            return back("email_invalid");
+        }
+        if form.password.chars().count() < PASSWORD_MIN || form.password.len() > 1024 {
+            return back("password_short");
+        }
+        let organisation = form.organisation.trim();
+        let organisation = (role == Role::Partner && !organisation.is_empty())
+            .then(|| organisation.chars().take(120).collect::<String>());
         let taken = sqlx::query("SELECT 1 AS one FROM users WHERE email = $1")
             .bind(&email)
             .fetch_optional(state.db.read())
             .await?
             .is_some();
         if taken {
-            return Ok(back("email_taken"));
+            return back("email_taken");
         }
         let password_hash = password::hash(form.password.clone()).await?;
         let mut tx = state.db.write().begin().await?;
@@ -188,7 +171,7 @@ pub async fn create_account(
         Ok(see_other("/admin/accounts?ok=account_created"))
     }
     .await;
-    respond(&ctx, result)
+    ctx.reply(result)
 }
 
 /// POST /admin/accounts/{id}/deactivate — closes an account and ends its sessions. An admin
@@ -198,14 +181,11 @@ pub async fn deactivate_account(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Response {
-    let viewer = match ctx.require(&[Role::Admin]) {
-        Ok(viewer) => viewer,
-        Err(response) => return response,
-    };
-    if id == viewer.id {
-        return see_other("/admin/accounts?error=cannot_deactivate_self");
-    }
     let result = async {
+        let viewer = ctx.require(&[Role::Admin])?;
+        if id == viewer.id {
+            return Ok(see_other("/admin/accounts?error=cannot_deactivate_self"));
+        }
         let mut tx = state.db.write().begin().await?;
         let changed = sqlx::query(
             "UPDATE users SET deactivated_at = $1 \
@@ -225,5 +205,5 @@ pub async fn deactivate_account(
         Ok(see_other("/admin/accounts?ok=account_deactivated"))
     }
     .await;
-    respond(&ctx, result)
+    ctx.reply(result)
 }

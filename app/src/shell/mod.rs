@@ -2,7 +2,7 @@
 //! link, navigation by role, language switch, messages carried back from forms).
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -41,6 +41,7 @@ pub fn use_viewer() -> Option<Viewer> {
 /// The whole HTML document. Server only: the browser hydrates islands, not the document.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::{HashedStylesheet, MetaTags};
     let info = crate::request::request_info();
     provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
     provide_context(info.locale);
@@ -53,7 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <link rel="stylesheet" href="/pkg/trame.css" />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
                 <MetaTags />

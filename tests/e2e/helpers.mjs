@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, and an
+// axe-core check of every page visited.
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const BASE = process.env.TRAME_URL ?? 'http://127.0.0.1:3000';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+// A fresh browser context (no cookies), French by default, with JavaScript on or off. Console
+// errors (a Content-Security-Policy violation, a failed hydration) are collected.
+export async function openPage(browser, { javaScript, locale = 'fr-BE' }) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale });
+  const page = await context.newPage();
+  page.javaScriptOff = !javaScript;
+  page.testLocale = locale;
+  page.consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
+  return { context, page };
+}
+
+// No serious or critical accessibility violation (WCAG 2.x A and AA rules). axe-core runs as
+// a script, so a page seen with JavaScript off is checked by loading the same address with
+// the same cookies in a twin context where scripts may run: the server sends the same HTML.
+export async function assertAccessible(page, label) {
+  let twin = null;
+  let target = page;
+  if (page.javaScriptOff) {
+    twin = await page.context().browser().newContext({
+      storageState: await page.context().storageState(),
+      locale: page.testLocale,
+    });
+    target = await twin.newPage();
+    await target.goto(page.url());
+  }
+  const results = await new AxeBuilder({ page: target })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  await twin?.close();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(serious, [], `accessibility of ${label}`);
+}
+
+export async function loginStaff(page, email, password) {
+  await page.goto(`${BASE}/login`);
+  const staff = page.getByRole('region', { name: 'Personnel et partenaires' });
+  await staff.getByLabel('Adresse e-mail').fill(email);
+  await staff.getByLabel('Mot de passe').fill(password);
+  await staff.getByRole('button', { name: 'Entrer' }).click();
+  await page.waitForURL(`${BASE}/`);
+}
+
+// With JavaScript on, the islands must have hydrated: the WebAssembly loaded and ran.
+export async function waitForHydration(page) {
+  await page.waitForFunction(() => typeof window.__hydrateIsland === 'function');
+}

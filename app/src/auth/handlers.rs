@@ -83,6 +83,8 @@ async fn authenticate(
 
 /// Starts a session (a new token at every login) and sends the person on.
 async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Response, AppError> {
+    session::forget_expired(&state.db, &state.settings).await?;
+    crate::people::card::forget_expired_pins(&state.db).await?;
     let token = session::create(&state.db, user_id).await?;
     let cookie = cookies::set(
         SESSION_COOKIE,

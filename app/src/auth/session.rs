@@ -93,6 +93,18 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
     }))
 }
 
+/// Deletes sessions that can no longer be used (idle or too old), so abandoned ones do not
+/// pile up. Runs at every login.
+pub async fn forget_expired(db: &Db, settings: &Settings) -> Result<(), sqlx::Error> {
+    let at = now();
+    sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+        .bind(at - settings.session_idle_secs)
+        .bind(at - settings.session_absolute_secs)
+        .execute(db.write())
+        .await
+        .map(|_| ())
+}
+
 /// Ends one session (logout).
 pub async fn end(db: &Db, token: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")

@@ -155,6 +155,7 @@ pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
             let viewer = crate::request::require_viewer()?;
             viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
             let state = crate::state::app_state()?;
+            card::forget_expired_pins(&state.db).await?;
             let row = sqlx::query(
                 "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
              WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",

@@ -203,6 +203,20 @@ async fn idle_and_old_sessions_expire(backend: Backend) {
         assert!(login.body.contains("Votre session est terminée"));
     }
     assert_eq!(app.get("/", Some(&fresh)).await.status, StatusCode::OK);
+
+    // A session abandoned without a visit is deleted at the next login.
+    sqlx::query("UPDATE sessions SET last_seen_at = $1")
+        .bind(now() - idle_limit - 5)
+        .execute(app.db().write())
+        .await
+        .unwrap();
+    let newest = app.login_card("SLL7CZ", "1234").await;
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
+    assert_eq!(left, 1);
+    assert_eq!(app.get("/", Some(&newest)).await.status, StatusCode::OK);
 }
 
 async fn logout_ends_the_session(backend: Backend) {

@@ -100,6 +100,13 @@ async fn worker_creates_participant_and_prints_card(backend: Backend) {
     let later = app.get(&card_path, Some(&worker)).await;
     assert!(!later.body.contains(&format!(">{pin}<")));
     assert!(later.body.contains("Caché"));
+    let kept: Option<String> =
+        sqlx::query_scalar("SELECT pending_pin FROM users WHERE login_code = $1")
+            .bind(&code)
+            .fetch_one(app.db().read())
+            .await
+            .unwrap();
+    assert_eq!(kept, None, "the plain PIN is erased, not just hidden");
 
     // The new participant can log in with the card.
     let token = app.login_card(&code, &pin).await;

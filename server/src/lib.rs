@@ -16,11 +16,12 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::Layer;
 use tower_http::{
     compression::CompressionLayer,
     request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
-    set_header::SetResponseHeaderLayer,
+    set_header::{SetResponseHeader, SetResponseHeaderLayer},
     trace::TraceLayer,
 };
 
@@ -151,23 +152,16 @@ pub fn router(state: AppState) -> Router {
     let assets = Router::new()
         .nest_service(
             "/pkg",
-            tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=31536000, immutable"),
-                ))
-                .service(ServeDir::new(pkg_dir)),
+            cache_control(
+                "public, max-age=31536000, immutable",
+                ServeDir::new(pkg_dir),
+            ),
         )
         // A stable address of the current stylesheet, for the few pages written outside
         // Leptos (error answers to form posts); cached briefly since its content changes.
         .route_service(
             "/style.css",
-            tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=3600"),
-                ))
-                .service(ServeFile::new(stylesheet)),
+            cache_control("public, max-age=3600", ServeFile::new(stylesheet)),
         );
     let request_ids = RequestIds {
         prefix: rand_prefix(),
@@ -197,6 +191,12 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
         }))
         .layer(SetRequestIdLayer::x_request_id(request_ids))
+}
+
+/// Serves `service` with the given `Cache-Control`.
+fn cache_control<S>(value: &'static str, service: S) -> SetResponseHeader<S, HeaderValue> {
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(value))
+        .layer(service)
 }
 
 fn rand_prefix() -> u32 {

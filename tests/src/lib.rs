@@ -108,11 +108,17 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<TempDir>) {
 impl TestApp {
     /// Trame on a fresh database of `backend`, migrated, with the demo data.
     pub async fn spawn(backend: Backend) -> TestApp {
+        TestApp::spawn_with(backend, |_| ()).await
+    }
+
+    /// The same, with the configuration adjusted first.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut server::Config)) -> TestApp {
         let (url, dir) = fresh_database(backend).await;
-        let config = server::Config {
+        let mut config = server::Config {
             database_url: Some(url),
             ..server::Config::parse_from_args(["trame"])
         };
+        adjust(&mut config);
         let state = server::build_state(&config).await.expect("Trame starts");
         TestApp {
             router: server::router(state.clone()),

@@ -10,6 +10,7 @@ on_both_backends!(
     bad_and_oversized_requests_get_clear_answers,
     language_follows_choice_then_browser,
     health_checks_the_database,
+    built_assets_are_cached_long_and_compressed,
 );
 
 async fn cross_site_posts_are_refused(backend: Backend) {
@@ -180,4 +181,40 @@ async fn health_checks_the_database(backend: Backend) {
     app.db().close().await;
     let reply = app.get("/health", None).await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+async fn built_assets_are_cached_long_and_compressed(backend: Backend) {
+    let site = std::env::temp_dir().join(format!("trame_site_{}_{backend:?}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let script = "export function hydrate() {}\n".repeat(100);
+    std::fs::write(site.join("pkg/trame.js"), &script).unwrap();
+    std::fs::write(
+        site.join("pkg/trame.css"),
+        "body { margin: 0 }\n".repeat(100),
+    )
+    .unwrap();
+    let site_root = site.display().to_string();
+    let app = TestApp::spawn_with(backend, |config| config.site_root = site_root).await;
+
+    let request = Request::get("/pkg/trame.js")
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .body(Body::empty())
+        .unwrap();
+    let reply = app.send(request).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(
+        reply.headers.get(header::CACHE_CONTROL).unwrap(),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(reply.headers.get(header::CONTENT_ENCODING).unwrap(), "gzip");
+    assert!(reply.body.len() < script.len() / 4, "compressed");
+
+    let style = app.get("/style.css", None).await;
+    assert_eq!(style.status, StatusCode::OK);
+    assert_eq!(
+        style.headers.get(header::CACHE_CONTROL).unwrap(),
+        "public, max-age=3600"
+    );
+    assert!(style.body.starts_with("body { margin: 0 }"));
+    std::fs::remove_dir_all(&site).ok();
 }

@@ -13,6 +13,14 @@ pub fn form_routes() -> Router<AppState> {
         .route("/lang", post(auth::choose_language))
         .route("/staff/participants", post(people::create_participant))
         .route("/staff/participants/{id}/card", post(people::replace_card))
+        .route(
+            "/staff/participants/{id}/name",
+            post(people::rename_participant),
+        )
+        .route(
+            "/staff/participants/{id}/{action}",
+            post(people::set_participant_open),
+        )
         .route("/admin/accounts", post(people::create_account))
         .route(
             "/admin/accounts/{id}/deactivate",

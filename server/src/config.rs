@@ -111,6 +111,40 @@ mod tests {
     }
 
     #[test]
+    fn help_lists_every_option_with_its_variable() {
+        let help = <Config as clap::CommandFactory>::command()
+            .render_long_help()
+            .to_string();
+        for (flag, variable) in [
+            ("--addr", "TRAME_ADDR"),
+            ("--data-dir", "TRAME_DATA_DIR"),
+            ("--database-url", "TRAME_DATABASE_URL"),
+            ("--time-zone", "TRAME_TIME_ZONE"),
+            ("--demo-data", "TRAME_DEMO_DATA"),
+            ("--admin-email", "TRAME_ADMIN_EMAIL"),
+            ("--admin-password", "TRAME_ADMIN_PASSWORD"),
+            ("--public-url", "TRAME_PUBLIC_URL"),
+            ("--site-root", "TRAME_SITE_ROOT"),
+            ("--session-idle-minutes", "TRAME_SESSION_IDLE_MINUTES"),
+            ("--session-max-hours", "TRAME_SESSION_MAX_HOURS"),
+            ("--log-format", "TRAME_LOG_FORMAT"),
+        ] {
+            assert!(
+                help.contains(flag) && help.contains(variable),
+                "{flag} in --help"
+            );
+        }
+        let options = <Config as clap::CommandFactory>::command()
+            .get_arguments()
+            .filter(|a| a.get_long().is_some_and(|l| l != "help" && l != "version"))
+            .count();
+        assert_eq!(
+            options, 12,
+            "a new option needs its line above and in the README"
+        );
+    }
+
+    #[test]
     fn bad_values_are_refused_with_a_message() {
         let err = Config::try_parse_from(["trame", "--time-zone", "Mars/Olympus"]).unwrap_err();
         assert!(err.to_string().contains("unknown time zone"));

@@ -77,6 +77,17 @@ for (const javaScript of [false, true]) {
       await page.screenshot({ path: `${process.env.TRAME_SCREENSHOTS}/card-${javaScript ? 'js' : 'nojs'}.png` });
     }
     assert.deepEqual(page.consoleErrors, []);
+
+    // Back on the record: it can be renamed, and the change is confirmed.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await assertAccessible(page, 'participant record');
+    await page.getByLabel('Prénom ou pseudo').fill(`${name} B.`);
+    await page.getByRole('button', { name: 'Changer le nom' }).click();
+    await page.getByRole('status').filter({ hasText: 'Le nom est changé.' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `${name} B.` }).waitFor();
+    await assertAccessible(page, 'participant record after renaming');
     await context.close();
   });
 

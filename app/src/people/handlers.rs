@@ -96,6 +96,81 @@ pub async fn replace_card(
     ctx.reply(result)
 }
 
+/// POST /staff/participants/{id}/name — gives a participant another first name or pseudonym.
+pub async fn rename_participant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<NewParticipant>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let name = match parse_name(&form.name) {
+            Ok(name) => name,
+            Err(problem) => {
+                return Ok(see_other(&format!(
+                    "/staff/participants/{id}?error={problem}"
+                )));
+            }
+        };
+        let mut tx = state.db.write().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET display_name = $1 WHERE id = $2 AND role = 'participant'",
+        )
+        .bind(&name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        audit::record(&mut *tx, viewer.id, "participant.rename", Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!(
+            "/staff/participants/{id}?ok=participant_renamed"
+        )))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/participants/{id}/close and /reopen — closes a participant's record (the
+/// card stops working, sessions end) or opens it again. Nothing is deleted.
+pub async fn set_participant_open(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, action)): Path<(i64, String)>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let (closed_at, audit_action, ok) = match action.as_str() {
+            "close" => (Some(now()), "participant.close", "participant_closed"),
+            "reopen" => (None, "participant.reopen", "participant_reopened"),
+            _ => return Err(AppError::NotFound),
+        };
+        let mut tx = state.db.write().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET deactivated_at = $1 WHERE id = $2 AND role = 'participant'",
+        )
+        .bind(closed_at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        session::end_all(&mut *tx, id).await?;
+        audit::record(&mut *tx, viewer.id, audit_action, Some(id)).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("/staff/participants/{id}?ok={ok}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
 #[derive(Deserialize)]
 pub struct NewAccount {
     name: String,

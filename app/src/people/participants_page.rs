@@ -121,6 +121,42 @@ pub fn ParticipantPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match record.await {
                     Ok(p) => {
+                        let id = p.id;
+                        let card = p.active.then(|| view! {
+                            <p>
+                                <a class="button button-primary" href=format!("/staff/participants/{id}/card")>
+                                    <span class="picto" aria-hidden="true">"🪪"</span>
+                                    {locale.t("card.open")}
+                                </a>
+                            </p>
+                            <form method="post" action=format!("/staff/participants/{id}/card") class="form">
+                                <p class="hint">{locale.t("card.replace_help")}</p>
+                                <button type="submit" class="button">
+                                    <span class="picto" aria-hidden="true">"🔄"</span>
+                                    {locale.t("card.replace")}
+                                </button>
+                            </form>
+                        });
+                        let open_or_close = if p.active {
+                            view! {
+                                <form method="post" action=format!("/staff/participants/{id}/close") class="form">
+                                    <p class="hint">{locale.t("participants.close_help")}</p>
+                                    <button type="submit" class="button">
+                                        <span class="picto" aria-hidden="true">"🔒"</span>
+                                        {locale.t("participants.close")}
+                                    </button>
+                                </form>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <form method="post" action=format!("/staff/participants/{id}/reopen") class="form">
+                                    <button type="submit" class="button">
+                                        <span class="picto" aria-hidden="true">"🔓"</span>
+                                        {locale.t("participants.reopen")}
+                                    </button>
+                                </form>
+                            }.into_any()
+                        };
                         view! {
                             <Title text=format!("{} — Trame", p.name) />
                             <p>
@@ -130,29 +166,31 @@ pub fn ParticipantPage() -> impl IntoView {
                                 </a>
                             </p>
                             <h1>{p.name.clone()}</h1>
+                            <Notice />
                             <dl class="facts">
                                 <dt>{locale.t("login.code")}</dt>
                                 <dd class="code">{p.code.clone()}</dd>
                                 <dt>{locale.t("participants.created")}</dt>
                                 <dd>{p.created_at.clone()}</dd>
+                                <dt>{locale.t("participants.status")}</dt>
+                                <dd>
+                                    {if p.active {
+                                        locale.t("participants.active")
+                                    } else {
+                                        locale.t("participants.inactive")
+                                    }}
+                                </dd>
                             </dl>
-                            <p>
-                                <a class="button button-primary" href=format!("/staff/participants/{}/card", p.id)>
-                                    <span class="picto" aria-hidden="true">
-                                        "🪪"
-                                    </span>
-                                    {locale.t("card.open")}
-                                </a>
-                            </p>
-                            <form method="post" action=format!("/staff/participants/{}/card", p.id) class="form">
-                                <p class="hint">{locale.t("card.replace_help")}</p>
-                                <button type="submit" class="button">
-                                    <span class="picto" aria-hidden="true">
-                                        "🔄"
-                                    </span>
-                                    {locale.t("card.replace")}
-                                </button>
-                            </form>
+                            {card}
+                            <section class="card-box" aria-labelledby="rename-heading">
+                                <h2 id="rename-heading">{locale.t("participants.rename")}</h2>
+                                <form method="post" action=format!("/staff/participants/{id}/name") class="form">
+                                    <label for="name">{locale.t("participants.name")}</label>
+                                    <input id="name" name="name" type="text" required maxlength=NAME_MAX.to_string() value=p.name.clone() />
+                                    <button type="submit" class="button">{locale.t("participants.rename")}</button>
+                                </form>
+                            </section>
+                            {open_or_close}
                         }
                             .into_any()
                     }

@@ -21,7 +21,14 @@ const ERRORS: &[&str] = &[
 ];
 
 /// Success codes, each with a text under `ok.`.
-const OKS: &[&str] = &["logged_out", "account_created", "account_deactivated"];
+const OKS: &[&str] = &[
+    "logged_out",
+    "account_created",
+    "account_deactivated",
+    "participant_renamed",
+    "participant_closed",
+    "participant_reopened",
+];
 
 /// A query parameter of the current page.
 pub fn query(name: &str) -> Option<String> {

@@ -10,6 +10,7 @@ on_both_backends!(
     staff_reads_of_a_record_are_audited,
     server_functions_check_the_role,
     admin_creates_accounts_with_checks,
+    worker_renames_closes_and_reopens_a_participant,
 );
 
 async fn each_role_reaches_only_its_pages(backend: Backend) {
@@ -277,4 +278,87 @@ async fn admin_creates_accounts_with_checks(backend: Backend) {
         )
         .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
+
+async fn worker_renames_closes_and_reopens_a_participant(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let rosa = app.user_id("RSA3KM").await;
+    let rosa_session = app.login_card("RSA3KM", "1234").await;
+    let record = format!("/staff/participants/{rosa}");
+
+    let reply = app
+        .post(
+            &format!("{record}/name"),
+            &[("name", "Rosa M.")],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(reply.location(), format!("{record}?ok=participant_renamed"));
+    let page = app.get(reply.location(), Some(&worker)).await;
+    assert!(page.body.contains("Rosa M.") && page.body.contains("Le nom est changé."));
+    let reply = app
+        .post(&format!("{record}/name"), &[("name", " ")], Some(&worker))
+        .await;
+    assert_eq!(reply.location(), format!("{record}?error=name_required"));
+
+    let reply = app
+        .post(&format!("{record}/close"), &[], Some(&worker))
+        .await;
+    assert_eq!(reply.location(), format!("{record}?ok=participant_closed"));
+    assert_eq!(
+        app.get("/", Some(&rosa_session)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let login = app
+        .post("/login/card", &[("code", "RSA3KM"), ("pin", "1234")], None)
+        .await;
+    assert!(login.location().starts_with("/login?error=login_failed"));
+    let card = app.get(&format!("{record}/card"), Some(&worker)).await;
+    assert_eq!(
+        card.status,
+        StatusCode::NOT_FOUND,
+        "no card for a closed record"
+    );
+
+    let reply = app
+        .post(&format!("{record}/reopen"), &[], Some(&worker))
+        .await;
+    assert_eq!(
+        reply.location(),
+        format!("{record}?ok=participant_reopened")
+    );
+    app.login_card("RSA3KM", "1234").await;
+
+    let participant = app.login_card("AMN4KP", "1234").await;
+    let denied = app
+        .post(&format!("{record}/close"), &[], Some(&participant))
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    let unknown = app
+        .post("/staff/participants/999999/close", &[], Some(&worker))
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let nonsense = app
+        .post(&format!("{record}/explode"), &[], Some(&worker))
+        .await;
+    assert_eq!(nonsense.status, StatusCode::NOT_FOUND);
+
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE subject_id = $1 AND action <> 'participant.view' ORDER BY id",
+    )
+    .bind(rosa)
+    .fetch_all(app.db().read())
+    .await
+    .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "participant.rename",
+            "participant.close",
+            "participant.reopen"
+        ]
+    );
 }

@@ -19,6 +19,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::Layer;
 use tower_http::{
     compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
     set_header::{SetResponseHeader, SetResponseHeaderLayer},
@@ -176,6 +177,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn(middleware::guard))
         .layer(from_fn_with_state(state.clone(), middleware::same_origin))
+        // Every body is limited, server functions' included; the context middleware around
+        // it turns the bare 413 into a translated page.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(from_fn_with_state(state.clone(), middleware::context))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)

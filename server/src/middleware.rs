@@ -49,6 +49,13 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
     let session_ended = info.session_ended;
     req.extensions_mut().insert(info);
     let mut response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_html {
+        response = error_page(locale, &AppError::TooLarge);
+    }
     if session_ended {
         let clear = cookies::set(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies());
         if let Ok(value) = HeaderValue::from_str(&clear) {

@@ -182,6 +182,7 @@ impl TestApp {
             .join("&");
         let mut request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::CONTENT_LENGTH, body.len())
             .header(header::HOST, "127.0.0.1:3000");
         if let Some(token) = session {
             request = request.header(header::COOKIE, format!("trame_session={token}"));

@@ -215,6 +215,15 @@ async fn server_functions_check_the_role(backend: Backend) {
     assert!(allowed.body.contains("Amina"));
     let audit = app.post("/api/audit/list", &[], Some(&worker)).await;
     assert_eq!(audit.status, StatusCode::FORBIDDEN);
+    // Arguments that do not parse are a 400, not a 500.
+    let bad = app
+        .post(
+            "/api/participants/get",
+            &[("id", "not-a-number")],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
 
 async fn admin_creates_accounts_with_checks(backend: Backend) {

@@ -110,6 +110,19 @@ async fn bad_and_oversized_requests_get_clear_answers(backend: Backend) {
         .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(reply.body.contains("trop long"));
+    // Server functions read their bodies themselves: limited all the same.
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let reply = app
+        .post(
+            "/api/participants/list",
+            &[("padding", &big)],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(reply.body.contains("trop long"));
 
     let garbage = Request::post("/login/card")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -22,6 +22,26 @@ use crate::{
 
 const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 
+/// Applies one UPDATE to the record of `subject`, ends their sessions if asked, and audits
+/// the change, in one transaction. `NotFound` when the UPDATE matched no row.
+async fn change_record<'q>(
+    state: &AppState,
+    update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    end_sessions: bool,
+    (actor, action, subject): (i64, &str, i64),
+) -> Result<(), AppError> {
+    let mut tx = state.db.write().begin().await?;
+    if update.execute(&mut *tx).await?.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    if end_sessions {
+        session::end_all(&mut *tx, subject).await?;
+    }
+    audit::record(&mut *tx, actor, action, Some(subject)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[derive(Deserialize)]
 pub struct NewParticipant {
     name: String,
@@ -114,20 +134,12 @@ pub async fn rename_participant(
                 )));
             }
         };
-        let mut tx = state.db.write().begin().await?;
-        let changed = sqlx::query(
+        let update = sqlx::query(
             "UPDATE users SET display_name = $1 WHERE id = $2 AND role = 'participant'",
         )
         .bind(&name)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(AppError::NotFound);
-        }
-        audit::record(&mut *tx, viewer.id, "participant.rename", Some(id)).await?;
-        tx.commit().await?;
+        .bind(id);
+        change_record(&state, update, false, (viewer.id, "participant.rename", id)).await?;
         Ok(see_other(&format!(
             "/staff/participants/{id}?ok=participant_renamed"
         )))
@@ -150,21 +162,12 @@ pub async fn set_participant_open(
             "reopen" => (None, "participant.reopen", "participant_reopened"),
             _ => return Err(AppError::NotFound),
         };
-        let mut tx = state.db.write().begin().await?;
-        let changed = sqlx::query(
+        let update = sqlx::query(
             "UPDATE users SET deactivated_at = $1 WHERE id = $2 AND role = 'participant'",
         )
         .bind(closed_at)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(AppError::NotFound);
-        }
-        session::end_all(&mut *tx, id).await?;
-        audit::record(&mut *tx, viewer.id, audit_action, Some(id)).await?;
-        tx.commit().await?;
+        .bind(id);
+        change_record(&state, update, true, (viewer.id, audit_action, id)).await?;
         Ok(see_other(&format!("/staff/participants/{id}?ok={ok}")))
     }
     .await;
@@ -261,22 +264,13 @@ pub async fn deactivate_account(
         if id == viewer.id {
             return Ok(see_other("/admin/accounts?error=cannot_deactivate_self"));
         }
-        let mut tx = state.db.write().begin().await?;
-        let changed = sqlx::query(
+        let update = sqlx::query(
             "UPDATE users SET deactivated_at = $1 \
              WHERE id = $2 AND role <> 'participant' AND deactivated_at IS NULL",
         )
         .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(AppError::NotFound);
-        }
-        session::end_all(&mut *tx, id).await?;
-        audit::record(&mut *tx, viewer.id, "account.deactivate", Some(id)).await?;
-        tx.commit().await?;
+        .bind(id);
+        change_record(&state, update, true, (viewer.id, "account.deactivate", id)).await?;
         Ok(see_other("/admin/accounts?ok=account_deactivated"))
     }
     .await;

@@ -13,6 +13,8 @@ pub struct RequestInfo {
     /// The request carried a session cookie that is no longer valid.
     pub session_ended: bool,
     pub locale: Locale,
+    /// The client's network address, for throttling (from the proxy when it is trusted).
+    pub address: String,
     /// The per-request nonce allowed by the Content-Security-Policy for inline scripts.
     pub nonce: String,
 }

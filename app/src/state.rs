@@ -18,6 +18,8 @@ pub struct Settings {
     pub session_idle_secs: i64,
     /// A session ends this long after login, however active.
     pub session_absolute_secs: i64,
+    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 impl Settings {

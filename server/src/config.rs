@@ -61,6 +61,11 @@ pub struct Config {
     #[arg(long, env = "TRAME_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
     pub session_max_hours: i64,
 
+    /// Behind a reverse proxy: take the client's address from the last entry of
+    /// X-Forwarded-For (used to slow down password guessing per address).
+    #[arg(long, env = "TRAME_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
+    pub trust_proxy: bool,
+
     /// Log format.
     #[arg(long, env = "TRAME_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -128,6 +133,7 @@ mod tests {
             ("--session-idle-minutes", "TRAME_SESSION_IDLE_MINUTES"),
             ("--session-max-hours", "TRAME_SESSION_MAX_HOURS"),
             ("--log-format", "TRAME_LOG_FORMAT"),
+            ("--trust-proxy", "TRAME_TRUST_PROXY"),
         ] {
             assert!(
                 help.contains(flag) && help.contains(variable),
@@ -139,7 +145,7 @@ mod tests {
             .filter(|a| a.get_long().is_some_and(|l| l != "help" && l != "version"))
             .count();
         assert_eq!(
-            options, 12,
+            options, 13,
             "a new option needs its line above and in the README"
         );
     }

@@ -93,6 +93,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartError> {
             time_zone: config.time_zone,
             session_idle_secs: config.session_idle_minutes * 60,
             session_absolute_secs: config.session_max_hours * 3600,
+            trust_proxy: config.trust_proxy,
         },
         leptos_options,
     })

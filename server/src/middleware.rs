@@ -1,8 +1,10 @@
 //! What every request passes through: who is asking and in which language, the refusal of
 //! cross-site state changes, access by role to whole areas, and the security headers.
 
+use std::net::{IpAddr, SocketAddr};
+
 use axum::{
-    extract::{Request, State},
+    extract::{ConnectInfo, Request, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -32,6 +34,7 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
     );
     let mut info = RequestInfo {
         locale,
+        address: client_address(&req, state.settings.trust_proxy),
         nonce: leptos::nonce::Nonce::new().to_string(),
         ..RequestInfo::default()
     };
@@ -64,6 +67,24 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
     }
     security_headers(response.headers_mut(), &nonce);
     response
+}
+
+/// The client's address: the last hop of `X-Forwarded-For` when a proxy we trust added it,
+/// otherwise the connection's peer.
+fn client_address(req: &Request, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| req.headers().get("x-forwarded-for")?.to_str().ok())
+        .flatten()
+        .and_then(|list| list.rsplit(',').next())
+        .and_then(|last| last.trim().parse::<IpAddr>().ok());
+    forwarded
+        .or_else(|| {
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(peer)| peer.ip())
+        })
+        .map(|ip| ip.to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn security_headers(headers: &mut HeaderMap, nonce: &str) {
@@ -217,6 +238,21 @@ mod tests {
                 .contains(&Role::Participant)
         );
         assert_eq!(required_roles("/admin/accounts"), Some(&[Role::Admin][..]));
+    }
+
+    #[test]
+    fn the_proxy_address_is_used_only_when_trusted() {
+        let request = || {
+            let mut req = Request::builder()
+                .header("x-forwarded-for", "203.0.113.9, 198.51.100.7")
+                .body(axum::body::Body::empty())
+                .unwrap();
+            req.extensions_mut()
+                .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4000))));
+            req
+        };
+        assert_eq!(client_address(&request(), true), "198.51.100.7");
+        assert_eq!(client_address(&request(), false), "127.0.0.1");
     }
 
     #[test]

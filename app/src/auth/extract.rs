@@ -2,20 +2,17 @@
 //! (redirect after success, redirect back with a message, or a translated error page).
 
 use axum::{
-    extract::{ConnectInfo, Form, FromRequestParts, rejection::FormRejection},
+    extract::{Form, FromRequestParts, rejection::FormRejection},
     http::{HeaderValue, StatusCode, header, request::Parts},
     response::{Html, IntoResponse, Response},
 };
-use std::net::SocketAddr;
 
 use super::{Role, Viewer};
 use crate::{error::AppError, i18n::Locale, request::RequestInfo};
 
-/// The request's resolved info (viewer, language) and the client's address, for axum
-/// handlers.
+/// The request's resolved info (viewer, language, address), for axum handlers.
 pub struct Ctx {
     pub info: RequestInfo,
-    pub address: String,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -28,7 +25,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
                 .get::<RequestInfo>()
                 .cloned()
                 .unwrap_or_default(),
-            address: client_address(parts),
         })
     }
 }
@@ -56,15 +52,6 @@ impl Ctx {
             Err(err) => error_page(self.locale(), &err),
         }
     }
-}
-
-/// The network address of the client, for throttling.
-fn client_address(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
 }
 
 /// 303 See Other: the end of every successful (or refused) form post.

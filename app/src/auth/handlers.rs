@@ -86,13 +86,30 @@ async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Res
     session::forget_expired(&state.db, &state.settings).await?;
     crate::people::card::forget_expired_pins(&state.db).await?;
     let token = session::create(&state.db, user_id).await?;
+    let secure = state.settings.secure_cookies();
     let cookie = cookies::set(
         SESSION_COOKIE,
         &token,
         Some(state.settings.session_absolute_secs),
-        state.settings.secure_cookies(),
+        secure,
     );
-    Ok(([(SET_COOKIE, cookie)], see_other(next)).into_response())
+    let mut response = ([(SET_COOKIE, cookie)], see_other(next)).into_response();
+    // The person's own language comes back with them, whatever the device last showed.
+    let chosen: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(state.db.read())
+        .await?;
+    if let Some(locale) = chosen.as_deref().and_then(Locale::parse)
+        && let Ok(value) = language_cookie(locale, secure).parse()
+    {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+/// The cookie that remembers a language on this device for a year.
+fn language_cookie(locale: Locale, secure: bool) -> String {
+    cookies::set(LANG_COOKIE, locale.code(), Some(365 * 24 * 3600), secure)
 }
 
 /// POST /login — staff and partners, with e-mail and password.
@@ -125,7 +142,7 @@ pub async fn staff_login(
          WHERE email = $1 AND role IN ('admin', 'worker', 'partner') AND deactivated_at IS NULL",
         &email,
         form.password,
-        &ctx.address,
+        &ctx.info.address,
     )
     .await;
     finish(
@@ -161,7 +178,7 @@ pub async fn card_login(
          WHERE login_code = $1 AND role = 'participant' AND deactivated_at IS NULL",
         &code,
         pin,
-        &ctx.address,
+        &ctx.info.address,
     )
     .await;
     finish(&state, &ctx, outcome, "/", back).await
@@ -201,22 +218,27 @@ pub struct LangChoice {
     back: Option<String>,
 }
 
-/// POST /lang — remembers the chosen language for a year and goes back to the page.
+/// POST /lang — remembers the chosen language on this device for a year, and on the
+/// person's account when logged in, then goes back to the page.
 pub async fn choose_language(
     State(state): State<AppState>,
     ctx: Ctx,
     form: Result<Form<LangChoice>, FormRejection>,
 ) -> Response {
-    let result = parse_form(form).and_then(|form| {
+    let result = async {
+        let form = parse_form(form)?;
         let locale = Locale::parse(&form.lang).ok_or(AppError::Invalid("malformed".into()))?;
-        let cookie = cookies::set(
-            LANG_COOKIE,
-            locale.code(),
-            Some(365 * 24 * 3600),
-            state.settings.secure_cookies(),
-        );
+        if let Some(viewer) = &ctx.info.viewer {
+            sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+                .bind(locale.code())
+                .bind(viewer.id)
+                .execute(state.db.write())
+                .await?;
+        }
+        let cookie = language_cookie(locale, state.settings.secure_cookies());
         let back = local_path(form.back.as_deref());
         Ok(([(SET_COOKIE, cookie)], see_other(&back)).into_response())
-    });
+    }
+    .await;
     ctx.reply(result)
 }

@@ -181,6 +181,35 @@ async fn language_follows_choice_then_browser(backend: Backend) {
     let english = app.send(get(None, Some("de, en;q=0.8"))).await;
     assert!(english.body.contains("<html lang=\"en\""));
     assert!(english.body.contains("I have a card"));
+    // Chosen while logged in, the language follows the person to the next login, even on a
+    // device that shows another language.
+    let amina = app.login_card("AMN4KP", "1234").await;
+    app.post("/lang", &[("lang", "en"), ("back", "/")], Some(&amina))
+        .await;
+    let login = app
+        .post("/login/card", &[("code", "AMN4KP"), ("pin", "1234")], None)
+        .await;
+    let cookies: Vec<_> = login
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("trame_lang=en;")),
+        "{cookies:?}"
+    );
+    let other = app
+        .post("/login/card", &[("code", "JPR7XZ"), ("pin", "1234")], None)
+        .await;
+    assert!(
+        other
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().starts_with("trame_lang"))
+    );
+
     let french = app.send(get(None, None)).await;
     assert!(french.body.contains("<html lang=\"fr\""));
     assert!(french.body.contains("J&#x27;ai une carte") || french.body.contains("J'ai une carte"));

@@ -25,9 +25,13 @@ fn Tile(href: &'static str, picto: &'static str, label: String) -> impl IntoView
 }
 
 fn tiles(locale: Locale, role: Role) -> impl IntoView {
+    let participant = (role == Role::Participant).then(|| {
+        view! { <Tile href="/themes" picto="💡" label=locale.t("nav.themes") /> }
+    });
     let staff = role.is_staff().then(|| {
         view! {
             <Tile href="/staff/participants" picto="👥" label=locale.t("nav.participants") />
+            <Tile href="/staff/themes" picto="💡" label=locale.t("nav.moderation") />
         }
     });
     let admin = (role == Role::Admin).then(|| {
@@ -36,7 +40,7 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
             <Tile href="/admin/audit" picto="📜" label=locale.t("nav.audit") />
         }
     });
-    view! { <ul class="tiles">{staff} {admin}</ul> }
+    view! { <ul class="tiles">{participant} {staff} {admin}</ul> }
 }
 
 #[component]

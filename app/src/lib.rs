@@ -3,6 +3,9 @@
 //! Built twice: with `ssr` for the server (everything), with `hydrate` for the browser, where
 //! only the islands (the few interactive parts) are compiled in and shipped.
 
+// Leptos views nest deeply in their types; the default limit is too low for release builds.
+#![recursion_limit = "256"]
+
 rust_i18n::i18n!("locales", fallback = "fr");
 
 pub mod audit;
@@ -13,6 +16,7 @@ pub mod i18n;
 pub mod islands;
 pub mod people;
 pub mod shell;
+pub mod themes;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -3,7 +3,9 @@
 
 use axum::{Router, routing::post};
 
-use crate::{auth::handlers as auth, people::handlers as people, state::AppState};
+use crate::{
+    auth::handlers as auth, people::handlers as people, state::AppState, themes::handlers as themes,
+};
 
 pub fn form_routes() -> Router<AppState> {
     Router::new()
@@ -26,4 +28,8 @@ pub fn form_routes() -> Router<AppState> {
             "/admin/accounts/{id}/deactivate",
             post(people::deactivate_account),
         )
+        .route("/themes", post(themes::propose))
+        .route("/themes/{id}/edit", post(themes::edit))
+        .route("/themes/{id}/withdraw", post(themes::withdraw))
+        .route("/staff/themes/{id}/{action}", post(themes::moderate))
 }

@@ -171,8 +171,11 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     const STAFF: &[Role] = &[Role::Admin, Role::Worker];
     const ADMIN: &[Role] = &[Role::Admin];
     let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
+    const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
     if path == "/" {
         Some(ANYONE)
+    } else if under("/themes") {
+        Some(PEOPLE)
     } else if under("/staff") {
         Some(STAFF)
     } else if under("/admin") {
@@ -238,6 +241,7 @@ mod tests {
                 .contains(&Role::Participant)
         );
         assert_eq!(required_roles("/admin/accounts"), Some(&[Role::Admin][..]));
+        assert!(!required_roles("/themes").unwrap().contains(&Role::Partner));
     }
 
     #[test]

@@ -37,6 +37,16 @@ const AUDIT: NavItem = NavItem {
     picto: "📜",
     label: "nav.audit",
 };
+const THEMES: NavItem = NavItem {
+    href: "/themes",
+    picto: "💡",
+    label: "nav.themes",
+};
+const MODERATION: NavItem = NavItem {
+    href: "/staff/themes",
+    picto: "💡",
+    label: "nav.moderation",
+};
 const LOGIN: NavItem = NavItem {
     href: "/login",
     picto: "🔓",
@@ -46,9 +56,10 @@ const LOGIN: NavItem = NavItem {
 fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     match viewer.map(|v| v.role) {
         None => vec![LOGIN],
-        Some(Role::Participant) | Some(Role::Partner) => vec![HOME],
-        Some(Role::Worker) => vec![HOME, PARTICIPANTS],
-        Some(Role::Admin) => vec![HOME, PARTICIPANTS, ACCOUNTS, AUDIT],
+        Some(Role::Participant) => vec![HOME, THEMES],
+        Some(Role::Partner) => vec![HOME],
+        Some(Role::Worker) => vec![HOME, PARTICIPANTS, MODERATION],
+        Some(Role::Admin) => vec![HOME, PARTICIPANTS, MODERATION, ACCOUNTS, AUDIT],
     }
 }
 

@@ -19,6 +19,7 @@ use crate::{
         card_page::CardPage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
+    themes::{moderation_page::ModerationPage, page::ThemesPage},
 };
 
 mod layout;
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
                         view=CardPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/themes") view=ThemesPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/themes") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>

@@ -18,6 +18,14 @@ const ERRORS: &[&str] = &[
     "password_short",
     "role_invalid",
     "cannot_deactivate_self",
+    "title_required",
+    "title_too_long",
+    "description_too_long",
+    "pictogram_required",
+    "participant_required",
+    "reason_required",
+    "reason_too_long",
+    "already_moderated",
 ];
 
 /// Success codes, each with a text under `ok.`.
@@ -28,6 +36,12 @@ const OKS: &[&str] = &[
     "participant_renamed",
     "participant_closed",
     "participant_reopened",
+    "theme_proposed",
+    "theme_entered",
+    "theme_updated",
+    "theme_withdrawn",
+    "theme_published",
+    "theme_declined",
 ];
 
 /// A query parameter of the current page.

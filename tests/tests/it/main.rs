@@ -5,3 +5,4 @@ mod auth;
 mod database;
 mod people;
 mod security;
+mod themes;

@@ -1,0 +1,261 @@
+//! Form handlers for themes: proposing (by a participant, or for them at the counter),
+//! changing or withdrawing one's proposal before moderation, and moderating.
+
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{Pictogram, parse_description, parse_reason, parse_title};
+use crate::{
+    audit,
+    auth::{
+        Role, Viewer,
+        extract::{Ctx, parse_form, query_value, see_other},
+    },
+    db::now,
+    error::AppError,
+    state::AppState,
+};
+
+const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+
+#[derive(Deserialize)]
+pub struct ThemeForm {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    pictogram: String,
+    /// When a social worker enters the proposal: for which participant.
+    #[serde(default)]
+    participant: String,
+}
+
+/// A proposal's fields, checked.
+struct Proposal {
+    title: String,
+    description: String,
+    pictogram: Pictogram,
+}
+
+impl ThemeForm {
+    fn parse(&self) -> Result<Proposal, &'static str> {
+        Ok(Proposal {
+            title: parse_title(&self.title)?,
+            description: parse_description(&self.description)?,
+            pictogram: Pictogram::parse(&self.pictogram).ok_or("pictogram_required")?,
+        })
+    }
+
+    /// Back to the form with the problem and what was typed, so nothing is lost.
+    fn back(&self, page: &str, problem: &str) -> Response {
+        let keep =
+            |text: &str, max: usize| query_value(&text.chars().take(max).collect::<String>());
+        see_other(&format!(
+            "{page}?error={problem}&title={}&description={}&pictogram={}#propose",
+            keep(&self.title, 200),
+            keep(&self.description, 600),
+            keep(&self.pictogram, 20),
+        ))
+    }
+}
+
+/// POST /themes — a participant proposes a theme, or a social worker enters one for a
+/// participant at the counter (marked as assisted, and audited).
+pub async fn propose(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<ThemeForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
+        let form = parse_form(form)?;
+        let page = if viewer.role == Role::Participant {
+            "/themes"
+        } else {
+            "/staff/themes"
+        };
+        let proposal = match form.parse() {
+            Ok(proposal) => proposal,
+            Err(problem) => return Ok(form.back(page, problem)),
+        };
+        let (author, assisted_by) = if viewer.role == Role::Participant {
+            (viewer.id, None)
+        } else {
+            match active_participant(&state, &form.participant).await? {
+                Some(id) => (id, Some(viewer.id)),
+                None => return Ok(form.back(page, "participant_required")),
+            }
+        };
+        let at = now();
+        let mut tx = state.db.write().begin().await?;
+        sqlx::query(
+            "INSERT INTO themes (title, description, pictogram, status, author_id, assisted_by, \
+             created_at, updated_at) VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $6)",
+        )
+        .bind(&proposal.title)
+        .bind(&proposal.description)
+        .bind(proposal.pictogram.key())
+        .bind(author)
+        .bind(assisted_by)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        if assisted_by.is_some() {
+            audit::record(&mut *tx, viewer.id, "theme.assisted_proposal", Some(author)).await?;
+        }
+        tx.commit().await?;
+        let ok = if assisted_by.is_some() {
+            "theme_entered"
+        } else {
+            "theme_proposed"
+        };
+        Ok(see_other(&format!("{page}?ok={ok}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// The id of an active participant from a form field, if it is one.
+async fn active_participant(state: &AppState, field: &str) -> Result<Option<i64>, AppError> {
+    let Ok(id) = field.trim().parse::<i64>() else {
+        return Ok(None);
+    };
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM users WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(state.db.read())
+    .await?)
+}
+
+/// The author's own proposal `id`, still waiting for moderation. Someone else's proposal is
+/// "not found" (it is none of their business); a moderated one says so.
+async fn own_pending(state: &AppState, viewer: &Viewer, id: i64) -> Result<bool, AppError> {
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM themes WHERE id = $1 AND author_id = $2")
+            .bind(id)
+            .bind(viewer.id)
+            .fetch_optional(state.db.read())
+            .await?;
+    match status.as_deref() {
+        None => Err(AppError::NotFound),
+        Some(status) => Ok(status == "proposed"),
+    }
+}
+
+/// POST /themes/{id}/edit — the author changes their proposal before moderation.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<ThemeForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant])?;
+        let form = parse_form(form)?;
+        if !own_pending(&state, &viewer, id).await? {
+            return Ok(see_other("/themes?error=already_moderated"));
+        }
+        let proposal = match form.parse() {
+            Ok(proposal) => proposal,
+            Err(problem) => return Ok(see_other(&format!("/themes?error={problem}#theme-{id}"))),
+        };
+        sqlx::query(
+            "UPDATE themes SET title = $1, description = $2, pictogram = $3, updated_at = $4 \
+             WHERE id = $5 AND author_id = $6 AND status = 'proposed'",
+        )
+        .bind(&proposal.title)
+        .bind(&proposal.description)
+        .bind(proposal.pictogram.key())
+        .bind(now())
+        .bind(id)
+        .bind(viewer.id)
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other("/themes?ok=theme_updated"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /themes/{id}/withdraw — the author takes their proposal back before moderation.
+pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant])?;
+        if !own_pending(&state, &viewer, id).await? {
+            return Ok(see_other("/themes?error=already_moderated"));
+        }
+        sqlx::query(
+            "UPDATE themes SET status = 'withdrawn', updated_at = $1 \
+             WHERE id = $2 AND author_id = $3 AND status = 'proposed'",
+        )
+        .bind(now())
+        .bind(id)
+        .bind(viewer.id)
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other("/themes?ok=theme_withdrawn"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+#[derive(Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    reason: String,
+}
+
+/// POST /staff/themes/{id}/{publish|decline} — a social worker publishes a proposal, or
+/// declines it with a kind reason the author will read. Only a waiting proposal changes.
+pub async fn moderate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, action)): Path<(i64, String)>,
+    form: Result<Form<Decision>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let (status, reason, ok) = match action.as_str() {
+            "publish" => ("published", None, "theme_published"),
+            "decline" => match parse_reason(&form.reason) {
+                Ok(reason) => ("declined", Some(reason), "theme_declined"),
+                Err(problem) => {
+                    return Ok(see_other(&format!(
+                        "/staff/themes?error={problem}#theme-{id}"
+                    )));
+                }
+            },
+            _ => return Err(AppError::NotFound),
+        };
+        let exists: Option<String> = sqlx::query_scalar("SELECT status FROM themes WHERE id = $1")
+            .bind(id)
+            .fetch_optional(state.db.read())
+            .await?;
+        if exists.is_none() {
+            return Err(AppError::NotFound);
+        }
+        let changed = sqlx::query(
+            "UPDATE themes SET status = $1, decline_reason = $2, moderated_by = $3, \
+             updated_at = $4 WHERE id = $5 AND status = 'proposed'",
+        )
+        .bind(status)
+        .bind(reason)
+        .bind(viewer.id)
+        .bind(now())
+        .bind(id)
+        .execute(state.db.write())
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(see_other("/staff/themes?error=already_moderated"));
+        }
+        Ok(see_other(&format!("/staff/themes?ok={ok}")))
+    }
+    .await;
+    ctx.reply(result)
+}

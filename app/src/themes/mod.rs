@@ -1,0 +1,290 @@
+//! Workshop themes: participants propose them (a short title, a few words, a pictogram),
+//! social workers publish or decline them with a kind reason. Published themes are what the
+//! group will vote on.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+pub mod moderation_page;
+pub mod page;
+
+#[cfg(feature = "ssr")]
+pub mod handlers;
+
+/// The pictograms a theme can carry: a picture for people who read little.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pictogram {
+    Sewing,
+    Cooking,
+    Gardening,
+    Computers,
+    Walk,
+    Music,
+    Crafts,
+    Visits,
+    Repairs,
+    TalkingGroup,
+    Sport,
+    Other,
+}
+
+impl Pictogram {
+    pub const ALL: [Pictogram; 12] = [
+        Pictogram::Sewing,
+        Pictogram::Cooking,
+        Pictogram::Gardening,
+        Pictogram::Computers,
+        Pictogram::Walk,
+        Pictogram::Music,
+        Pictogram::Crafts,
+        Pictogram::Visits,
+        Pictogram::Repairs,
+        Pictogram::TalkingGroup,
+        Pictogram::Sport,
+        Pictogram::Other,
+    ];
+
+    /// The value stored and posted.
+    pub fn key(self) -> &'static str {
+        match self {
+            Pictogram::Sewing => "sewing",
+            Pictogram::Cooking => "cooking",
+            Pictogram::Gardening => "gardening",
+            Pictogram::Computers => "computers",
+            Pictogram::Walk => "walk",
+            Pictogram::Music => "music",
+            Pictogram::Crafts => "crafts",
+            Pictogram::Visits => "visits",
+            Pictogram::Repairs => "repairs",
+            Pictogram::TalkingGroup => "talking_group",
+            Pictogram::Sport => "sport",
+            Pictogram::Other => "other",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Pictogram> {
+        Pictogram::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Pictogram::Sewing => "🧵",
+            Pictogram::Cooking => "🍳",
+            Pictogram::Gardening => "🌱",
+            Pictogram::Computers => "💻",
+            Pictogram::Walk => "🚶",
+            Pictogram::Music => "🎵",
+            Pictogram::Crafts => "✂️",
+            Pictogram::Visits => "🤝",
+            Pictogram::Repairs => "🔧",
+            Pictogram::TalkingGroup => "💬",
+            Pictogram::Sport => "⚽",
+            Pictogram::Other => "✨",
+        }
+    }
+
+    /// Translation key of its name.
+    pub fn label_key(self) -> String {
+        format!("picto.{}", self.key())
+    }
+}
+
+/// Where a proposal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Waiting for a social worker; the author may still change or withdraw it.
+    Proposed,
+    Published,
+    Declined,
+    Withdrawn,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Published => "published",
+            Status::Declined => "declined",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Status> {
+        [
+            Status::Proposed,
+            Status::Published,
+            Status::Declined,
+            Status::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
+}
+
+/// A theme as shown on a page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub pictogram: Pictogram,
+    pub status: Status,
+    pub decline_reason: Option<String>,
+    /// Shown to staff only: who proposed it (first name or pseudonym).
+    pub author: Option<String>,
+    /// Entered at the counter by this social worker.
+    pub assisted_by: Option<String>,
+}
+
+pub const TITLE_MAX: usize = 80;
+pub const DESCRIPTION_MAX: usize = 500;
+pub const REASON_MAX: usize = 500;
+
+/// A theme's title: 1 to `TITLE_MAX` characters once trimmed, on one line.
+pub fn parse_title(input: &str) -> Result<String, &'static str> {
+    let title = input.trim();
+    if title.is_empty() {
+        Err("title_required")
+    } else if title.chars().count() > TITLE_MAX || title.chars().any(char::is_control) {
+        Err("title_too_long")
+    } else {
+        Ok(title.to_string())
+    }
+}
+
+/// A theme's few words of description (may be empty), at most `DESCRIPTION_MAX` characters.
+pub fn parse_description(input: &str) -> Result<String, &'static str> {
+    let text = input.trim();
+    if text.chars().count() > DESCRIPTION_MAX {
+        Err("description_too_long")
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// The text a social worker gives when declining: required, so the author knows why.
+pub fn parse_reason(input: &str) -> Result<String, &'static str> {
+    let text = input.trim();
+    if text.is_empty() {
+        Err("reason_required")
+    } else if text.chars().count() > REASON_MAX {
+        Err("reason_too_long")
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+const THEME_COLUMNS: &str = "t.id, t.title, t.description, t.pictogram, t.status, \
+     t.decline_reason, author.display_name AS author, helper.display_name AS assisted_by";
+
+#[cfg(feature = "ssr")]
+async fn fetch_themes(
+    where_clause: &str,
+    bind: Option<i64>,
+    with_author: bool,
+) -> Result<Vec<Theme>, AppError> {
+    use sqlx::Row;
+    let state = crate::state::app_state()?;
+    let sql = format!(
+        "SELECT {THEME_COLUMNS} FROM themes t JOIN users author ON author.id = t.author_id \
+         LEFT JOIN users helper ON helper.id = t.assisted_by WHERE {where_clause} \
+         ORDER BY t.id DESC"
+    );
+    let mut query = sqlx::query(&sql);
+    if let Some(value) = bind {
+        query = query.bind(value);
+    }
+    let rows = query.fetch_all(state.db.read()).await?;
+    rows.iter()
+        .map(|row| {
+            let pictogram: String = row.try_get("pictogram")?;
+            let status: String = row.try_get("status")?;
+            Ok(Theme {
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                description: row.try_get("description")?,
+                pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
+                status: Status::parse(&status).unwrap_or(Status::Withdrawn),
+                decline_reason: row.try_get("decline_reason")?,
+                author: if with_author {
+                    row.try_get("author")?
+                } else {
+                    None
+                },
+                assisted_by: row.try_get("assisted_by")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
+}
+
+/// The viewer's own proposals, whatever became of them. Participants only.
+#[server(endpoint = "themes/mine")]
+pub async fn my_themes() -> Result<Vec<Theme>, AppError> {
+    crate::error::with_status(
+        async move {
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[crate::auth::Role::Participant])?;
+            fetch_themes("t.author_id = $1", Some(viewer.id), false).await
+        }
+        .await,
+    )
+}
+
+/// Published themes: the group's ideas. Participants and staff; never partners.
+#[server(endpoint = "themes/published")]
+pub async fn published_themes() -> Result<Vec<Theme>, AppError> {
+    use crate::auth::Role;
+    crate::error::with_status(
+        async move {
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[Role::Participant, Role::Worker, Role::Admin])?;
+            fetch_themes("t.status = 'published'", None, false).await
+        }
+        .await,
+    )
+}
+
+/// Proposals waiting for moderation, with their authors. Staff only.
+#[server(endpoint = "themes/to_moderate")]
+pub async fn proposals_to_moderate() -> Result<Vec<Theme>, AppError> {
+    use crate::auth::Role;
+    crate::error::with_status(
+        async move {
+            let viewer = crate::request::require_viewer()?;
+            viewer.require(&[Role::Worker, Role::Admin])?;
+            fetch_themes("t.status = 'proposed'", None, true).await
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictograms_round_trip() {
+        for picto in Pictogram::ALL {
+            assert_eq!(Pictogram::parse(picto.key()), Some(picto));
+        }
+        assert_eq!(Pictogram::parse("rocket"), None);
+    }
+
+    #[test]
+    fn titles_descriptions_and_reasons_are_bounded() {
+        assert_eq!(parse_title("  Couture  "), Ok("Couture".into()));
+        assert_eq!(parse_title(" "), Err("title_required"));
+        assert_eq!(parse_title(&"a".repeat(5000)), Err("title_too_long"));
+        assert_eq!(parse_title("a\nb"), Err("title_too_long"));
+        assert_eq!(parse_description(""), Ok(String::new()));
+        assert_eq!(
+            parse_description(&"a".repeat(501)),
+            Err("description_too_long")
+        );
+        assert_eq!(parse_reason(""), Err("reason_required"));
+    }
+}

@@ -1,0 +1,204 @@
+//! The participant's page for themes: propose an idea (a few words and a picture), follow
+//! what became of one's ideas, and see the ideas the group has published.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, my_themes, published_themes};
+use crate::{
+    i18n::{Locale, use_locale},
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+    },
+};
+
+/// A choice of pictogram: large tiles, each a picture and its word, as radio buttons.
+#[component]
+pub fn PictogramPicker(selected: Option<Pictogram>, id_prefix: String) -> impl IntoView {
+    let locale = use_locale();
+    let options = Pictogram::ALL
+        .into_iter()
+        .map(|picto| {
+            let id = format!("{id_prefix}-{}", picto.key());
+            view! {
+                <div class="picto-option">
+                    <input
+                        type="radio"
+                        name="pictogram"
+                        id=id.clone()
+                        value=picto.key()
+                        checked=selected == Some(picto)
+                        required
+                    />
+                    <label for=id>
+                        <span class="tile-picto" aria-hidden="true">{picto.symbol()}</span>
+                        <span>{locale.t(&picto.label_key())}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="picto-picker">
+            <legend>{locale.t("themes.field_pictogram")}</legend>
+            {options}
+        </fieldset>
+    }
+}
+
+/// The title and description fields of a theme form.
+#[component]
+pub fn ThemeFields(title: String, description: String, id_prefix: String) -> impl IntoView {
+    let locale = use_locale();
+    let title_id = format!("{id_prefix}-title");
+    let hint_id = format!("{id_prefix}-title-hint");
+    let description_id = format!("{id_prefix}-description");
+    view! {
+        <label for=title_id.clone()>{locale.t("themes.field_title")}</label>
+        <input
+            id=title_id
+            name="title"
+            type="text"
+            required
+            maxlength=TITLE_MAX.to_string()
+            value=title
+            aria-describedby=hint_id.clone()
+        />
+        <p id=hint_id class="hint">{locale.t("themes.title_hint")}</p>
+        <label for=description_id.clone()>{locale.t("themes.field_description")}</label>
+        <textarea id=description_id name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
+            {description}
+        </textarea>
+    }
+}
+
+/// A theme's picture, title and words, as a heading and text.
+pub fn theme_summary(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
+    let description = (!theme.description.is_empty()).then(|| {
+        let text = theme.description.clone();
+        view! { <p>{text}</p> }
+    });
+    view! {
+        <h3 class="theme-title">
+            <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
+            <span>{theme.title.clone()}</span>
+        </h3>
+        <p class="hint">{locale.t(&theme.pictogram.label_key())}</p>
+        {description}
+    }
+}
+
+fn status_badge(locale: Locale, status: Status) -> impl IntoView {
+    view! {
+        <p class=format!("badge badge-{}", status.key())>
+            {locale.t(&format!("status.{}", status.key()))}
+        </p>
+    }
+}
+
+/// One of the viewer's own ideas: its state, the reason if declined, and while it waits,
+/// the forms to change or withdraw it.
+fn my_theme(locale: Locale, theme: Theme) -> impl IntoView {
+    let id = theme.id;
+    let reason = theme.decline_reason.clone().map(|reason| {
+        view! {
+            <p class="notice notice-info">
+                <strong>{locale.t("themes.reason")}</strong>
+                " "
+                {reason}
+            </p>
+        }
+    });
+    let actions = (theme.status == Status::Proposed).then(|| {
+        view! {
+            <details class="edit">
+                <summary>{locale.t("themes.change")}</summary>
+                <form method="post" action=format!("/themes/{id}/edit") class="form">
+                    <ThemeFields
+                        title=theme.title.clone()
+                        description=theme.description.clone()
+                        id_prefix=format!("edit-{id}")
+                    />
+                    <PictogramPicker selected=Some(theme.pictogram) id_prefix=format!("edit-{id}") />
+                    <button type="submit" class="button button-primary">{locale.t("themes.save")}</button>
+                </form>
+            </details>
+            <form method="post" action=format!("/themes/{id}/withdraw")>
+                <button type="submit" class="button">{locale.t("themes.withdraw")}</button>
+            </form>
+        }
+    });
+    view! {
+        <li class="card-box" id=format!("theme-{id}")>
+            {theme_summary(locale, &theme)}
+            {status_badge(locale, theme.status)}
+            {reason}
+            {actions}
+        </li>
+    }
+}
+
+#[component]
+pub fn ThemesPage() -> impl IntoView {
+    let locale = use_locale();
+    let mine = Resource::new_blocking(|| (), |_| my_themes());
+    let published = Resource::new_blocking(|| (), |_| published_themes());
+    let title = query("title").unwrap_or_default();
+    let description = query("description").unwrap_or_default();
+    let picked = query("pictogram").and_then(|key| Pictogram::parse(&key));
+    view! {
+        <Title text=format!("{} — Trame", locale.t("nav.themes")) />
+        <h1>
+            <span class="picto" aria-hidden="true">"💡"</span>
+            {locale.t("nav.themes")}
+        </h1>
+        <Notice />
+        <section class="card-box" id="propose" aria-labelledby="propose-heading">
+            <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
+            <form method="post" action="/themes" class="form">
+                <ThemeFields title description id_prefix="new".to_string() />
+                <PictogramPicker selected=picked id_prefix="new".to_string() />
+                <button type="submit" class="button button-primary">
+                    <span class="picto" aria-hidden="true">"📨"</span>
+                    {locale.t("themes.submit")}
+                </button>
+            </form>
+        </section>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (mine.await, published.await) {
+                    (Ok(mine), Ok(published)) => {
+                        let mine_list = if mine.is_empty() {
+                            view! { <p>{locale.t("themes.mine_none")}</p> }.into_any()
+                        } else {
+                            let items = mine.into_iter().map(|t| my_theme(locale, t)).collect_view();
+                            view! { <ul class="theme-list">{items}</ul> }.into_any()
+                        };
+                        let group_list = if published.is_empty() {
+                            view! { <p>{locale.t("themes.group_none")}</p> }.into_any()
+                        } else {
+                            let items = published
+                                .iter()
+                                .map(|t| view! { <li class="card-box">{theme_summary(locale, t)}</li> })
+                                .collect_view();
+                            view! { <ul class="theme-list">{items}</ul> }.into_any()
+                        };
+                        view! {
+                            <section aria-labelledby="mine-heading">
+                                <h2 id="mine-heading">{locale.t("themes.mine")}</h2>
+                                {mine_list}
+                            </section>
+                            <section aria-labelledby="group-heading">
+                                <h2 id="group-heading">{locale.t("themes.group")}</h2>
+                                {group_list}
+                            </section>
+                        }
+                            .into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -44,35 +44,32 @@ where
 /// The most recent 200 entries, newest first. Admins only.
 #[server(endpoint = "audit/list")]
 pub async fn list_audit() -> Result<Vec<AuditEntry>, AppError> {
-    crate::error::with_status(
-        async move {
-            use sqlx::Row;
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Admin])?;
-            let state = crate::state::app_state()?;
-            let rows = sqlx::query(
-            "SELECT a.at, actor.display_name AS actor, a.action, subject.display_name AS subject \
-             FROM audit_log a JOIN users actor ON actor.id = a.actor_id \
-             LEFT JOIN users subject ON subject.id = a.subject_id \
-             ORDER BY a.id DESC LIMIT 200",
-        )
-        .fetch_all(state.db.read())
-        .await?;
-            rows.iter()
-                .map(|row| {
-                    Ok(AuditEntry {
-                        at: crate::people::format_time(
-                            row.try_get("at")?,
-                            state.settings.time_zone,
-                        ),
-                        actor: row.try_get("actor")?,
-                        action: row.try_get("action")?,
-                        subject: row.try_get("subject")?,
-                    })
-                })
-                .collect::<Result<_, sqlx::Error>>()
-                .map_err(AppError::from)
-        }
-        .await,
+    crate::error::with_status(list_audit_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn list_audit_body() -> Result<Vec<AuditEntry>, AppError> {
+    use sqlx::Row;
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[crate::auth::Role::Admin])?;
+    let state = crate::state::app_state()?;
+    let rows = sqlx::query(
+        "SELECT a.at, actor.display_name AS actor, a.action, subject.display_name AS subject \
+         FROM audit_log a JOIN users actor ON actor.id = a.actor_id \
+         LEFT JOIN users subject ON subject.id = a.subject_id \
+         ORDER BY a.id DESC LIMIT 200",
     )
+    .fetch_all(state.db.read())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AuditEntry {
+                at: crate::people::format_time(row.try_get("at")?, state.settings.time_zone),
+                actor: row.try_get("actor")?,
+                action: row.try_get("action")?,
+                subject: row.try_get("subject")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
 }

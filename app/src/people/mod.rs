@@ -88,143 +88,143 @@ pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
 /// All participants, by name. Staff only.
 #[server(endpoint = "participants/list")]
 pub async fn list_participants() -> Result<Vec<ParticipantSummary>, AppError> {
-    crate::error::with_status(
-        async move {
-            use sqlx::Row;
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
-            let state = crate::state::app_state()?;
-            let rows = sqlx::query(
-                "SELECT id, display_name, login_code, deactivated_at FROM users \
-             WHERE role = 'participant' ORDER BY display_name, id",
-            )
-            .fetch_all(state.db.read())
-            .await?;
-            rows.iter()
-                .map(|row| {
-                    Ok(ParticipantSummary {
-                        id: row.try_get("id")?,
-                        name: row.try_get("display_name")?,
-                        code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
-                        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
-                    })
-                })
-                .collect::<Result<_, sqlx::Error>>()
-                .map_err(AppError::from)
-        }
-        .await,
+    crate::error::with_status(list_participants_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn list_participants_body() -> Result<Vec<ParticipantSummary>, AppError> {
+    use sqlx::Row;
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+    let state = crate::state::app_state()?;
+    let rows = sqlx::query(
+        "SELECT id, display_name, login_code, deactivated_at FROM users \
+         WHERE role = 'participant' ORDER BY display_name, id",
     )
+    .fetch_all(state.db.read())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ParticipantSummary {
+                id: row.try_get("id")?,
+                name: row.try_get("display_name")?,
+                code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
+                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
 }
 
 /// One participant's record. Staff only; the read is written to the audit log.
 #[server(endpoint = "participants/get")]
 pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
-    crate::error::with_status(
-        async move {
-            use sqlx::Row;
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
-            let state = crate::state::app_state()?;
-            let row = sqlx::query(
-                "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
-             WHERE id = $1 AND role = 'participant'",
-            )
-            .bind(id)
-            .fetch_optional(state.db.read())
-            .await?
-            .ok_or(AppError::NotFound)?;
-            crate::audit::record(state.db.write(), viewer.id, "participant.view", Some(id)).await?;
-            Ok(ParticipantRecord {
-                id: row.try_get("id")?,
-                name: row.try_get("display_name")?,
-                code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
-                created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
-                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
-            })
-        }
-        .await,
+    crate::error::with_status(get_participant_record_body(id).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppError> {
+    use sqlx::Row;
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+    let state = crate::state::app_state()?;
+    let row = sqlx::query(
+        "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
+         WHERE id = $1 AND role = 'participant'",
     )
+    .bind(id)
+    .fetch_optional(state.db.read())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    crate::audit::record(state.db.write(), viewer.id, "participant.view", Some(id)).await?;
+    Ok(ParticipantRecord {
+        id: row.try_get("id")?,
+        name: row.try_get("display_name")?,
+        code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
+        created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
+        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+    })
 }
 
 /// A participant's access card, for printing. Staff only; audited.
 #[server(endpoint = "participants/card")]
 pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
-    crate::error::with_status(
-        async move {
-            use sqlx::Row;
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
-            let state = crate::state::app_state()?;
-            card::forget_expired_pins(&state.db).await?;
-            let row = sqlx::query(
-                "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
-             WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
-            )
-            .bind(id)
-            .fetch_optional(state.db.read())
-            .await?
-            .ok_or(AppError::NotFound)?;
-            crate::audit::record(
-                state.db.write(),
-                viewer.id,
-                "participant.card_view",
-                Some(id),
-            )
-            .await?;
-            let code: String = row.try_get("login_code")?;
-            let pin_until: Option<i64> = row.try_get("pending_pin_until")?;
-            let pin = match pin_until {
-                Some(until) if until > crate::db::now() => row.try_get("pending_pin")?,
-                _ => None,
-            };
-            let login_url = card::login_url(&state.settings.public_url, &code);
-            Ok(AccessCard {
-                id,
-                name: row.try_get("display_name")?,
-                code: crate::auth::format_code(&code),
-                pin,
-                qr_svg: card::qr_svg(&login_url)?,
-                login_url,
-            })
-        }
-        .await,
+    crate::error::with_status(get_access_card_body(id).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
+    use sqlx::Row;
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+    let state = crate::state::app_state()?;
+    card::forget_expired_pins(&state.db).await?;
+    let row = sqlx::query(
+        "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
+         WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
     )
+    .bind(id)
+    .fetch_optional(state.db.read())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    crate::audit::record(
+        state.db.write(),
+        viewer.id,
+        "participant.card_view",
+        Some(id),
+    )
+    .await?;
+    let code: String = row.try_get("login_code")?;
+    let pin_until: Option<i64> = row.try_get("pending_pin_until")?;
+    let pin = match pin_until {
+        Some(until) if until > crate::db::now() => row.try_get("pending_pin")?,
+        _ => None,
+    };
+    let login_url = card::login_url(&state.settings.public_url, &code);
+    Ok(AccessCard {
+        id,
+        name: row.try_get("display_name")?,
+        code: crate::auth::format_code(&code),
+        pin,
+        qr_svg: card::qr_svg(&login_url)?,
+        login_url,
+    })
 }
 
 /// Staff and partner accounts. Admins only.
 #[server(endpoint = "accounts/list")]
 pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
-    crate::error::with_status(
-        async move {
-            use sqlx::Row;
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Admin])?;
-            let state = crate::state::app_state()?;
-            let rows = sqlx::query(
-                "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
-             WHERE role <> 'participant' ORDER BY role, display_name",
-            )
-            .fetch_all(state.db.read())
-            .await?;
-            rows.iter()
-                .map(|row| {
-                    let role: String = row.try_get("role")?;
-                    Ok(Account {
-                        id: row.try_get("id")?,
-                        name: row.try_get("display_name")?,
-                        email: row
-                            .try_get::<Option<String>, _>("email")?
-                            .unwrap_or_default(),
-                        role: crate::auth::Role::parse(&role).unwrap_or(crate::auth::Role::Partner),
-                        organisation: row.try_get("organisation")?,
-                        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
-                    })
-                })
-                .collect::<Result<_, sqlx::Error>>()
-                .map_err(AppError::from)
-        }
-        .await,
+    crate::error::with_status(list_accounts_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn list_accounts_body() -> Result<Vec<Account>, AppError> {
+    use sqlx::Row;
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[crate::auth::Role::Admin])?;
+    let state = crate::state::app_state()?;
+    let rows = sqlx::query(
+        "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
+         WHERE role <> 'participant' ORDER BY role, display_name",
     )
+    .fetch_all(state.db.read())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let role: String = row.try_get("role")?;
+            Ok(Account {
+                id: row.try_get("id")?,
+                name: row.try_get("display_name")?,
+                email: row
+                    .try_get::<Option<String>, _>("email")?
+                    .unwrap_or_default(),
+                role: crate::auth::Role::parse(&role).unwrap_or(crate::auth::Role::Partner),
+                organisation: row.try_get("organisation")?,
+                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
 }
 
 #[cfg(test)]

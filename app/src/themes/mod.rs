@@ -177,6 +177,9 @@ pub fn parse_reason(input: &str) -> Result<String, &'static str> {
 }
 
 #[cfg(feature = "ssr")]
+use crate::auth::Role;
+
+#[cfg(feature = "ssr")]
 const THEME_COLUMNS: &str = "t.id, t.title, t.description, t.pictogram, t.status, \
      t.decline_reason, author.display_name AS author, helper.display_name AS assisted_by";
 
@@ -224,42 +227,40 @@ async fn fetch_themes(
 /// The viewer's own proposals, whatever became of them. Participants only.
 #[server(endpoint = "themes/mine")]
 pub async fn my_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(
-        async move {
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[crate::auth::Role::Participant])?;
-            fetch_themes("t.author_id = $1", Some(viewer.id), false).await
-        }
-        .await,
-    )
+    crate::error::with_status(my_themes_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn my_themes_body() -> Result<Vec<Theme>, AppError> {
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[Role::Participant])?;
+    fetch_themes("t.author_id = $1", Some(viewer.id), false).await
 }
 
 /// Published themes: the group's ideas. Participants and staff; never partners.
 #[server(endpoint = "themes/published")]
 pub async fn published_themes() -> Result<Vec<Theme>, AppError> {
-    use crate::auth::Role;
-    crate::error::with_status(
-        async move {
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[Role::Participant, Role::Worker, Role::Admin])?;
-            fetch_themes("t.status = 'published'", None, false).await
-        }
-        .await,
-    )
+    crate::error::with_status(published_themes_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn published_themes_body() -> Result<Vec<Theme>, AppError> {
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[Role::Participant, Role::Worker, Role::Admin])?;
+    fetch_themes("t.status = 'published'", None, false).await
 }
 
 /// Proposals waiting for moderation, with their authors. Staff only.
 #[server(endpoint = "themes/to_moderate")]
 pub async fn proposals_to_moderate() -> Result<Vec<Theme>, AppError> {
-    use crate::auth::Role;
-    crate::error::with_status(
-        async move {
-            let viewer = crate::request::require_viewer()?;
-            viewer.require(&[Role::Worker, Role::Admin])?;
-            fetch_themes("t.status = 'proposed'", None, true).await
-        }
-        .await,
-    )
+    crate::error::with_status(proposals_to_moderate_body().await)
+}
+
+#[cfg(feature = "ssr")]
+async fn proposals_to_moderate_body() -> Result<Vec<Theme>, AppError> {
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(&[Role::Worker, Role::Admin])?;
+    fetch_themes("t.status = 'proposed'", None, true).await
 }
 
 #[cfg(test)]

@@ -49,15 +49,17 @@ impl ThemeForm {
         })
     }
 
-    /// Back to the form with the problem and what was typed, so nothing is lost.
-    fn back(&self, page: &str, problem: &str) -> Response {
+    /// Back to the form with the problem and everything typed (and the participant chosen at
+    /// the counter), so nothing is lost. `extra` adds to the query, `anchor` is the form.
+    fn back(&self, page: &str, problem: &str, extra: &str, anchor: &str) -> Response {
         let keep =
             |text: &str, max: usize| query_value(&text.chars().take(max).collect::<String>());
         see_other(&format!(
-            "{page}?error={problem}&title={}&description={}&pictogram={}#propose",
+            "{page}?error={problem}{extra}&title={}&description={}&pictogram={}&participant={}#{anchor}",
             keep(&self.title, 200),
             keep(&self.description, 600),
             keep(&self.pictogram, 20),
+            keep(&self.participant, 20),
         ))
     }
 }
@@ -79,14 +81,14 @@ pub async fn propose(
         };
         let proposal = match form.parse() {
             Ok(proposal) => proposal,
-            Err(problem) => return Ok(form.back(page, problem)),
+            Err(problem) => return Ok(form.back(page, problem, "", "propose")),
         };
         let (author, assisted_by) = if viewer.role == Role::Participant {
             (viewer.id, None)
         } else {
             match active_participant(&state, &form.participant).await? {
                 Some(id) => (id, Some(viewer.id)),
-                None => return Ok(form.back(page, "participant_required")),
+                None => return Ok(form.back(page, "participant_required", "", "propose")),
             }
         };
         let at = now();
@@ -161,7 +163,10 @@ pub async fn edit(
         }
         let proposal = match form.parse() {
             Ok(proposal) => proposal,
-            Err(problem) => return Ok(see_other(&format!("/themes?error={problem}#theme-{id}"))),
+            Err(problem) => {
+                let anchor = format!("theme-{id}");
+                return Ok(form.back("/themes", problem, &format!("&edit={id}"), &anchor));
+            }
         };
         sqlx::query(
             "UPDATE themes SET title = $1, description = $2, pictogram = $3, updated_at = $4 \

@@ -56,6 +56,7 @@ pub fn ModerationPage() -> impl IntoView {
     let title = query("title").unwrap_or_default();
     let description = query("description").unwrap_or_default();
     let picked = query("pictogram").and_then(|key| super::Pictogram::parse(&key));
+    let chosen = query("participant").and_then(|id| id.parse::<i64>().ok());
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.moderation")) />
         <h1>{locale.t("nav.moderation")}</h1>
@@ -76,7 +77,13 @@ pub fn ModerationPage() -> impl IntoView {
                             let options = participants
                                 .into_iter()
                                 .filter(|p| p.active)
-                                .map(|p| view! { <option value=p.id.to_string()>{p.name}</option> })
+                                .map(|p| {
+                                    view! {
+                                        <option value=p.id.to_string() selected=chosen == Some(p.id)>
+                                            {p.name}
+                                        </option>
+                                    }
+                                })
                                 .collect_view();
                             view! {
                                 {list}

@@ -97,10 +97,25 @@ fn status_badge(locale: Locale, status: Status) -> impl IntoView {
     }
 }
 
+/// What someone typed in a theme form that the server sent back with a problem.
+#[derive(Clone, Default)]
+struct Draft {
+    title: String,
+    description: String,
+    pictogram: Option<Pictogram>,
+}
+
 /// One of the viewer's own ideas: its state, the reason if declined, and while it waits,
-/// the forms to change or withdraw it.
-fn my_theme(locale: Locale, theme: Theme) -> impl IntoView {
+/// the forms to change or withdraw it (open, with what was typed, when a change was sent
+/// back).
+fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView {
     let id = theme.id;
+    let open = draft.is_some();
+    let draft = draft.unwrap_or_else(|| Draft {
+        title: theme.title.clone(),
+        description: theme.description.clone(),
+        pictogram: Some(theme.pictogram),
+    });
     let reason = theme.decline_reason.clone().map(|reason| {
         view! {
             <p class="notice notice-info">
@@ -112,15 +127,15 @@ fn my_theme(locale: Locale, theme: Theme) -> impl IntoView {
     });
     let actions = (theme.status == Status::Proposed).then(|| {
         view! {
-            <details class="edit">
+            <details class="edit" open=open>
                 <summary>{locale.t("themes.change")}</summary>
                 <form method="post" action=format!("/themes/{id}/edit") class="form">
                     <ThemeFields
-                        title=theme.title.clone()
-                        description=theme.description.clone()
+                        title=draft.title
+                        description=draft.description
                         id_prefix=format!("edit-{id}")
                     />
-                    <PictogramPicker selected=Some(theme.pictogram) id_prefix=format!("edit-{id}") />
+                    <PictogramPicker selected=draft.pictogram id_prefix=format!("edit-{id}") />
                     <button type="submit" class="button button-primary">{locale.t("themes.save")}</button>
                 </form>
             </details>
@@ -144,9 +159,17 @@ pub fn ThemesPage() -> impl IntoView {
     let locale = use_locale();
     let mine = Resource::new_blocking(|| (), |_| my_themes());
     let published = Resource::new_blocking(|| (), |_| published_themes());
-    let title = query("title").unwrap_or_default();
-    let description = query("description").unwrap_or_default();
-    let picked = query("pictogram").and_then(|key| Pictogram::parse(&key));
+    let sent_back = Draft {
+        title: query("title").unwrap_or_default(),
+        description: query("description").unwrap_or_default(),
+        pictogram: query("pictogram").and_then(|key| Pictogram::parse(&key)),
+    };
+    // A change to an existing idea comes back to that idea's form, a new one to the top form.
+    let editing = query("edit").and_then(|id| id.parse::<i64>().ok());
+    let (new_draft, edit_draft) = match editing {
+        Some(id) => (Draft::default(), Some((id, sent_back))),
+        None => (sent_back, None),
+    };
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.themes")) />
         <h1>
@@ -157,8 +180,12 @@ pub fn ThemesPage() -> impl IntoView {
         <section class="card-box" id="propose" aria-labelledby="propose-heading">
             <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
             <form method="post" action="/themes" class="form">
-                <ThemeFields title description id_prefix="new".to_string() />
-                <PictogramPicker selected=picked id_prefix="new".to_string() />
+                <ThemeFields
+                    title=new_draft.title
+                    description=new_draft.description
+                    id_prefix="new".to_string()
+                />
+                <PictogramPicker selected=new_draft.pictogram id_prefix="new".to_string() />
                 <button type="submit" class="button button-primary">
                     <span class="picto" aria-hidden="true">"📨"</span>
                     {locale.t("themes.submit")}
@@ -166,13 +193,24 @@ pub fn ThemesPage() -> impl IntoView {
             </form>
         </section>
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let edit_draft = edit_draft.clone();
+                Suspend::new(async move {
                 match (mine.await, published.await) {
                     (Ok(mine), Ok(published)) => {
                         let mine_list = if mine.is_empty() {
                             view! { <p>{locale.t("themes.mine_none")}</p> }.into_any()
                         } else {
-                            let items = mine.into_iter().map(|t| my_theme(locale, t)).collect_view();
+                            let items = mine
+                                .into_iter()
+                                .map(|t| {
+                                    let draft = edit_draft
+                                        .clone()
+                                        .filter(|(id, _)| *id == t.id)
+                                        .map(|(_, draft)| draft);
+                                    my_theme(locale, t, draft)
+                                })
+                                .collect_view();
                             view! { <ul class="theme-list">{items}</ul> }.into_any()
                         };
                         let group_list = if published.is_empty() {
@@ -198,7 +236,8 @@ pub fn ThemesPage() -> impl IntoView {
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+                })
+            }}
         </Suspense>
     }
 }

@@ -49,6 +49,29 @@ async fn participant_proposes_edits_and_withdraws(backend: Backend) {
         .await;
     assert_eq!(reply.location(), "/themes?ok=theme_updated");
     assert_eq!(theme_id(&app, "Couture et tricot").await, id);
+    // A change sent back for a problem comes back to that idea's form, with what was typed.
+    let reply = app
+        .post(
+            &format!("/themes/{id}/edit"),
+            &idea("Couture", "rocket"),
+            Some(&amina),
+        )
+        .await;
+    assert!(
+        reply.location().starts_with(&format!(
+            "/themes?error=pictogram_required&edit={id}&title=Couture&"
+        )),
+        "{}",
+        reply.location()
+    );
+    let page = app.get(reply.location(), Some(&amina)).await;
+    assert!(page.body.contains("<details open class=\"edit\">"));
+    assert!(page.body.contains(&format!("id=\"edit-{id}-title\" name=\"title\" type=\"text\" required maxlength=\"80\" value=\"Couture\" ")));
+    assert_eq!(
+        theme_id(&app, "Couture et tricot").await,
+        id,
+        "nothing saved"
+    );
 
     // Someone else's proposal is not found, whatever they try.
     let fatou = app.login_card("FTU3MW", "1234").await;
@@ -256,6 +279,16 @@ async fn worker_enters_an_idea_for_a_participant(backend: Backend) {
             .await
             .body
             .contains("Réparer les vélos")
+    );
+
+    // A problem with the idea keeps the participant chosen at the counter.
+    let mut fields = idea(" ", "repairs").to_vec();
+    fields.push(("participant", &ahmed_id));
+    let reply = app.post("/themes", &fields, Some(&worker)).await;
+    let page = app.get(reply.location(), Some(&worker)).await;
+    assert!(
+        page.body
+            .contains(&format!("<option value=\"{ahmed}\" selected"))
     );
 
     // Without a participant, or with someone who is not one: a message, nothing saved.

@@ -32,6 +32,7 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
         view! {
             <Tile href="/staff/participants" picto="👥" label=locale.t("nav.participants") />
             <Tile href="/staff/themes" picto="💡" label=locale.t("nav.moderation") />
+            <Tile href="/staff/votes" picto="🗳️" label=locale.t("nav.votes") />
         }
     });
     let admin = (role == Role::Admin).then(|| {

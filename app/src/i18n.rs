@@ -76,6 +76,30 @@ impl Locale {
     pub fn t(self, key: &str) -> String {
         rust_i18n::t!(key, locale = self.code()).into_owned()
     }
+
+    /// The translated text for `key` with each `%{name}` replaced by its value.
+    pub fn tv(self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        values.iter().fold(self.t(key), |text, (name, value)| {
+            text.replace(&format!("%{{{name}}}"), &value.to_string())
+        })
+    }
+
+    /// A moment (seconds since the epoch) in `tz`, in words: "mardi 1 décembre, 18:00".
+    #[cfg(feature = "ssr")]
+    pub fn moment(self, at: i64, tz: chrono_tz::Tz) -> String {
+        let locale = match self {
+            Locale::Fr => chrono::Locale::fr_BE,
+            Locale::Nl => chrono::Locale::nl_BE,
+            Locale::En => chrono::Locale::en_GB,
+        };
+        chrono::DateTime::from_timestamp(at, 0)
+            .map(|t| {
+                t.with_timezone(&tz)
+                    .format_localized("%A %-d %B, %H:%M", locale)
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// The current request's language, provided as context by the page shell.
@@ -111,6 +135,21 @@ mod tests {
             Locale::Fr
         );
         assert_eq!(Locale::negotiate(None, None), Locale::Fr);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn moments_are_in_words_in_each_language() {
+        // 1 December 2026, 17:00 UTC: 18:00 in Brussels.
+        let at = 1_796_144_400;
+        let tz = chrono_tz::Europe::Brussels;
+        assert_eq!(Locale::Fr.moment(at, tz), "mardi 1 décembre, 18:00");
+        assert_eq!(Locale::Nl.moment(at, tz), "dinsdag 1 december, 18:00");
+        assert_eq!(Locale::En.moment(at, tz), "Tuesday 1 December, 18:00");
+        assert_eq!(
+            Locale::En.tv("results.votes", &[("votes", &3), ("ballots", &8)]),
+            "3 of 8 votes"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod islands;
 pub mod people;
 pub mod shell;
 pub mod themes;
+pub mod votes;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -4,7 +4,8 @@
 use axum::{Router, routing::post};
 
 use crate::{
-    auth::handlers as auth, people::handlers as people, state::AppState, themes::handlers as themes,
+    auth::handlers as auth, people::handlers as people, state::AppState,
+    themes::handlers as themes, votes::handlers as votes,
 };
 
 pub fn form_routes() -> Router<AppState> {
@@ -31,5 +32,11 @@ pub fn form_routes() -> Router<AppState> {
         .route("/themes", post(themes::propose))
         .route("/themes/{id}/edit", post(themes::edit))
         .route("/themes/{id}/withdraw", post(themes::withdraw))
+        .route("/themes/{id}/support", post(themes::support))
         .route("/staff/themes/{id}/{action}", post(themes::moderate))
+        .route("/votes/{id}", post(votes::vote))
+        .route("/staff/votes", post(votes::create_round))
+        .route("/staff/votes/{id}/ballot", post(votes::assisted_vote))
+        .route("/staff/votes/{id}/close", post(votes::close_round))
+        .route("/staff/votes/{id}/workshop", post(votes::make_workshop))
 }

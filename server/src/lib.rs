@@ -220,6 +220,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|e| StartError::Listen(config.addr, e))?;
     let address = listener.local_addr().map_err(StartError::Serve)?;
+    tokio::spawn(seal_rounds_every_minute(db.clone()));
     tracing::info!(%address, "Trame is listening");
     println!("Trame is running: open http://{address}");
     axum::serve(
@@ -234,6 +235,17 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .await
         .ok();
     Ok(())
+}
+
+/// Erases the ballot secret of rounds as they close (see `app::votes`).
+async fn seal_rounds_every_minute(db: app::db::Db) {
+    let mut every = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        if let Err(err) = app::votes::seal_closed_rounds(&db).await {
+            tracing::warn!(error = %err, "could not seal closed voting rounds");
+        }
+    }
 }
 
 async fn shutdown_signal() {

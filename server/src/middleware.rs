@@ -174,7 +174,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
     if path == "/" {
         Some(ANYONE)
-    } else if under("/themes") {
+    } else if under("/themes") || under("/votes") {
         Some(PEOPLE)
     } else if under("/staff") {
         Some(STAFF)
@@ -242,6 +242,7 @@ mod tests {
         );
         assert_eq!(required_roles("/admin/accounts"), Some(&[Role::Admin][..]));
         assert!(!required_roles("/themes").unwrap().contains(&Role::Partner));
+        assert!(!required_roles("/votes/3").unwrap().contains(&Role::Partner));
     }
 
     #[test]

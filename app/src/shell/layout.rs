@@ -47,6 +47,11 @@ const MODERATION: NavItem = NavItem {
     picto: "💡",
     label: "nav.moderation",
 };
+const VOTES: NavItem = NavItem {
+    href: "/staff/votes",
+    picto: "🗳️",
+    label: "nav.votes",
+};
 const LOGIN: NavItem = NavItem {
     href: "/login",
     picto: "🔓",
@@ -58,8 +63,8 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         None => vec![LOGIN],
         Some(Role::Participant) => vec![HOME, THEMES],
         Some(Role::Partner) => vec![HOME],
-        Some(Role::Worker) => vec![HOME, PARTICIPANTS, MODERATION],
-        Some(Role::Admin) => vec![HOME, PARTICIPANTS, MODERATION, ACCOUNTS, AUDIT],
+        Some(Role::Worker) => vec![HOME, PARTICIPANTS, MODERATION, VOTES],
+        Some(Role::Admin) => vec![HOME, PARTICIPANTS, MODERATION, VOTES, ACCOUNTS, AUDIT],
     }
 }
 

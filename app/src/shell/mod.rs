@@ -20,6 +20,10 @@ use crate::{
         participants_page::{ParticipantPage, ParticipantsPage},
     },
     themes::{moderation_page::ModerationPage, page::ThemesPage},
+    votes::{
+        page::VotePage,
+        staff_page::{RoundPage, RoundsPage},
+    },
 };
 
 mod layout;
@@ -95,6 +99,9 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/themes") view=ThemesPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/themes") view=ModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/votes") view=RoundsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/votes/:id") view=RoundPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>

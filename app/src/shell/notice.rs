@@ -26,6 +26,24 @@ const ERRORS: &[&str] = &[
     "reason_required",
     "reason_too_long",
     "already_moderated",
+    "merge_invalid",
+    "own_idea",
+    "themes_too_few",
+    "theme_unavailable",
+    "method_invalid",
+    "max_choices_invalid",
+    "faces_invalid",
+    "time_invalid",
+    "closes_before_opens",
+    "closes_in_past",
+    "round_not_open",
+    "round_closed",
+    "round_not_closed",
+    "no_choice",
+    "too_many_choices",
+    "not_in_round",
+    "grade_invalid",
+    "already_workshop",
 ];
 
 /// Success codes, each with a text under `ok.`.
@@ -42,6 +60,14 @@ const OKS: &[&str] = &[
     "theme_withdrawn",
     "theme_published",
     "theme_declined",
+    "theme_merged",
+    "support_added",
+    "support_removed",
+    "round_created",
+    "ballot_saved",
+    "ballot_recorded",
+    "round_closed_now",
+    "workshop_created",
 ];
 
 /// A query parameter of the current page.

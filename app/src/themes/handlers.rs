@@ -121,7 +121,10 @@ pub async fn propose(
 }
 
 /// The id of an active participant from a form field, if it is one.
-async fn active_participant(state: &AppState, field: &str) -> Result<Option<i64>, AppError> {
+pub(crate) async fn active_participant(
+    state: &AppState,
+    field: &str,
+) -> Result<Option<i64>, AppError> {
     let Ok(id) = field.trim().parse::<i64>() else {
         return Ok(None);
     };
@@ -212,10 +215,14 @@ pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
 pub struct Decision {
     #[serde(default)]
     reason: String,
+    /// Merging: the published theme this one joins.
+    #[serde(default)]
+    into: String,
 }
 
-/// POST /staff/themes/{id}/{publish|decline} — a social worker publishes a proposal, or
-/// declines it with a kind reason the author will read. Only a waiting proposal changes.
+/// POST /staff/themes/{id}/{publish|decline|merge} — a social worker publishes a proposal,
+/// declines it with a kind reason the author will read, or merges it into a published theme
+/// that says the same. Only a waiting proposal is published or declined.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -225,6 +232,9 @@ pub async fn moderate(
     let result = async {
         let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
+        if action == "merge" {
+            return merge(&state, viewer.id, id, &form.into).await;
+        }
         let (status, reason, ok) = match action.as_str() {
             "publish" => ("published", None, "theme_published"),
             "decline" => match parse_reason(&form.reason) {
@@ -260,6 +270,153 @@ pub async fn moderate(
             return Ok(see_other("/staff/themes?error=already_moderated"));
         }
         Ok(see_other(&format!("/staff/themes?ok={ok}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// Merges theme `id` (waiting or published) into the published theme `into`: its author and
+/// supporters become the other's supporters, and in every round its votes go to the other
+/// (a ballot that chose both counts once; with faces, the better face stays). The merged
+/// theme stays, marked as merged, so its author sees where it went.
+async fn merge(
+    state: &AppState,
+    moderator: i64,
+    id: i64,
+    into: &str,
+) -> Result<Response, AppError> {
+    let statuses: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT t.id, t.status, t.author_id, \
+         (SELECT COUNT(*) FROM workshops w WHERE w.theme_id = t.id) FROM themes t \
+         WHERE t.id = $1 OR t.id = $2",
+    )
+    .bind(id)
+    .bind(into.trim().parse::<i64>().unwrap_or(-1))
+    .fetch_all(state.db.read())
+    .await?;
+    let from = statuses
+        .iter()
+        .find(|t| t.0 == id)
+        .ok_or(AppError::NotFound)?;
+    let target = statuses.iter().find(|t| t.0 != id);
+    let mergeable = matches!(from.1.as_str(), "proposed" | "published") && from.3 == 0;
+    let Some(target) = target.filter(|t| mergeable && t.1 == "published") else {
+        return Ok(see_other(&format!(
+            "/staff/themes?error=merge_invalid#theme-{id}"
+        )));
+    };
+    let (author, into) = (from.2, target.0);
+    let at = now();
+    let mut tx = state.db.write().begin().await?;
+    let changed = sqlx::query(
+        "UPDATE themes SET status = 'merged', merged_into = $1, moderated_by = $2, \
+         updated_at = $3 WHERE id = $4 AND status IN ('proposed', 'published')",
+    )
+    .bind(into)
+    .bind(moderator)
+    .bind(at)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        tx.rollback().await?;
+        return Ok(see_other("/staff/themes?error=already_moderated"));
+    }
+    let statements = [
+        // Supporters, and the author, back the theme that stays (its author need not).
+        "INSERT INTO theme_supporters (theme_id, user_id, created_at) \
+         SELECT $1, s.user_id, s.created_at FROM theme_supporters s WHERE s.theme_id = $2 \
+         AND s.user_id NOT IN (SELECT user_id FROM theme_supporters WHERE theme_id = $1) \
+         AND s.user_id <> (SELECT author_id FROM themes WHERE id = $1)",
+        // With faces, a ballot that graded both keeps the better grade.
+        "UPDATE ballot_marks SET grade = (SELECT m.grade FROM ballot_marks m \
+         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
+         AND m.theme_id = $2) WHERE theme_id = $1 AND EXISTS (SELECT 1 FROM ballot_marks m \
+         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
+         AND m.theme_id = $2 AND m.grade > ballot_marks.grade)",
+        // A ballot that chose both counts once; the others move over.
+        "DELETE FROM ballot_marks WHERE theme_id = $2 AND EXISTS (SELECT 1 FROM ballot_marks m \
+         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
+         AND m.theme_id = $1)",
+        "UPDATE ballot_marks SET theme_id = $1 WHERE theme_id = $2",
+        "DELETE FROM round_themes WHERE theme_id = $2 \
+         AND round_id IN (SELECT round_id FROM round_themes WHERE theme_id = $1)",
+        "UPDATE round_themes SET theme_id = $1 WHERE theme_id = $2",
+    ];
+    for statement in statements {
+        sqlx::query(statement)
+            .bind(into)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM theme_supporters WHERE theme_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if author != target.2 {
+        sqlx::query(
+            "INSERT INTO theme_supporters (theme_id, user_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (theme_id, user_id) DO NOTHING",
+        )
+        .bind(into)
+        .bind(author)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(see_other("/staff/themes?ok=theme_merged"))
+}
+
+#[derive(Deserialize)]
+pub struct Support {
+    /// "yes" to support, anything else to take one's support back.
+    #[serde(default)]
+    want: String,
+}
+
+/// POST /themes/{id}/support — a participant says "me too" to a published idea, or takes it
+/// back. Not to their own idea: it is theirs already.
+pub async fn support(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Support>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant])?;
+        let want = parse_form(form)?.want == "yes";
+        let theme: Option<(String, i64)> =
+            sqlx::query_as("SELECT status, author_id FROM themes WHERE id = $1")
+                .bind(id)
+                .fetch_optional(state.db.read())
+                .await?;
+        let Some((_, author)) = theme.filter(|(status, _)| status == "published") else {
+            return Err(AppError::NotFound);
+        };
+        if author == viewer.id {
+            return Ok(see_other(&format!("/themes?error=own_idea#group-{id}")));
+        }
+        if !want {
+            sqlx::query("DELETE FROM theme_supporters WHERE theme_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(viewer.id)
+                .execute(state.db.write())
+                .await?;
+            return Ok(see_other(&format!("/themes?ok=support_removed#group-{id}")));
+        }
+        sqlx::query(
+            "INSERT INTO theme_supporters (theme_id, user_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (theme_id, user_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(viewer.id)
+        .bind(now())
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other(&format!("/themes?ok=support_added#group-{id}")))
     }
     .await;
     ctx.reply(result)

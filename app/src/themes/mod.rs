@@ -99,6 +99,8 @@ pub enum Status {
     Published,
     Declined,
     Withdrawn,
+    /// Joined with another idea that says the same; its supporters and votes went there.
+    Merged,
 }
 
 impl Status {
@@ -108,6 +110,7 @@ impl Status {
             Status::Published => "published",
             Status::Declined => "declined",
             Status::Withdrawn => "withdrawn",
+            Status::Merged => "merged",
         }
     }
 
@@ -117,6 +120,7 @@ impl Status {
             Status::Published,
             Status::Declined,
             Status::Withdrawn,
+            Status::Merged,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -136,6 +140,14 @@ pub struct Theme {
     pub author: Option<String>,
     /// Entered at the counter by this social worker.
     pub assisted_by: Option<String>,
+    /// Merged: the title of the idea it was joined with.
+    pub merged_into: Option<String>,
+    /// The group chose it (or the idea it was merged into): it becomes a workshop.
+    pub chosen: bool,
+    /// How many participants said "me too" (or proposed an idea merged into it).
+    pub supporters: i64,
+    /// The viewer is one of them.
+    pub supported: bool,
 }
 
 pub const TITLE_MAX: usize = 80;
@@ -181,19 +193,27 @@ use crate::auth::Role;
 
 #[cfg(feature = "ssr")]
 const THEME_COLUMNS: &str = "t.id, t.title, t.description, t.pictogram, t.status, \
-     t.decline_reason, author.display_name AS author, helper.display_name AS assisted_by";
+     t.decline_reason, author.display_name AS author, helper.display_name AS assisted_by, \
+     merged.title AS merged_title, \
+     (SELECT COUNT(*) FROM workshops w WHERE w.theme_id = COALESCE(t.merged_into, t.id)) \
+     AS chosen, \
+     (SELECT COUNT(*) FROM theme_supporters s WHERE s.theme_id = t.id) AS supporters";
 
+/// Themes matching `where_clause` (which may use `$1`, bound to `bind`), newest first.
+/// Authors' names only `with_author`; `supported` is set for the themes `viewer` supports.
 #[cfg(feature = "ssr")]
-async fn fetch_themes(
+pub(crate) async fn fetch_themes(
     where_clause: &str,
     bind: Option<i64>,
     with_author: bool,
+    viewer: i64,
 ) -> Result<Vec<Theme>, AppError> {
     use sqlx::Row;
     let state = crate::state::app_state()?;
     let sql = format!(
         "SELECT {THEME_COLUMNS} FROM themes t JOIN users author ON author.id = t.author_id \
-         LEFT JOIN users helper ON helper.id = t.assisted_by WHERE {where_clause} \
+         LEFT JOIN users helper ON helper.id = t.assisted_by \
+         LEFT JOIN themes merged ON merged.id = t.merged_into WHERE {where_clause} \
          ORDER BY t.id DESC"
     );
     let mut query = sqlx::query(&sql);
@@ -201,12 +221,18 @@ async fn fetch_themes(
         query = query.bind(value);
     }
     let rows = query.fetch_all(state.db.read()).await?;
+    let supported: Vec<i64> =
+        sqlx::query_scalar("SELECT theme_id FROM theme_supporters WHERE user_id = $1")
+            .bind(viewer)
+            .fetch_all(state.db.read())
+            .await?;
     rows.iter()
         .map(|row| {
+            let id: i64 = row.try_get("id")?;
             let pictogram: String = row.try_get("pictogram")?;
             let status: String = row.try_get("status")?;
             Ok(Theme {
-                id: row.try_get("id")?,
+                id,
                 title: row.try_get("title")?,
                 description: row.try_get("description")?,
                 pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
@@ -218,6 +244,10 @@ async fn fetch_themes(
                     None
                 },
                 assisted_by: row.try_get("assisted_by")?,
+                merged_into: row.try_get("merged_title")?,
+                chosen: row.try_get::<i64, _>("chosen")? > 0,
+                supporters: row.try_get("supporters")?,
+                supported: supported.contains(&id),
             })
         })
         .collect::<Result<_, sqlx::Error>>()
@@ -234,7 +264,7 @@ pub async fn my_themes() -> Result<Vec<Theme>, AppError> {
 async fn my_themes_body() -> Result<Vec<Theme>, AppError> {
     let viewer = crate::request::require_viewer()?;
     viewer.require(&[Role::Participant])?;
-    fetch_themes("t.author_id = $1", Some(viewer.id), false).await
+    fetch_themes("t.author_id = $1", Some(viewer.id), false, viewer.id).await
 }
 
 /// Published themes: the group's ideas. Participants and staff; never partners.
@@ -247,7 +277,7 @@ pub async fn published_themes() -> Result<Vec<Theme>, AppError> {
 async fn published_themes_body() -> Result<Vec<Theme>, AppError> {
     let viewer = crate::request::require_viewer()?;
     viewer.require(&[Role::Participant, Role::Worker, Role::Admin])?;
-    fetch_themes("t.status = 'published'", None, false).await
+    fetch_themes("t.status = 'published'", None, false, viewer.id).await
 }
 
 /// Proposals waiting for moderation, with their authors. Staff only.
@@ -260,7 +290,7 @@ pub async fn proposals_to_moderate() -> Result<Vec<Theme>, AppError> {
 async fn proposals_to_moderate_body() -> Result<Vec<Theme>, AppError> {
     let viewer = crate::request::require_viewer()?;
     viewer.require(&[Role::Worker, Role::Admin])?;
-    fetch_themes("t.status = 'proposed'", None, true).await
+    fetch_themes("t.status = 'proposed'", None, true, viewer.id).await
 }
 
 #[cfg(test)]

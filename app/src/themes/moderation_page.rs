@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use super::{
     REASON_MAX, Theme,
     page::{PictogramPicker, ThemeFields, theme_summary},
-    proposals_to_moderate,
+    proposals_to_moderate, published_themes,
 };
 use crate::{
     i18n::{Locale, use_locale},
@@ -18,7 +18,39 @@ use crate::{
     },
 };
 
-fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
+/// The form that merges `theme` into another published idea saying the same, if there is one.
+fn merge_form(locale: Locale, theme: &Theme, published: &[Theme]) -> impl IntoView + use<> {
+    let id = theme.id;
+    let targets: Vec<(i64, String)> = published
+        .iter()
+        .filter(|t| t.id != id && !t.chosen)
+        .map(|t| (t.id, t.title.clone()))
+        .collect();
+    (!targets.is_empty() && !theme.chosen).then(|| {
+        let select_id = format!("into-{id}");
+        let options = targets
+            .into_iter()
+            .map(|(target, title)| view! { <option value=target.to_string()>{title}</option> })
+            .collect_view();
+        view! {
+            <form method="post" action=format!("/staff/themes/{id}/merge") class="form">
+                <label for=select_id.clone()>{locale.t("moderation.merge_into")}</label>
+                <select id=select_id name="into" required>
+                    <option value="">{locale.t("moderation.choose")}</option>
+                    {options}
+                </select>
+                <p class="hint">{locale.t("moderation.merge_hint")}</p>
+                <button type="submit" class="button">
+                    <span class="picto" aria-hidden="true">"🔗"</span>
+                    {locale.t("moderation.merge")}
+                    <span class="visually-hidden">" " {theme.title.clone()}</span>
+                </button>
+            </form>
+        }
+    })
+}
+
+fn proposal(locale: Locale, theme: Theme, published: &[Theme]) -> impl IntoView {
     let id = theme.id;
     let reason_id = format!("reason-{id}");
     let assisted = theme.assisted_by.clone().map(|helper| {
@@ -44,6 +76,7 @@ fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
                     <span class="visually-hidden">" " {theme.title.clone()}</span>
                 </button>
             </form>
+            {merge_form(locale, &theme, published)}
         </li>
     }
 }
@@ -53,6 +86,7 @@ pub fn ModerationPage() -> impl IntoView {
     let locale = use_locale();
     let proposals = Resource::new_blocking(|| (), |_| proposals_to_moderate());
     let participants = Resource::new_blocking(|| (), |_| list_participants());
+    let published = Resource::new_blocking(|| (), |_| published_themes());
     let title = query("title").unwrap_or_default();
     let description = query("description").unwrap_or_default();
     let picked = query("pictogram").and_then(|key| super::Pictogram::parse(&key));
@@ -66,14 +100,29 @@ pub fn ModerationPage() -> impl IntoView {
                 let title = title.clone();
                 let description = description.clone();
                 Suspend::new(async move {
-                    match (proposals.await, participants.await) {
-                        (Ok(proposals), Ok(participants)) => {
+                    match (proposals.await, participants.await, published.await) {
+                        (Ok(proposals), Ok(participants), Ok(published)) => {
                             let list = if proposals.is_empty() {
                                 view! { <p>{locale.t("moderation.none")}</p> }.into_any()
                             } else {
-                                let items = proposals.into_iter().map(|t| proposal(locale, t)).collect_view();
+                                let items = proposals
+                                    .into_iter()
+                                    .map(|t| proposal(locale, t, &published))
+                                    .collect_view();
                                 view! { <ul class="theme-list">{items}</ul> }.into_any()
                             };
+                            let published_list = published
+                                .iter()
+                                .map(|t| {
+                                    view! {
+                                        <li class="card-box" id=format!("theme-{}", t.id)>
+                                            {theme_summary(locale, t)}
+                                            <p>{locale.tv("themes.supporters", &[("n", &t.supporters)])}</p>
+                                            {merge_form(locale, t, &published)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view();
                             let options = participants
                                 .into_iter()
                                 .filter(|p| p.active)
@@ -87,6 +136,10 @@ pub fn ModerationPage() -> impl IntoView {
                                 .collect_view();
                             view! {
                                 {list}
+                                <section aria-labelledby="published-heading">
+                                    <h2 id="published-heading">{locale.t("moderation.published")}</h2>
+                                    <ul class="theme-list">{published_list}</ul>
+                                </section>
                                 <section class="card-box" id="propose" aria-labelledby="assist-heading">
                                     <h2 id="assist-heading">{locale.t("moderation.assist")}</h2>
                                     <form method="post" action="/themes" class="form">
@@ -103,7 +156,9 @@ pub fn ModerationPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                            view! { <ErrorView error /> }.into_any()
+                        }
                     }
                 })
             }}

@@ -11,6 +11,7 @@ use crate::{
         ErrorView,
         notice::{Notice, query},
     },
+    votes::{Phase, Round, chosen_themes, list_rounds, page::phase_text},
 };
 
 /// A choice of pictogram: large tiles, each a picture and its word, as radio buttons.
@@ -89,11 +90,121 @@ pub fn theme_summary(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
     }
 }
 
-fn status_badge(locale: Locale, status: Status) -> impl IntoView {
+fn status_badge(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
+    let (class, text) = if theme.chosen {
+        ("published", locale.t("themes.chosen"))
+    } else {
+        (
+            theme.status.key(),
+            locale.t(&format!("status.{}", theme.status.key())),
+        )
+    };
+    let merged = theme.merged_into.clone().map(|title| {
+        view! { <p>{locale.t("themes.merged_into")} " " <strong>{title}</strong></p> }
+    });
     view! {
-        <p class=format!("badge badge-{}", status.key())>
-            {locale.t(&format!("status.{}", status.key()))}
-        </p>
+        <p class=format!("badge badge-{class}")>{text}</p>
+        {merged}
+    }
+}
+
+/// A published idea of the group, with how many back it and, for others' ideas, the
+/// "me too" button (or the one taking it back).
+fn group_theme(locale: Locale, theme: &Theme, own: bool) -> impl IntoView + use<> {
+    let id = theme.id;
+    let supporters = (theme.supporters > 0)
+        .then(|| view! { <p>{locale.tv("themes.supporters", &[("n", &theme.supporters)])}</p> });
+    let action = (!own).then(|| {
+        let (want, picto, label) = if theme.supported {
+            ("no", "↩️", locale.t("themes.unsupport"))
+        } else {
+            ("yes", "🙋", locale.t("themes.support"))
+        };
+        view! {
+            <form method="post" action=format!("/themes/{id}/support")>
+                <input type="hidden" name="want" value=want />
+                <button type="submit" class="button">
+                    <span class="picto" aria-hidden="true">{picto}</span>
+                    {label}
+                    <span class="visually-hidden">" " {theme.title.clone()}</span>
+                </button>
+            </form>
+        }
+    });
+    view! {
+        <li class="card-box" id=format!("group-{id}")>
+            {theme_summary(locale, theme)}
+            {supporters}
+            {action}
+        </li>
+    }
+}
+
+/// A round on the participant's page: when it closes, and the way in to vote or to read the
+/// results.
+fn round_item(locale: Locale, round: Round) -> impl IntoView {
+    let href = format!("/votes/{}", round.id);
+    let (picto, label) = match round.phase {
+        Phase::Open if round.voted => ("🔁", locale.t("vote.change")),
+        Phase::Open => ("🗳️", locale.t("vote.go")),
+        Phase::Closed => ("📊", locale.t("vote.see_results")),
+        Phase::Scheduled => ("👀", locale.t("vote.see_ideas")),
+    };
+    let voted = (round.voted && round.phase == Phase::Open)
+        .then(|| view! { <p class="badge badge-published">{locale.t("vote.voted")}</p> });
+    view! {
+        <li class="card-box">
+            <h3>{round.title.clone()}</h3>
+            <p>{phase_text(locale, &round)}</p>
+            {voted}
+            <p>
+                <a class="button button-primary" href=href>
+                    <span class="picto" aria-hidden="true">{picto}</span>
+                    {label}
+                    <span class="visually-hidden">" " {round.title.clone()}</span>
+                </a>
+            </p>
+        </li>
+    }
+}
+
+/// The votes open, to come and recently closed, and the themes the group chose.
+fn votes_section(locale: Locale, rounds: Vec<Round>, chosen: Vec<Theme>) -> impl IntoView {
+    let rounds = if rounds.is_empty() {
+        view! { <p>{locale.t("vote.none")}</p> }.into_any()
+    } else {
+        let items = rounds
+            .into_iter()
+            .map(|r| round_item(locale, r))
+            .collect_view();
+        view! { <ul class="theme-list">{items}</ul> }.into_any()
+    };
+    let chosen = (!chosen.is_empty()).then(|| {
+        let items = chosen
+            .iter()
+            .map(|t| {
+                view! {
+                    <li class="card-box">
+                        {theme_summary(locale, t)}
+                        <p class="badge badge-published">{locale.t("themes.chosen")}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{locale.t("themes.chosen_heading")}</h3>
+            <ul class="theme-list">{items}</ul>
+        }
+    });
+    view! {
+        <section aria-labelledby="votes-heading" id="votes">
+            <h2 id="votes-heading">
+                <span class="picto" aria-hidden="true">"🗳️"</span>
+                {locale.t("vote.heading")}
+            </h2>
+            {rounds}
+            {chosen}
+        </section>
     }
 }
 
@@ -147,7 +258,7 @@ fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView
     view! {
         <li class="card-box" id=format!("theme-{id}")>
             {theme_summary(locale, &theme)}
-            {status_badge(locale, theme.status)}
+            {status_badge(locale, &theme)}
             {reason}
             {actions}
         </li>
@@ -159,6 +270,8 @@ pub fn ThemesPage() -> impl IntoView {
     let locale = use_locale();
     let mine = Resource::new_blocking(|| (), |_| my_themes());
     let published = Resource::new_blocking(|| (), |_| published_themes());
+    let rounds = Resource::new_blocking(|| (), |_| list_rounds());
+    let chosen = Resource::new_blocking(|| (), |_| chosen_themes());
     let sent_back = Draft {
         title: query("title").unwrap_or_default(),
         description: query("description").unwrap_or_default(),
@@ -177,6 +290,14 @@ pub fn ThemesPage() -> impl IntoView {
             {locale.t("nav.themes")}
         </h1>
         <Notice />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (rounds.await, chosen.await) {
+                    (Ok(rounds), Ok(chosen)) => votes_section(locale, rounds, chosen).into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
         <section class="card-box" id="propose" aria-labelledby="propose-heading">
             <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
             <form method="post" action="/themes" class="form">
@@ -198,6 +319,7 @@ pub fn ThemesPage() -> impl IntoView {
                 Suspend::new(async move {
                 match (mine.await, published.await) {
                     (Ok(mine), Ok(published)) => {
+                        let own: Vec<i64> = mine.iter().map(|t| t.id).collect();
                         let mine_list = if mine.is_empty() {
                             view! { <p>{locale.t("themes.mine_none")}</p> }.into_any()
                         } else {
@@ -218,7 +340,7 @@ pub fn ThemesPage() -> impl IntoView {
                         } else {
                             let items = published
                                 .iter()
-                                .map(|t| view! { <li class="card-box">{theme_summary(locale, t)}</li> })
+                                .map(|t| group_theme(locale, t, own.contains(&t.id)))
                                 .collect_view();
                             view! { <ul class="theme-list">{items}</ul> }.into_any()
                         };

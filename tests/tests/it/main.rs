@@ -6,3 +6,4 @@ mod database;
 mod people;
 mod security;
 mod themes;
+mod votes;

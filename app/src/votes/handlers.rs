@@ -1,0 +1,406 @@
+//! Form handlers for voting rounds: opening one, voting (by a participant, or for them at
+//! the counter), closing one early, and turning a winning theme into a workshop.
+
+use std::collections::HashMap;
+
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use chrono::TimeZone;
+
+use super::{Method, Phase, ballot_key, new_secret, parse_ballot, seal_closed_rounds, settings};
+use crate::{
+    audit,
+    auth::{
+        Role,
+        extract::{Ctx, parse_form, query_value, see_other},
+    },
+    db::now,
+    error::AppError,
+    state::AppState,
+    themes::{handlers::active_participant, parse_title},
+};
+
+type Fields = HashMap<String, String>;
+
+const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+
+/// The themes a posted form ticked, from its `theme_<id>` fields.
+fn ticked_themes(form: &Fields) -> Vec<i64> {
+    let mut ids: Vec<i64> = form
+        .keys()
+        .filter_map(|name| name.strip_prefix("theme_")?.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
+    form.get(name).map(|value| value.trim()).unwrap_or_default()
+}
+
+/// A time typed in a `datetime-local` field (`2026-12-01T18:00`), in the centre's zone.
+pub fn parse_local_time(text: &str, tz: chrono_tz::Tz) -> Option<i64> {
+    let naive = chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").ok()?;
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.timestamp())
+}
+
+/// A new round, checked.
+struct NewRound {
+    title: String,
+    method: Method,
+    opens_at: i64,
+    closes_at: i64,
+    live_results: bool,
+    themes: Vec<i64>,
+}
+
+/// Checks a new round's form: a title, at least two published themes, a method and its
+/// setting, and a closing time after the opening (now when left empty) and in the future.
+async fn check_round(
+    state: &AppState,
+    form: &Fields,
+) -> Result<Result<NewRound, &'static str>, AppError> {
+    let title = match parse_title(field(form, "title")) {
+        Ok(title) => title,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let wanted = ticked_themes(form);
+    let published: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM themes WHERE status = 'published'")
+            .fetch_all(state.db.read())
+            .await?;
+    if wanted.iter().any(|id| !published.contains(id)) {
+        return Ok(Err("theme_unavailable"));
+    }
+    if wanted.len() < 2 {
+        return Ok(Err("themes_too_few"));
+    }
+    let method = match field(form, "method") {
+        "approval" => match field(form, "max_choices").parse::<u32>() {
+            Ok(n) if n >= 1 && (n as usize) <= wanted.len() => Method::Approval { max_choices: n },
+            _ => return Ok(Err("max_choices_invalid")),
+        },
+        "faces" => match field(form, "faces") {
+            "3" => Method::Faces { faces: 3 },
+            "5" => Method::Faces { faces: 5 },
+            _ => return Ok(Err("faces_invalid")),
+        },
+        _ => return Ok(Err("method_invalid")),
+    };
+    let tz = state.settings.time_zone;
+    let at = now();
+    let opens_at = match field(form, "opens") {
+        "" => Some(at),
+        text => parse_local_time(text, tz),
+    };
+    let (Some(opens_at), Some(closes_at)) = (opens_at, parse_local_time(field(form, "closes"), tz))
+    else {
+        return Ok(Err("time_invalid"));
+    };
+    if closes_at <= at {
+        return Ok(Err("closes_in_past"));
+    }
+    if closes_at <= opens_at {
+        return Ok(Err("closes_before_opens"));
+    }
+    Ok(Ok(NewRound {
+        title,
+        method,
+        opens_at,
+        closes_at,
+        live_results: !field(form, "live").is_empty(),
+        themes: wanted,
+    }))
+}
+
+/// Back to the new-round form with the problem and everything chosen.
+fn round_form_back(form: &Fields, problem: &str) -> Response {
+    let keep = |name: &str| query_value(&field(form, name).chars().take(200).collect::<String>());
+    let themes: Vec<String> = ticked_themes(form).iter().map(i64::to_string).collect();
+    see_other(&format!(
+        "/staff/votes?error={problem}&title={}&method={}&max_choices={}&faces={}&opens={}\
+         &closes={}&live={}&themes={}#new-round",
+        keep("title"),
+        keep("method"),
+        keep("max_choices"),
+        keep("faces"),
+        keep("opens"),
+        keep("closes"),
+        keep("live"),
+        themes.join(","),
+    ))
+}
+
+/// POST /staff/votes — a social worker opens a round.
+pub async fn create_round(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let round = match check_round(&state, &form).await? {
+            Ok(round) => round,
+            Err(problem) => return Ok(round_form_back(&form, problem)),
+        };
+        let (method, max_choices, faces) = match round.method {
+            Method::Approval { max_choices } => ("approval", Some(i64::from(max_choices)), None),
+            Method::Faces { faces } => ("faces", None, Some(i64::from(faces))),
+        };
+        let mut tx = state.db.write().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO vote_rounds (title, method, max_choices, faces, opens_at, closes_at, \
+             live_results, ballot_secret, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(&round.title)
+        .bind(method)
+        .bind(max_choices)
+        .bind(faces)
+        .bind(round.opens_at)
+        .bind(round.closes_at)
+        .bind(i64::from(round.live_results))
+        .bind(new_secret())
+        .bind(viewer.id)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        for theme in &round.themes {
+            sqlx::query("INSERT INTO round_themes (round_id, theme_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(theme)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(see_other(&format!("/staff/votes/{id}?ok=round_created")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// Records `voter`'s ballot in round `id` (replacing theirs if they had voted), or says why
+/// not. `helper` is the social worker entering it for them, if any; that is audited.
+async fn cast(
+    state: &AppState,
+    id: i64,
+    voter: i64,
+    helper: Option<i64>,
+    form: &Fields,
+) -> Result<Result<(), &'static str>, AppError> {
+    let round = settings(&state.db, id).await?;
+    match round.phase() {
+        Phase::Scheduled => return Ok(Err("round_not_open")),
+        Phase::Closed => return Ok(Err("round_closed")),
+        Phase::Open => {}
+    }
+    let themes: Vec<i64> = sqlx::query_scalar(
+        "SELECT theme_id FROM round_themes WHERE round_id = $1 ORDER BY theme_id",
+    )
+    .bind(id)
+    .fetch_all(state.db.read())
+    .await?;
+    let marks = match parse_ballot(round.method, &themes, form) {
+        Ok(marks) => marks,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let at = now();
+    let mut tx = state.db.write().begin().await?;
+    // First, and locking this voter's row until the end: two ballots of the same person at
+    // the same moment are taken one after the other.
+    sqlx::query(
+        "INSERT INTO round_voters (round_id, user_id, assisted_by) VALUES ($1, $2, $3) \
+         ON CONFLICT (round_id, user_id) DO UPDATE SET assisted_by = excluded.assisted_by",
+    )
+    .bind(id)
+    .bind(voter)
+    .bind(helper)
+    .execute(&mut *tx)
+    .await?;
+    let secret: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT ballot_secret FROM vote_rounds WHERE id = $1 AND opens_at <= $2 AND closes_at > $2",
+    )
+    .bind(id)
+    .bind(at)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(Some(secret)) = secret else {
+        tx.rollback().await?;
+        return Ok(Err("round_closed"));
+    };
+    let key = ballot_key(&secret, voter);
+    sqlx::query("DELETE FROM ballot_marks WHERE round_id = $1 AND ballot = $2")
+        .bind(id)
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
+    for (theme, grade) in marks {
+        sqlx::query(
+            "INSERT INTO ballot_marks (round_id, ballot, theme_id, grade) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(&key)
+        .bind(theme)
+        .bind(i64::from(grade))
+        .execute(&mut *tx)
+        .await?;
+    }
+    if let Some(helper) = helper {
+        audit::record(&mut *tx, helper, "vote.assisted_ballot", Some(voter)).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// POST /votes/{id} — a participant votes, or changes their ballot while the round is open.
+pub async fn vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant])?;
+        let form = parse_form(form)?;
+        Ok(match cast(&state, id, viewer.id, None, &form).await? {
+            Ok(()) => see_other(&format!("/votes/{id}?ok=ballot_saved")),
+            Err(problem) => see_other(&format!("/votes/{id}?error={problem}#ballot")),
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/votes/{id}/ballot — a social worker records a participant's ballot at the
+/// counter. The participant's choice is not kept anywhere but in the ballot.
+pub async fn assisted_vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let page = format!("/staff/votes/{id}");
+        let Some(voter) = active_participant(&state, field(&form, "participant")).await? else {
+            settings(&state.db, id).await?;
+            return Ok(see_other(&format!(
+                "{page}?error=participant_required#assist"
+            )));
+        };
+        Ok(
+            match cast(&state, id, voter, Some(viewer.id), &form).await? {
+                Ok(()) => see_other(&format!("{page}?ok=ballot_recorded")),
+                Err(problem) => see_other(&format!(
+                    "{page}?error={problem}&participant={voter}#assist"
+                )),
+            },
+        )
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/votes/{id}/close — closes an open round now; its secret is erased at once.
+pub async fn close_round(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let page = format!("/staff/votes/{id}");
+        let problem = match settings(&state.db, id).await?.phase() {
+            Phase::Scheduled => "round_not_open",
+            Phase::Closed => "round_closed",
+            Phase::Open => {
+                let at = now();
+                sqlx::query(
+                    "UPDATE vote_rounds SET closes_at = $1 \
+                     WHERE id = $2 AND opens_at <= $1 AND closes_at > $1",
+                )
+                .bind(at)
+                .bind(id)
+                .execute(state.db.write())
+                .await?;
+                seal_closed_rounds(&state.db).await?;
+                return Ok(see_other(&format!("{page}?ok=round_closed_now")));
+            }
+        };
+        Ok(see_other(&format!("{page}?error={problem}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/votes/{id}/workshop — turns a theme of a closed round into a workshop (the
+/// workshop pages fill in its schedule). Once per theme.
+pub async fn make_workshop(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let page = format!("/staff/votes/{id}");
+        if settings(&state.db, id).await?.phase() != Phase::Closed {
+            return Ok(see_other(&format!("{page}?error=round_not_closed")));
+        }
+        let theme: Option<i64> = match field(&form, "theme").parse::<i64>() {
+            Ok(theme) => {
+                sqlx::query_scalar(
+                    "SELECT theme_id FROM round_themes WHERE round_id = $1 AND theme_id = $2",
+                )
+                .bind(id)
+                .bind(theme)
+                .fetch_optional(state.db.read())
+                .await?
+            }
+            Err(_) => None,
+        };
+        let Some(theme) = theme else {
+            return Ok(see_other(&format!("{page}?error=not_in_round")));
+        };
+        let created = sqlx::query(
+            "INSERT INTO workshops (title, pictogram, theme_id, round_id, created_by, created_at) \
+             SELECT title, pictogram, id, $1, $2, $3 FROM themes WHERE id = $4 \
+             ON CONFLICT (theme_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(viewer.id)
+        .bind(now())
+        .bind(theme)
+        .execute(state.db.write())
+        .await?
+        .rows_affected();
+        Ok(if created == 0 {
+            see_other(&format!("{page}?error=already_workshop"))
+        } else {
+            see_other(&format!("{page}?ok=workshop_created#result-{theme}"))
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_times_are_read_in_the_centre_zone() {
+        let tz = chrono_tz::Europe::Brussels;
+        assert_eq!(
+            parse_local_time("2026-12-01T18:00", tz),
+            Some(1_796_144_400)
+        );
+        assert_eq!(parse_local_time("2026-12-01", tz), None);
+        assert_eq!(parse_local_time("tomorrow", tz), None);
+        // The hour skipped when summer time starts does not exist.
+        assert_eq!(parse_local_time("2027-03-28T02:30", tz), None);
+    }
+}

@@ -1,0 +1,541 @@
+//! Voting rounds: a social worker opens a round over published themes, participants vote
+//! (choose up to N, or give each theme a face), the results rank the themes, and a winning
+//! theme becomes a workshop.
+//!
+//! **The ballot is secret.** `round_voters` records *that* someone voted (one row per
+//! participant per round, so never two ballots). `ballot_marks` records *what* ballots chose,
+//! under a key derived from the round's random secret and the voter; no user, no time. While
+//! the round is open the secret lets a voter replace their own ballot; when it closes the
+//! secret is erased, and nothing can link a voter to a ballot any more. No page, export, log
+//! or server function reads a ballot by voter: results are totals computed by the database,
+//! and a voter changing their ballot starts from an empty form.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, themes::Theme};
+
+pub mod page;
+pub mod staff_page;
+pub mod tally;
+
+#[cfg(feature = "ssr")]
+pub mod handlers;
+
+/// How a round is voted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Method {
+    /// Choose up to `max_choices` themes (approval voting).
+    Approval { max_choices: u32 },
+    /// Give each theme one of `faces` faces, 3 or 5 (majority judgement).
+    Faces { faces: u32 },
+}
+
+/// The default number of choices of a "choose up to N" round.
+pub const DEFAULT_MAX_CHOICES: u32 = 3;
+
+/// The face for each grade of the five-face scale, from "not for me" to "yes, really!".
+pub const FACES: [&str; 5] = ["😞", "😕", "😐", "🙂", "😃"];
+
+/// A grade on a `faces` scale, as its place on the five-face scale (3 faces skip the
+/// in-between ones). Its word is `face.<that place>`.
+pub fn face_index(faces: u32, grade: u32) -> usize {
+    if faces == 3 {
+        grade as usize * 2
+    } else {
+        grade as usize
+    }
+}
+
+/// Where a round stands, from its times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    Scheduled,
+    Open,
+    Closed,
+}
+
+impl Phase {
+    pub fn at(opens_at: i64, closes_at: i64, now: i64) -> Phase {
+        if now < opens_at {
+            Phase::Scheduled
+        } else if now < closes_at {
+            Phase::Open
+        } else {
+            Phase::Closed
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::Scheduled => "scheduled",
+            Phase::Open => "open",
+            Phase::Closed => "closed",
+        }
+    }
+}
+
+/// A round as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    pub id: i64,
+    pub title: String,
+    pub method: Method,
+    pub phase: Phase,
+    /// Opening and closing times, in words, in the viewer's language.
+    pub opens: String,
+    pub closes: String,
+    /// Results show while the round is open.
+    pub live_results: bool,
+    /// How many participants have voted.
+    pub voters: i64,
+    /// The viewer has voted (participants).
+    pub voted: bool,
+}
+
+impl Round {
+    /// Results show once the round is closed, or while open if it was set so.
+    pub fn shows_results(&self) -> bool {
+        self.phase == Phase::Closed || (self.phase == Phase::Open && self.live_results)
+    }
+}
+
+/// A round with its themes and, when they show, its results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundView {
+    pub round: Round,
+    /// Oldest idea first.
+    pub themes: Vec<Theme>,
+    pub results: Option<Vec<tally::Placed>>,
+    /// Active participants, for turnout.
+    pub participants: i64,
+}
+
+/// A posted ballot checked against its round: `(theme, grade)` marks. Choose up to N gives
+/// each chosen theme grade 1; faces gives every theme of the round a grade, 0 when left
+/// without a face. Fields are `choice_<theme>` (a ticked box) or `grade_<theme>` (a face);
+/// anything else in the form is ignored. The error is a code under `error.`.
+pub fn parse_ballot(
+    method: Method,
+    themes: &[i64],
+    form: &std::collections::HashMap<String, String>,
+) -> Result<Vec<(i64, u32)>, &'static str> {
+    let prefix = match method {
+        Method::Approval { .. } => "choice_",
+        Method::Faces { .. } => "grade_",
+    };
+    let mut given = Vec::new();
+    for (name, value) in form {
+        let Some(theme) = name.strip_prefix(prefix) else {
+            continue;
+        };
+        let theme = theme
+            .parse::<i64>()
+            .ok()
+            .filter(|id| themes.contains(id))
+            .ok_or("not_in_round")?;
+        let grade = match method {
+            Method::Approval { .. } => 1,
+            Method::Faces { faces } => value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|grade| *grade < faces)
+                .ok_or("grade_invalid")?,
+        };
+        given.push((theme, grade));
+    }
+    if given.is_empty() {
+        return Err("no_choice");
+    }
+    match method {
+        Method::Approval { max_choices } if given.len() > max_choices as usize => {
+            Err("too_many_choices")
+        }
+        Method::Approval { .. } => {
+            given.sort_unstable();
+            Ok(given)
+        }
+        Method::Faces { .. } => Ok(themes
+            .iter()
+            .map(|&theme| {
+                let grade = given
+                    .iter()
+                    .find(|(t, _)| *t == theme)
+                    .map_or(0, |(_, g)| *g);
+                (theme, grade)
+            })
+            .collect()),
+    }
+}
+
+/// Rounds: those still to come, open, or closed in the last 60 days for participants; every
+/// round for staff. Newest closing first.
+#[server(endpoint = "votes/rounds")]
+pub async fn list_rounds() -> Result<Vec<Round>, AppError> {
+    crate::error::with_status(list_rounds_body().await)
+}
+
+/// A round, its themes, and its results when they show.
+#[server(endpoint = "votes/round")]
+pub async fn get_round(id: i64) -> Result<RoundView, AppError> {
+    crate::error::with_status(get_round_body(id).await)
+}
+
+/// Themes the group chose, newest first: they become workshops.
+#[server(endpoint = "votes/chosen")]
+pub async fn chosen_themes() -> Result<Vec<Theme>, AppError> {
+    crate::error::with_status(chosen_themes_body().await)
+}
+
+/// What a new round's form starts with: opening now, closing in a week, as
+/// `datetime-local` values in the centre's time zone. Staff only.
+#[server(endpoint = "votes/defaults")]
+pub async fn round_defaults() -> Result<(String, String), AppError> {
+    crate::error::with_status(round_defaults_body())
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use sha2::{Digest, Sha256};
+    use sqlx::{Row, any::AnyRow};
+
+    use super::*;
+    use crate::{
+        auth::{Role, session},
+        db::{Db, now},
+        themes::fetch_themes,
+    };
+
+    pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
+
+    /// How long a closed round stays on participants' pages.
+    const RECENT_SECS: i64 = 60 * 24 * 3600;
+
+    const ROUND_COLUMNS: &str = "r.id, r.title, r.method, r.max_choices, r.faces, r.opens_at, \
+         r.closes_at, r.live_results, \
+         (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id) AS voters, \
+         (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id AND v.user_id = $1) \
+         AS voted";
+
+    /// A round's stored settings.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Settings {
+        pub method: Method,
+        pub opens_at: i64,
+        pub closes_at: i64,
+    }
+
+    impl Settings {
+        pub fn phase(&self) -> Phase {
+            Phase::at(self.opens_at, self.closes_at, now())
+        }
+    }
+
+    fn method_of(row: &AnyRow) -> Result<Method, sqlx::Error> {
+        let method: String = row.try_get("method")?;
+        Ok(if method == "faces" {
+            Method::Faces {
+                faces: row.try_get::<Option<i64>, _>("faces")?.unwrap_or(5) as u32,
+            }
+        } else {
+            Method::Approval {
+                max_choices: row
+                    .try_get::<Option<i64>, _>("max_choices")?
+                    .unwrap_or(DEFAULT_MAX_CHOICES.into()) as u32,
+            }
+        })
+    }
+
+    /// A round's settings, or `NotFound`.
+    pub async fn settings(db: &Db, id: i64) -> Result<Settings, AppError> {
+        let row = sqlx::query(
+            "SELECT method, max_choices, faces, opens_at, closes_at FROM vote_rounds WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(AppError::NotFound)?;
+        Ok(Settings {
+            method: method_of(&row)?,
+            opens_at: row.try_get("opens_at")?,
+            closes_at: row.try_get("closes_at")?,
+        })
+    }
+
+    fn round_of(
+        row: &AnyRow,
+        locale: crate::i18n::Locale,
+        tz: chrono_tz::Tz,
+    ) -> Result<Round, sqlx::Error> {
+        let opens_at: i64 = row.try_get("opens_at")?;
+        let closes_at: i64 = row.try_get("closes_at")?;
+        Ok(Round {
+            id: row.try_get("id")?,
+            title: row.try_get("title")?,
+            method: method_of(row)?,
+            phase: Phase::at(opens_at, closes_at, now()),
+            opens: locale.moment(opens_at, tz),
+            closes: locale.moment(closes_at, tz),
+            live_results: row.try_get::<i64, _>("live_results")? != 0,
+            voters: row.try_get("voters")?,
+            voted: row.try_get::<i64, _>("voted")? > 0,
+        })
+    }
+
+    pub(super) async fn list_rounds_body() -> Result<Vec<Round>, AppError> {
+        let viewer = crate::request::require_viewer()?;
+        viewer.require(PEOPLE)?;
+        let state = crate::state::app_state()?;
+        let since = if viewer.role == Role::Participant {
+            now() - RECENT_SECS
+        } else {
+            i64::MIN
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT {ROUND_COLUMNS} FROM vote_rounds r WHERE r.closes_at > $2 \
+             ORDER BY r.closes_at DESC, r.id DESC LIMIT 100"
+        ))
+        .bind(viewer.id)
+        .bind(since)
+        .fetch_all(state.db.read())
+        .await?;
+        let locale = crate::request::request_info().locale;
+        rows.iter()
+            .map(|row| round_of(row, locale, state.settings.time_zone))
+            .collect::<Result<_, _>>()
+            .map_err(AppError::from)
+    }
+
+    pub(super) async fn get_round_body(id: i64) -> Result<RoundView, AppError> {
+        let viewer = crate::request::require_viewer()?;
+        viewer.require(PEOPLE)?;
+        let state = crate::state::app_state()?;
+        let row = sqlx::query(&format!(
+            "SELECT {ROUND_COLUMNS} FROM vote_rounds r WHERE r.id = $2"
+        ))
+        .bind(viewer.id)
+        .bind(id)
+        .fetch_optional(state.db.read())
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let locale = crate::request::request_info().locale;
+        let round = round_of(&row, locale, state.settings.time_zone)?;
+        let mut themes = fetch_themes(
+            "t.id IN (SELECT theme_id FROM round_themes WHERE round_id = $1)",
+            Some(id),
+            false,
+            viewer.id,
+        )
+        .await?;
+        themes.reverse();
+        let results = if round.shows_results() {
+            let ids: Vec<i64> = themes.iter().map(|t| t.id).collect();
+            Some(results(&state.db, id, round.method, &ids).await?)
+        } else {
+            None
+        };
+        let participants: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE role = 'participant' AND deactivated_at IS NULL",
+        )
+        .fetch_one(state.db.read())
+        .await?;
+        Ok(RoundView {
+            round,
+            themes,
+            results,
+            participants,
+        })
+    }
+
+    /// A round's results: totals counted by the database, ranked by the tally.
+    pub async fn results(
+        db: &Db,
+        round: i64,
+        method: Method,
+        themes: &[i64],
+    ) -> Result<Vec<tally::Placed>, AppError> {
+        let totals: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT theme_id, grade, COUNT(*) FROM ballot_marks WHERE round_id = $1 \
+             GROUP BY theme_id, grade",
+        )
+        .bind(round)
+        .fetch_all(db.read())
+        .await?;
+        let count = |n: i64| u32::try_from(n).unwrap_or(0);
+        Ok(match method {
+            Method::Approval { .. } => {
+                let chosen: Vec<(i64, u32)> = totals
+                    .iter()
+                    .map(|&(theme, _, n)| (theme, count(n)))
+                    .collect();
+                tally::approval(themes, &chosen)
+            }
+            Method::Faces { faces } => {
+                let ballots: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM round_voters WHERE round_id = $1")
+                        .bind(round)
+                        .fetch_one(db.read())
+                        .await?;
+                let marks: Vec<(i64, u32, u32)> = totals
+                    .iter()
+                    .map(|&(theme, grade, n)| (theme, count(grade), count(n)))
+                    .collect();
+                tally::majority_judgement(themes, faces, count(ballots), &marks)
+            }
+        })
+    }
+
+    pub(super) async fn chosen_themes_body() -> Result<Vec<Theme>, AppError> {
+        let viewer = crate::request::require_viewer()?;
+        viewer.require(PEOPLE)?;
+        fetch_themes(
+            "t.id IN (SELECT theme_id FROM workshops)",
+            None,
+            false,
+            viewer.id,
+        )
+        .await
+    }
+
+    pub(super) fn round_defaults_body() -> Result<(String, String), AppError> {
+        let viewer = crate::request::require_viewer()?;
+        viewer.require(&[Role::Worker, Role::Admin])?;
+        let tz = crate::state::app_state()?.settings.time_zone;
+        let local = |at: i64| {
+            chrono::DateTime::from_timestamp(at, 0)
+                .map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default()
+        };
+        let at = now();
+        Ok((local(at), local(at + 7 * 24 * 3600)))
+    }
+
+    /// A new round secret.
+    pub fn new_secret() -> String {
+        session::random_token()
+    }
+
+    /// The key under which `voter`'s ballot is kept in a round with this secret.
+    pub fn ballot_key(secret: &str, voter: i64) -> String {
+        session::hex(&Sha256::digest(format!("{secret}:{voter}").as_bytes()))
+    }
+
+    /// Erases the secret of every round that has closed, so its ballots can no longer be
+    /// linked to anyone. Runs every minute and whenever a round is closed by hand.
+    pub async fn seal_closed_rounds(db: &Db) -> Result<u64, sqlx::Error> {
+        Ok(sqlx::query(
+            "UPDATE vote_rounds SET ballot_secret = NULL \
+             WHERE closes_at <= $1 AND ballot_secret IS NOT NULL",
+        )
+        .bind(now())
+        .execute(db.write())
+        .await?
+        .rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_follow_the_clock() {
+        assert_eq!(Phase::at(100, 200, 99), Phase::Scheduled);
+        assert_eq!(Phase::at(100, 200, 100), Phase::Open);
+        assert_eq!(Phase::at(100, 200, 199), Phase::Open);
+        assert_eq!(Phase::at(100, 200, 200), Phase::Closed);
+    }
+
+    #[test]
+    fn three_faces_are_the_ends_and_the_middle_of_five() {
+        assert_eq!(
+            (0..3).map(|g| FACES[face_index(3, g)]).collect::<Vec<_>>(),
+            vec!["😞", "😐", "😃"]
+        );
+        assert_eq!(face_index(5, 3), 3);
+    }
+
+    fn form(fields: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+        fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn approval_ballots_choose_between_one_and_n_themes_of_the_round() {
+        let method = Method::Approval { max_choices: 2 };
+        let themes = [4, 5, 6];
+        assert_eq!(
+            parse_ballot(
+                method,
+                &themes,
+                &form(&[("choice_6", "1"), ("choice_4", "on"), ("participant", "9")])
+            ),
+            Ok(vec![(4, 1), (6, 1)])
+        );
+        assert_eq!(parse_ballot(method, &themes, &form(&[])), Err("no_choice"));
+        assert_eq!(
+            parse_ballot(
+                method,
+                &themes,
+                &form(&[("choice_4", "1"), ("choice_5", "1"), ("choice_6", "1")])
+            ),
+            Err("too_many_choices")
+        );
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("choice_7", "1")])),
+            Err("not_in_round")
+        );
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("choice_x", "1")])),
+            Err("not_in_round")
+        );
+        // Faces in a choose-up-to-N round are not a choice.
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("grade_4", "2")])),
+            Err("no_choice")
+        );
+    }
+
+    #[test]
+    fn face_ballots_grade_every_theme_within_the_scale() {
+        let method = Method::Faces { faces: 3 };
+        let themes = [4, 5, 6];
+        assert_eq!(
+            parse_ballot(
+                method,
+                &themes,
+                &form(&[("grade_5", "2"), ("grade_4", "1")])
+            ),
+            Ok(vec![(4, 1), (5, 2), (6, 0)])
+        );
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("grade_5", "3")])),
+            Err("grade_invalid")
+        );
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("grade_5", "-1")])),
+            Err("grade_invalid")
+        );
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[("grade_9", "1")])),
+            Err("not_in_round")
+        );
+        assert_eq!(parse_ballot(method, &themes, &form(&[])), Err("no_choice"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn ballot_keys_depend_on_the_secret_and_the_voter() {
+        let key = ballot_key("secret", 7);
+        assert_eq!(key.len(), 64);
+        assert_eq!(key, ballot_key("secret", 7));
+        assert_ne!(key, ballot_key("secret", 8));
+        assert_ne!(key, ballot_key("other", 7));
+    }
+}

@@ -1,0 +1,306 @@
+//! The participant's page for a round: the ballot while it is open, the results when they
+//! show. Also the pieces the social workers' page shares: the ballot's fields and the
+//! results list.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{FACES, Method, Phase, Round, RoundView, face_index, get_round, tally::Placed};
+use crate::{
+    auth::Role,
+    i18n::{Locale, use_locale},
+    people::participants_page::id_param,
+    shell::{ErrorView, notice::Notice, use_viewer},
+    themes::{Theme, page::theme_summary},
+};
+
+/// What the round asks, in a sentence.
+pub fn method_text(locale: Locale, method: Method) -> String {
+    match method {
+        Method::Approval { max_choices } => locale.tv("vote.choose_up_to", &[("n", &max_choices)]),
+        Method::Faces { .. } => locale.t("vote.give_faces"),
+    }
+}
+
+/// When the round opens or closes, in a sentence.
+pub fn phase_text(locale: Locale, round: &Round) -> String {
+    match round.phase {
+        Phase::Scheduled => locale.tv("vote.opens_at", &[("when", &round.opens)]),
+        Phase::Open => locale.tv("vote.closes_at", &[("when", &round.closes)]),
+        Phase::Closed => locale.tv("vote.closed_at", &[("when", &round.closes)]),
+    }
+}
+
+/// The fields of a ballot: a large tile to tick per theme, or a row of faces per theme.
+/// Always empty: a ballot is never shown again, not even to its voter.
+pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &str) -> AnyView {
+    match method {
+        Method::Approval { max_choices } => {
+            let tiles = themes
+                .iter()
+                .map(|theme| {
+                    let id = format!("{prefix}-choice-{}", theme.id);
+                    view! {
+                        <div class="picto-option">
+                            <input type="checkbox" name=format!("choice_{}", theme.id) value="1" id=id.clone() />
+                            <label for=id>
+                                <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
+                                <span>{theme.title.clone()}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="picto-picker">
+                    <legend>{locale.tv("vote.choose_up_to", &[("n", &max_choices)])}</legend>
+                    {tiles}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Method::Faces { faces } => themes
+            .iter()
+            .map(|theme| {
+                let options = (0..faces)
+                    .map(|grade| {
+                        let place = face_index(faces, grade);
+                        let id = format!("{prefix}-grade-{}-{grade}", theme.id);
+                        view! {
+                            <div class="picto-option">
+                                <input type="radio" name=format!("grade_{}", theme.id) value=grade.to_string() id=id.clone() />
+                                <label for=id>
+                                    <span class="tile-picto" aria-hidden="true">{FACES[place]}</span>
+                                    <span>{locale.t(&format!("face.{place}"))}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="picto-picker faces">
+                        <legend>
+                            <span aria-hidden="true">{theme.pictogram.symbol()}</span>
+                            " "
+                            {theme.title.clone()}
+                        </legend>
+                        {options}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+            .into_any(),
+    }
+}
+
+/// A bar drawn in SVG (no inline style, which the Content-Security-Policy forbids), one
+/// segment per `(class, share of 100)`. Decorative: the numbers are written beside it.
+fn bar(segments: Vec<(String, f64)>) -> impl IntoView {
+    let mut x = 0.0;
+    let rects = segments
+        .into_iter()
+        .map(|(class, width)| {
+            let rect = view! {
+                <rect x=format!("{x:.2}") y="0" width=format!("{width:.2}") height="10" class=class />
+            };
+            x += width;
+            rect
+        })
+        .collect_view();
+    view! {
+        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect x="0" y="0" width="100" height="10" class="bar-track" />
+            {rects}
+        </svg>
+    }
+}
+
+fn share(part: u32, whole: i64) -> f64 {
+    if whole > 0 {
+        f64::from(part) * 100.0 / whole as f64
+    } else {
+        0.0
+    }
+}
+
+/// One theme's numbers, in words, and its bar.
+fn score(locale: Locale, method: Method, placed: &Placed, ballots: i64) -> impl IntoView + use<> {
+    match method {
+        Method::Approval { .. } => view! {
+            {bar(vec![("bar-fill".to_string(), share(placed.votes, ballots))])}
+            <p>{locale.tv("results.votes", &[("votes", &placed.votes), ("ballots", &ballots)])}</p>
+        }
+        .into_any(),
+        Method::Faces { faces } => {
+            let majority = placed.majority.map(|grade| {
+                let place = face_index(faces, grade);
+                let face = format!("{} {}", FACES[place], locale.t(&format!("face.{place}")));
+                view! {
+                    <p>
+                        <strong>{locale.tv("results.majority", &[("face", &face)])}</strong>
+                        " "
+                        {locale.tv("results.or_better", &[("votes", &placed.votes), ("ballots", &ballots)])}
+                    </p>
+                }
+            });
+            let segments = placed
+                .grades
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(grade, count)| {
+                    let place = face_index(faces, grade as u32);
+                    (format!("bar-face-{place}"), share(*count, ballots))
+                })
+                .collect();
+            let counts = placed
+                .grades
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(grade, count)| {
+                    let place = face_index(faces, grade as u32);
+                    format!(
+                        "{} {} : {count}",
+                        FACES[place],
+                        locale.t(&format!("face.{place}"))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            view! {
+                {majority}
+                {bar(segments)}
+                <p class="hint">{counts}</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A round's results: the themes ranked, each with a bar and its numbers in words. With
+/// `workshop_action` (a social worker, round closed), each theme not yet a workshop gets the
+/// button that makes it one.
+pub fn results_list(
+    locale: Locale,
+    view: &RoundView,
+    placed: &[Placed],
+    workshop_action: Option<String>,
+) -> impl IntoView + use<> {
+    let ballots = view.round.voters;
+    let method = view.round.method;
+    let items = placed
+        .iter()
+        .filter_map(|p| {
+            let theme = view.themes.iter().find(|t| t.id == p.theme_id)?.clone();
+            let tied = placed.iter().filter(|other| other.rank == p.rank).count() > 1;
+            let rank = if tied {
+                locale.tv("results.rank_tied", &[("rank", &p.rank)])
+            } else {
+                locale.tv("results.rank", &[("rank", &p.rank)])
+            };
+            let outcome = if theme.chosen {
+                Some(
+                    view! { <p class="badge badge-published">{locale.t("results.chosen")}</p> }
+                        .into_any(),
+                )
+            } else {
+                workshop_action.clone().map(|action| {
+                    view! {
+                        <form method="post" action=action>
+                            <input type="hidden" name="theme" value=theme.id.to_string() />
+                            <button type="submit" class="button button-primary">
+                                <span class="picto" aria-hidden="true">"🗓️"</span>
+                                {locale.t("results.make_workshop")}
+                                <span class="visually-hidden">" " {theme.title.clone()}</span>
+                            </button>
+                        </form>
+                    }
+                    .into_any()
+                })
+            };
+            Some(view! {
+                <li class="card-box result" id=format!("result-{}", theme.id)>
+                    <p class="rank">{rank}</p>
+                    {theme_summary(locale, &theme)}
+                    {score(locale, method, p, ballots)}
+                    {outcome}
+                </li>
+            })
+        })
+        .collect_view();
+    view! {
+        <p>{locale.tv("results.turnout", &[("ballots", &ballots)])}</p>
+        <ol class="theme-list results">{items}</ol>
+    }
+}
+
+#[component]
+pub fn VotePage() -> impl IntoView {
+    let locale = use_locale();
+    let participant = use_viewer().is_some_and(|v| v.role == Role::Participant);
+    let round = Resource::new_blocking(id_param, |id| async move { get_round(id?).await });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match round.await {
+                    Ok(view) => {
+                        let id = view.round.id;
+                        let staff_link = (!participant).then(|| view! {
+                            <p><a class="button" href=format!("/staff/votes/{id}")>{locale.t("vote.staff_page")}</a></p>
+                        });
+                        let ballot = (participant && view.round.phase == Phase::Open).then(|| {
+                            let already = view.round.voted.then(|| view! {
+                                <p class="notice notice-info">{locale.t("vote.already")}</p>
+                            });
+                            view! {
+                                <section class="card-box" id="ballot" aria-labelledby="ballot-heading">
+                                    <h2 id="ballot-heading">{locale.t("vote.ballot")}</h2>
+                                    {already}
+                                    <form method="post" action=format!("/votes/{id}") class="form">
+                                        {ballot_fields(locale, view.round.method, &view.themes, "ballot")}
+                                        <button type="submit" class="button button-primary">
+                                            <span class="picto" aria-hidden="true">"🗳️"</span>
+                                            {locale.t("vote.submit")}
+                                        </button>
+                                    </form>
+                                </section>
+                            }
+                        });
+                        let results = view.results.clone().map(|placed| view! {
+                            <section aria-labelledby="results-heading">
+                                <h2 id="results-heading">{locale.t("results.title")}</h2>
+                                {results_list(locale, &view, &placed, None)}
+                            </section>
+                        });
+                        let themes = (view.round.phase == Phase::Scheduled).then(|| {
+                            let items = view
+                                .themes
+                                .iter()
+                                .map(|t| view! { <li class="card-box">{theme_summary(locale, t)}</li> })
+                                .collect_view();
+                            view! { <ul class="theme-list">{items}</ul> }
+                        });
+                        view! {
+                            <Title text=format!("{} — Trame", view.round.title) />
+                            <h1>
+                                <span class="picto" aria-hidden="true">"🗳️"</span>
+                                {view.round.title.clone()}
+                            </h1>
+                            <Notice />
+                            <p><strong>{phase_text(locale, &view.round)}</strong></p>
+                            <p>{method_text(locale, view.round.method)}</p>
+                            {staff_link}
+                            {ballot}
+                            {themes}
+                            {results}
+                            <p><a href="/themes">{locale.t("vote.back")}</a></p>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

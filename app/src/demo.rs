@@ -38,6 +38,40 @@ pub const PARTICIPANTS: [(&str, &str); 12] = [
     ("Ahmed", "AHM5XT"),
 ];
 
+/// Ideas already proposed by demo participants: (title, words, pictogram, author's code,
+/// status). Four are published, so a vote can be opened at once; one waits for a reply.
+pub const THEMES: [(&str, &str, &str, &str, &str); 5] = [
+    (
+        "Couture de doudous",
+        "Coudre des doudous pour les bébés nés trop tôt, avec l'hôpital.",
+        "sewing",
+        "AMN4KP",
+        "published",
+    ),
+    (
+        "Cuisine du monde",
+        "Chacun apporte une recette de chez lui.",
+        "cooking",
+        "FTU3MW",
+        "published",
+    ),
+    ("Potager partagé", "", "gardening", "JPR7XZ", "published"),
+    (
+        "Apprendre l'ordinateur",
+        "Envoyer un e-mail, faire ses démarches en ligne.",
+        "computers",
+        "MRC5HQ",
+        "published",
+    ),
+    (
+        "Balade au bord de la Sambre",
+        "",
+        "walk",
+        "LCY8DV",
+        "proposed",
+    ),
+];
+
 /// Seeds the demo data if the database has no account yet. Returns whether it did.
 pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
@@ -82,6 +116,20 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
         .bind(code)
         .bind(&pin_hash)
         .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (title, words, pictogram, author, status) in THEMES {
+        sqlx::query(
+            "INSERT INTO themes (title, description, pictogram, status, author_id, created_at, \
+             updated_at) SELECT $1, $2, $3, $4, id, $5, $5 FROM users WHERE login_code = $6",
+        )
+        .bind(title)
+        .bind(words)
+        .bind(pictogram)
+        .bind(status)
+        .bind(at)
+        .bind(author)
         .execute(&mut *tx)
         .await?;
     }

@@ -27,8 +27,8 @@ for (const javaScript of [false, true]) {
     const participant = await openPage(browser, { javaScript });
     const page = participant.page;
     await loginCard(page, javaScript ? 'PPL6TN' : 'SLL7CZ');
-    await page.getByRole('link', { name: "Idées d'ateliers" }).first().click();
-    await page.getByRole('heading', { level: 1, name: "Idées d'ateliers" }).waitFor();
+    await page.getByRole('link', { name: "Idées et votes" }).first().click();
+    await page.getByRole('heading', { level: 1, name: "Idées et votes" }).waitFor();
     await assertAccessible(page, 'themes page');
 
     // Forgetting the picture: a clear message, and what was typed is still there.

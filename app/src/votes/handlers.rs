@@ -58,8 +58,9 @@ struct NewRound {
     themes: Vec<i64>,
 }
 
-/// Checks a new round's form: a title, at least two published themes, a method and its
-/// setting, and a closing time after the opening (now when left empty) and in the future.
+/// Checks a new round's form: a title, at least two published themes not yet chosen as
+/// workshops, a method and its setting, and a closing time in the future and after the
+/// opening (now when left empty).
 async fn check_round(
     state: &AppState,
     form: &Fields,
@@ -69,10 +70,12 @@ async fn check_round(
         Err(problem) => return Ok(Err(problem)),
     };
     let wanted = ticked_themes(form);
-    let published: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM themes WHERE status = 'published'")
-            .fetch_all(state.db.read())
-            .await?;
+    let published: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM themes WHERE status = 'published' \
+         AND id NOT IN (SELECT theme_id FROM workshops WHERE theme_id IS NOT NULL)",
+    )
+    .fetch_all(state.db.read())
+    .await?;
     if wanted.iter().any(|id| !published.contains(id)) {
         return Ok(Err("theme_unavailable"));
     }

@@ -79,6 +79,7 @@ fn new_round_form(
 ) -> impl IntoView {
     let tiles = themes
         .into_iter()
+        .filter(|theme| !theme.chosen)
         .map(|theme| {
             let id = format!("round-theme-{}", theme.id);
             view! {
@@ -167,7 +168,7 @@ pub fn RoundsPage() -> impl IntoView {
                             let items = rounds.into_iter().map(|r| round_item(locale, r)).collect_view();
                             view! { <ul class="theme-list">{items}</ul> }.into_any()
                         };
-                        let form = if themes.len() < 2 {
+                        let form = if themes.iter().filter(|t| !t.chosen).count() < 2 {
                             view! { <p class="notice notice-info">{locale.t("round.need_themes")}</p> }.into_any()
                         } else {
                             new_round_form(locale, themes, Draft::from_query(defaults)).into_any()

@@ -980,7 +980,11 @@ async fn participants_back_ideas_with_me_too(backend: Backend) {
         format!("/themes?error=own_idea#group-{idea}")
     );
     let page = app.get("/themes", Some(&amina)).await;
-    assert!(!page.body.contains("Moi aussi !"));
+    assert!(
+        page.body.contains("Moi aussi !"),
+        "for the demo ideas of others"
+    );
+    assert!(!page.body.contains(&format!("action=\"{path}\"")));
     app.post(
         "/themes",
         &[("title", "Danse"), ("pictogram", "music")],

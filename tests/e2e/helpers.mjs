@@ -64,6 +64,15 @@ export async function loginStaff(page, email, password) {
   await page.waitForURL(`${BASE}/`);
 }
 
+// Logs a participant in with the code on their access card and the demo PIN.
+export async function loginCard(page, code) {
+  await page.goto(`${BASE}/login?code=${code}`);
+  const card = page.getByRole('region', { name: "J'ai une carte" });
+  await card.getByLabel('Code secret').fill('1234');
+  await card.getByRole('button', { name: 'Entrer' }).click();
+  await page.waitForURL(`${BASE}/`);
+}
+
 // With JavaScript on, the islands must have hydrated: the WebAssembly loaded and ran.
 export async function waitForHydration(page) {
   await page.waitForFunction(() => typeof window.__hydrateIsland === 'function');

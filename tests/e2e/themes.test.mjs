@@ -3,19 +3,11 @@
 // sees it published among the group's ideas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, assertAccessible, loginStaff } from './helpers.mjs';
+import { BASE, launch, openPage, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function loginCard(page, code) {
-  await page.goto(`${BASE}/login?code=${code}`);
-  const card = page.getByRole('region', { name: "J'ai une carte" });
-  await card.getByLabel('Code secret').fill('1234');
-  await card.getByRole('button', { name: 'Entrer' }).click();
-  await page.waitForURL(`${BASE}/`);
-}
 
 for (const javaScript of [false, true]) {
   const mode = javaScript ? 'JavaScript on' : 'JavaScript off';

@@ -31,6 +31,30 @@ pub fn phase_text(locale: Locale, round: &Round) -> String {
     }
 }
 
+/// A theme as a large tile to tick: its picture and title.
+pub fn theme_checkbox(
+    theme: &Theme,
+    name: String,
+    id: String,
+    checked: bool,
+) -> impl IntoView + use<> {
+    view! {
+        <div class="picto-option">
+            <input type="checkbox" name=name value="1" id=id.clone() checked=checked />
+            <label for=id>
+                <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
+                <span>{theme.title.clone()}</span>
+            </label>
+        </div>
+    }
+}
+
+/// A grade's face and word, e.g. "🙂 Bien".
+fn face_label(locale: Locale, faces: u32, grade: u32) -> String {
+    let place = face_index(faces, grade);
+    format!("{} {}", FACES[place], locale.t(&format!("face.{place}")))
+}
+
 /// The fields of a ballot: a large tile to tick per theme, or a row of faces per theme.
 /// Always empty: a ballot is never shown again, not even to its voter.
 pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &str) -> AnyView {
@@ -40,15 +64,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                 .iter()
                 .map(|theme| {
                     let id = format!("{prefix}-choice-{}", theme.id);
-                    view! {
-                        <div class="picto-option">
-                            <input type="checkbox" name=format!("choice_{}", theme.id) value="1" id=id.clone() />
-                            <label for=id>
-                                <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
-                                <span>{theme.title.clone()}</span>
-                            </label>
-                        </div>
-                    }
+                    theme_checkbox(theme, format!("choice_{}", theme.id), id, false)
                 })
                 .collect_view();
             view! {
@@ -133,8 +149,7 @@ fn score(locale: Locale, method: Method, placed: &Placed, ballots: i64) -> impl 
         .into_any(),
         Method::Faces { faces } => {
             let majority = placed.majority.map(|grade| {
-                let place = face_index(faces, grade);
-                let face = format!("{} {}", FACES[place], locale.t(&format!("face.{place}")));
+                let face = face_label(locale, faces, grade);
                 view! {
                     <p>
                         <strong>{locale.tv("results.majority", &[("face", &face)])}</strong>
@@ -143,31 +158,21 @@ fn score(locale: Locale, method: Method, placed: &Placed, ballots: i64) -> impl 
                     </p>
                 }
             });
-            let segments = placed
+            // Best face first, in the bar as in the words.
+            let (segments, counts): (Vec<_>, Vec<_>) = placed
                 .grades
                 .iter()
                 .enumerate()
                 .rev()
                 .map(|(grade, count)| {
                     let place = face_index(faces, grade as u32);
-                    (format!("bar-face-{place}"), share(*count, ballots))
-                })
-                .collect();
-            let counts = placed
-                .grades
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(grade, count)| {
-                    let place = face_index(faces, grade as u32);
-                    format!(
-                        "{} {} : {count}",
-                        FACES[place],
-                        locale.t(&format!("face.{place}"))
+                    (
+                        (format!("bar-face-{place}"), share(*count, ballots)),
+                        format!("{} : {count}", face_label(locale, faces, grade as u32)),
                     )
                 })
-                .collect::<Vec<_>>()
-                .join(" · ");
+                .unzip();
+            let counts = counts.join(" · ");
             view! {
                 {majority}
                 {bar(segments)}

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::{
     DEFAULT_MAX_CHOICES, Phase, Round, get_round, list_rounds,
-    page::{ballot_fields, method_text, phase_text, results_list},
+    page::{ballot_fields, method_text, phase_text, results_list, theme_checkbox},
     round_defaults,
 };
 use crate::{
@@ -82,21 +82,8 @@ fn new_round_form(
         .filter(|theme| !theme.chosen)
         .map(|theme| {
             let id = format!("round-theme-{}", theme.id);
-            view! {
-                <div class="picto-option">
-                    <input
-                        type="checkbox"
-                        name=format!("theme_{}", theme.id)
-                        value="1"
-                        id=id.clone()
-                        checked=draft.themes.contains(&theme.id)
-                    />
-                    <label for=id>
-                        <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
-                        <span>{theme.title.clone()}</span>
-                    </label>
-                </div>
-            }
+            let checked = draft.themes.contains(&theme.id);
+            theme_checkbox(&theme, format!("theme_{}", theme.id), id, checked)
         })
         .collect_view();
     view! {

@@ -76,6 +76,20 @@ async fn vote(app: &TestApp, round: i64, fields: &[(&str, &str)], who: &str) -> 
         .to_string()
 }
 
+fn assert_saved(location: String) {
+    assert!(location.ends_with("?ok=ballot_saved"), "{location}");
+}
+
+/// How many participants voted in `round`.
+async fn voters(app: &TestApp, round: i64) -> i64 {
+    count(
+        app,
+        "SELECT COUNT(*) FROM round_voters WHERE round_id = $1",
+        round,
+    )
+    .await
+}
+
 async fn count(app: &TestApp, sql: &str, round: i64) -> i64 {
     sqlx::query_scalar(sql)
         .bind(round)
@@ -121,35 +135,19 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
         vote(&app, round, &[(&c, "1"), (&s, "1")], &amina).await,
         format!("/votes/{round}?ok=ballot_saved")
     );
-    let voters = [
+    let ballots = [
         ("JPR7XZ", [&g, &s]),
         ("FTU3MW", [&c, &s]),
         ("MRC5HQ", [&g, &c]),
     ];
-    for (code, chosen) in voters {
+    for (code, chosen) in ballots {
         let session = app.login_card(code, "1234").await;
         let fields: Vec<(&str, &str)> = chosen.iter().map(|n| (n.as_str(), "1")).collect();
-        assert!(
-            vote(&app, round, &fields, &session)
-                .await
-                .ends_with("ok=ballot_saved")
-        );
+        assert_saved(vote(&app, round, &fields, &session).await);
     }
     // Amina changes her mind: her new ballot replaces the old one.
-    assert!(
-        vote(&app, round, &[(&s, "1")], &amina)
-            .await
-            .ends_with("ok=ballot_saved")
-    );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM round_voters WHERE round_id = $1",
-            round
-        )
-        .await,
-        4
-    );
+    assert_saved(vote(&app, round, &[(&s, "1")], &amina).await);
+    assert_eq!(voters(&app, round).await, 4);
     assert_eq!(
         count(
             &app,
@@ -327,21 +325,8 @@ async fn ballots_follow_the_rules(backend: Backend) {
             "{bad}"
         );
     }
-    assert!(
-        vote(&app, faces, &[(&ga, "4"), (&gb, "0")], &marc)
-            .await
-            .ends_with("ok=ballot_saved")
-    );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM round_voters WHERE round_id = $1",
-            round
-        )
-        .await,
-        0,
-        "nothing kept"
-    );
+    assert_saved(vote(&app, faces, &[(&ga, "4"), (&gb, "0")], &marc).await);
+    assert_eq!(voters(&app, round).await, 0, "nothing kept");
 
     // The messages are shown, translated.
     let page = app
@@ -590,11 +575,7 @@ async fn faces_are_tallied_by_majority_judgement(backend: Backend) {
                 .contains(&format!("name=\"grade_{a}\" value=\"3\"")),
             "three faces only"
         );
-        assert!(
-            vote(&app, round, &fields, &session)
-                .await
-                .ends_with("ok=ballot_saved")
-        );
+        assert_saved(vote(&app, round, &fields, &session).await);
     }
     // Live results, while the round is open.
     let page = app
@@ -825,54 +806,26 @@ async fn merging_carries_supporters_and_votes_over(backend: Backend) {
         .await
         .unwrap();
 
+    let merge = |from: i64, into: i64, who: &str| {
+        let (path, into, who) = (
+            format!("/staff/themes/{from}/merge"),
+            into.to_string(),
+            who.to_string(),
+        );
+        let app = &app;
+        async move { app.post(&path, &[("into", &into)], Some(&who)).await }
+    };
     // Only into a published idea, and as staff.
-    let reply = app
-        .post(
-            &format!("/staff/themes/{twin}/merge"),
-            &[("into", &twin.to_string())],
-            Some(&sophie),
-        )
-        .await;
-    assert_eq!(
-        reply.location(),
-        format!("/staff/themes?error=merge_invalid#theme-{twin}")
-    );
-    let reply = app
-        .post(
-            &format!("/staff/themes/{twin}/merge"),
-            &[("into", &waiting.to_string())],
-            Some(&sophie),
-        )
-        .await;
-    assert_eq!(
-        reply.location(),
-        format!("/staff/themes?error=merge_invalid#theme-{twin}")
-    );
-    let reply = app
-        .post(
-            &format!("/staff/themes/{twin}/merge"),
-            &[("into", &keep.to_string())],
-            Some(&marc),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::FORBIDDEN);
-
-    let reply = app
-        .post(
-            &format!("/staff/themes/{twin}/merge"),
-            &[("into", &keep.to_string())],
-            Some(&sophie),
-        )
-        .await;
-    assert_eq!(reply.location(), "/staff/themes?ok=theme_merged");
-    let reply = app
-        .post(
-            &format!("/staff/themes/{waiting}/merge"),
-            &[("into", &keep.to_string())],
-            Some(&sophie),
-        )
-        .await;
-    assert_eq!(reply.location(), "/staff/themes?ok=theme_merged");
+    let invalid = format!("/staff/themes?error=merge_invalid#theme-{twin}");
+    assert_eq!(merge(twin, twin, &sophie).await.location(), invalid);
+    assert_eq!(merge(twin, waiting, &sophie).await.location(), invalid);
+    assert_eq!(merge(twin, keep, &marc).await.status, StatusCode::FORBIDDEN);
+    for from in [twin, waiting] {
+        assert_eq!(
+            merge(from, keep, &sophie).await.location(),
+            "/staff/themes?ok=theme_merged"
+        );
+    }
 
     // Votes: a ballot that chose both counts once.
     let totals: Vec<(i64, i64)> = sqlx::query_as(
@@ -1070,15 +1023,7 @@ async fn two_hundred_participants_vote_at_once(backend: Backend) {
             format!("/votes/{round}?ok=ballot_saved")
         );
     }
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM round_voters WHERE round_id = $1",
-            round
-        )
-        .await,
-        200
-    );
+    assert_eq!(voters(&app, round).await, 200);
     assert_eq!(
         count(
             &app,

@@ -275,10 +275,11 @@ pub async fn moderate(
     ctx.reply(result)
 }
 
-/// Merges theme `id` (waiting or published) into the published theme `into`: its author and
-/// supporters become the other's supporters, and in every round its votes go to the other
-/// (a ballot that chose both counts once; with faces, the better face stays). The merged
-/// theme stays, marked as merged, so its author sees where it went.
+/// Merges theme `id` (waiting or published) into the published theme `into`, neither one a
+/// workshop already: its author and supporters become the other's supporters, and in every
+/// round its votes go to the other (a ballot that chose both counts once; with faces, the
+/// better face stays). The merged theme stays, marked as merged, so its author sees where
+/// it went.
 async fn merge(
     state: &AppState,
     moderator: i64,
@@ -300,7 +301,7 @@ async fn merge(
         .ok_or(AppError::NotFound)?;
     let target = statuses.iter().find(|t| t.0 != id);
     let mergeable = matches!(from.1.as_str(), "proposed" | "published") && from.3 == 0;
-    let Some(target) = target.filter(|t| mergeable && t.1 == "published") else {
+    let Some(target) = target.filter(|t| mergeable && t.1 == "published" && t.3 == 0) else {
         return Ok(see_other(&format!(
             "/staff/themes?error=merge_invalid#theme-{id}"
         )));

@@ -227,6 +227,20 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
         make().await,
         format!("/staff/votes/{round}?error=already_workshop")
     );
+    // A workshop's idea can no longer be joined, nor joined to another.
+    for (from, into) in [(cooking, sewing), (sewing, cooking)] {
+        let reply = app
+            .post(
+                &format!("/staff/themes/{from}/merge"),
+                &[("into", &into.to_string())],
+                Some(&sophie),
+            )
+            .await;
+        assert_eq!(
+            reply.location(),
+            format!("/staff/themes?error=merge_invalid#theme-{from}")
+        );
+    }
     assert_eq!(
         count(
             &app,

@@ -3,7 +3,10 @@
 
 use std::{
     net::SocketAddr,
-    sync::atomic::{AtomicU64, Ordering},
+    sync::{
+        OnceLock,
+        atomic::{AtomicU64, Ordering},
+    },
     time::Duration,
 };
 
@@ -15,7 +18,7 @@ use axum::{
     routing::get,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tower::Layer;
 use tower_http::{
     compression::CompressionLayer,
@@ -145,9 +148,18 @@ impl MakeRequestId for RequestIds {
     }
 }
 
+/// The list of Leptos pages, generated once per process. Generating it sets a flag, global
+/// to the process, that makes every resource first polled meanwhile wait forever
+/// (leptos-rs/leptos#4773); done once, before any router exists, it cannot catch a page
+/// being rendered (tests build many routers in parallel).
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as an axum router: tests drive it without opening a socket.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let options = state.leptos_options.clone();
     let pkg_dir = format!("{}/pkg", options.site_root);
     let stylesheet = format!("{pkg_dir}/{}", stylesheet_name());

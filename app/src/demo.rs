@@ -72,8 +72,42 @@ pub const THEMES: [(&str, &str, &str, &str, &str); 5] = [
     ),
 ];
 
+/// The centre's rooms: name, places, accessibility.
+pub const ROOMS: [(&str, i64, &str); 3] = [
+    (
+        "Salle du jardin",
+        14,
+        "Rez-de-chaussée, sans marche. Toilettes adaptées.",
+    ),
+    ("Atelier couture", 8, "Premier étage, ascenseur."),
+    ("Cuisine pédagogique", 10, "Rez-de-chaussée, sans marche."),
+];
+
+/// Belgian public holidays, when the centre is closed.
+pub const CLOSURES: [(&str, &str); 11] = [
+    ("2026-12-25", "Noël"),
+    ("2027-01-01", "Nouvel An"),
+    ("2027-03-29", "Lundi de Pâques"),
+    ("2027-05-01", "Fête du travail"),
+    ("2027-05-06", "Ascension"),
+    ("2027-05-17", "Lundi de Pentecôte"),
+    ("2027-07-21", "Fête nationale"),
+    ("2027-08-15", "Assomption"),
+    ("2027-11-01", "Toussaint"),
+    ("2027-11-11", "Armistice"),
+    ("2027-12-25", "Noël"),
+];
+
+/// A workshop already planned: a monthly talking group led by both social workers in the
+/// garden room, at 10:00 on a Thursday (the same week of each month as the second Thursday
+/// to come).
+pub const TALKING_GROUP: (&str, &str) = (
+    "Groupe de parole « Mieux-être »",
+    "Un moment pour parler de ce qui va et de ce qui pèse, entre nous, sans jugement.",
+);
+
 /// Seeds the demo data if the database has no account yet. Returns whether it did.
-pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
+pub async fn seed_if_empty(db: &Db, tz: chrono_tz::Tz) -> Result<bool, AppError> {
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(db.read())
         .await?;
@@ -133,8 +167,81 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, AppError> {
         .execute(&mut *tx)
         .await?;
     }
+    for (name, capacity, notes) in ROOMS {
+        sqlx::query(
+            "INSERT INTO rooms (name, capacity, accessibility, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(name)
+        .bind(capacity)
+        .bind(notes)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (day, label) in CLOSURES {
+        sqlx::query("INSERT INTO closure_days (day, label) VALUES ($1, $2)")
+            .bind(day)
+            .bind(label)
+            .execute(&mut *tx)
+            .await?;
+    }
+    seed_talking_group(&mut tx, tz, at).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+async fn seed_talking_group(
+    conn: &mut sqlx::AnyConnection,
+    tz: chrono_tz::Tz,
+    at: i64,
+) -> Result<(), AppError> {
+    use chrono::{Datelike, Days, NaiveTime};
+
+    use crate::workshops::recurrence::{self, End, Frequency, Rule};
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let ahead = (7 + 3 - i64::from(today.weekday().num_days_from_monday())) % 7;
+    let start = today + Days::new(ahead as u64 + 7);
+    let rule = Rule {
+        frequency: Frequency::Monthly,
+        start,
+        end: End::Count(4),
+        time: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
+        minutes: 90,
+    };
+    let sessions = recurrence::sessions(&rule, &[], &tz).map_err(|_| AppError::Internal)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO workshops (title, pictogram, description, kind, capacity, room_id, \
+         created_by, created_at) SELECT $1, 'talking_group', $2, 'open', 12, \
+         (SELECT id FROM rooms WHERE name = $3), id, $4 FROM users WHERE email = $5 \
+         RETURNING id",
+    )
+    .bind(TALKING_GROUP.0)
+    .bind(TALKING_GROUP.1)
+    .bind(ROOMS[0].0)
+    .bind(at)
+    .bind(WORKERS[0].1)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO workshop_facilitators (workshop_id, user_id) \
+         SELECT $1, id FROM users WHERE role = 'worker'",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    for (starts_at, ends_at) in sessions {
+        sqlx::query(
+            "INSERT INTO workshop_sessions (workshop_id, starts_at, ends_at, room_id, updated_at) \
+             SELECT $1, $2, $3, room_id, $4 FROM workshops WHERE id = $1",
+        )
+        .bind(id)
+        .bind(starts_at)
+        .bind(ends_at)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn insert_account(

@@ -7,6 +7,7 @@ use crate::{
     auth::Role,
     i18n::{Locale, use_locale},
     shell::{notice::Notice, use_viewer},
+    workshops::{my_next, page::session_text},
 };
 
 /// A large tile linking to a task, with its pictogram.
@@ -26,22 +27,74 @@ fn Tile(href: &'static str, picto: &'static str, label: String) -> impl IntoView
 
 fn tiles(locale: Locale, role: Role) -> impl IntoView {
     let participant = (role == Role::Participant).then(|| {
-        view! { <Tile href="/themes" picto="💡" label=locale.t("nav.themes") /> }
+        view! {
+            <Tile href="/workshops" picto="📅" label=locale.t("nav.workshops") />
+            <Tile href="/agenda" picto="🗓️" label=locale.t("nav.agenda") />
+            <Tile href="/themes" picto="💡" label=locale.t("nav.themes") />
+        }
     });
     let staff = role.is_staff().then(|| {
         view! {
             <Tile href="/staff/participants" picto="👥" label=locale.t("nav.participants") />
+            <Tile href="/staff/workshops" picto="📅" label=locale.t("nav.workshops") />
+            <Tile href="/programme" picto="📋" label=locale.t("nav.programme") />
             <Tile href="/staff/themes" picto="💡" label=locale.t("nav.moderation") />
             <Tile href="/staff/votes" picto="🗳️" label=locale.t("nav.votes") />
         }
     });
     let admin = (role == Role::Admin).then(|| {
         view! {
+            <Tile href="/admin/rooms" picto="🏢" label=locale.t("nav.rooms") />
             <Tile href="/admin/accounts" picto="🔑" label=locale.t("nav.accounts") />
             <Tile href="/admin/audit" picto="📜" label=locale.t("nav.audit") />
         }
     });
     view! { <ul class="tiles">{participant} {staff} {admin}</ul> }
+}
+
+/// A participant's good news (a place came free) and next sessions.
+#[component]
+fn MyNext() -> impl IntoView {
+    let locale = use_locale();
+    let mine = Resource::new_blocking(|| (), |_| my_next());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                mine.await.ok().map(|(sessions, news)| {
+                    let news = news
+                        .into_iter()
+                        .map(|title| view! {
+                            <p class="notice notice-ok" role="status">
+                                <span class="picto" aria-hidden="true">"🎉"</span>
+                                {locale.tv("home.place_free", &[("title", &title)])}
+                            </p>
+                        })
+                        .collect_view();
+                    let next = (!sessions.is_empty()).then(|| {
+                        let items = sessions
+                            .iter()
+                            .map(|s| view! {
+                                <li class="card-box">
+                                    <h3 class="theme-title">
+                                        <span class="tile-picto" aria-hidden="true">{s.pictogram.symbol()}</span>
+                                        <a href=format!("/workshops/{}", s.workshop_id)>{s.workshop.clone()}</a>
+                                    </h3>
+                                    {session_text(locale, s)}
+                                </li>
+                            })
+                            .collect_view();
+                        view! {
+                            <section aria-labelledby="next-heading">
+                                <h2 id="next-heading">{locale.t("home.next_sessions")}</h2>
+                                <ul class="theme-list">{items}</ul>
+                            </section>
+                        }
+                    });
+                    view! { {news} {next} }
+                })
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
@@ -70,6 +123,7 @@ pub fn HomePage() -> impl IntoView {
         </h1>
         <p class="lead">{intro}</p>
         <p class="role-badge">{locale.t(viewer.role.label_key())}</p>
+        {(viewer.role == Role::Participant).then(|| view! { <MyNext /> })}
         {tiles(locale, viewer.role)}
     }
     .into_any()

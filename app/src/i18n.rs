@@ -87,6 +87,22 @@ impl Locale {
     /// A moment (seconds since the epoch) in `tz`, in words: "mardi 1 décembre, 18:00".
     #[cfg(feature = "ssr")]
     pub fn moment(self, at: i64, tz: chrono_tz::Tz) -> String {
+        self.format(at, tz, "%A %-d %B, %H:%M")
+    }
+
+    /// A session's span in words: "mardi 1 décembre, 18:00–20:00".
+    #[cfg(feature = "ssr")]
+    pub fn span(self, start: i64, end: i64, tz: chrono_tz::Tz) -> String {
+        format!(
+            "{}–{}",
+            self.moment(start, tz),
+            self.format(end, tz, "%H:%M")
+        )
+    }
+
+    /// A moment in `tz` written with a `chrono` pattern, in this language.
+    #[cfg(feature = "ssr")]
+    pub fn format(self, at: i64, tz: chrono_tz::Tz, pattern: &str) -> String {
         let locale = match self {
             Locale::Fr => chrono::Locale::fr_BE,
             Locale::Nl => chrono::Locale::nl_BE,
@@ -95,7 +111,7 @@ impl Locale {
         chrono::DateTime::from_timestamp(at, 0)
             .map(|t| {
                 t.with_timezone(&tz)
-                    .format_localized("%A %-d %B, %H:%M", locale)
+                    .format_localized(pattern, locale)
                     .to_string()
             })
             .unwrap_or_default()

@@ -18,6 +18,7 @@ pub mod people;
 pub mod shell;
 pub mod themes;
 pub mod votes;
+pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -1,11 +1,18 @@
 //! The form endpoints (POST only: nothing changes state on GET), by domain. The server
 //! binary merges them with the Leptos pages and its own middleware.
 
-use axum::{Router, routing::post};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::{
-    auth::handlers as auth, people::handlers as people, state::AppState,
-    themes::handlers as themes, votes::handlers as votes,
+    auth::handlers as auth,
+    people::handlers as people,
+    state::AppState,
+    themes::handlers as themes,
+    votes::handlers as votes,
+    workshops::{handlers as workshops, ical},
 };
 
 pub fn form_routes() -> Router<AppState> {
@@ -39,4 +46,41 @@ pub fn form_routes() -> Router<AppState> {
         .route("/staff/votes/{id}/ballot", post(votes::assisted_vote))
         .route("/staff/votes/{id}/close", post(votes::close_round))
         .route("/staff/votes/{id}/workshop", post(votes::make_workshop))
+        .route("/admin/rooms", post(workshops::create_room))
+        .route("/admin/rooms/{id}", post(workshops::update_room))
+        .route("/admin/closures", post(workshops::add_closure))
+        .route(
+            "/admin/closures/{day}/remove",
+            post(workshops::remove_closure),
+        )
+        .route("/staff/workshops", post(workshops::create_workshop))
+        .route("/staff/workshops/{id}", post(workshops::update_workshop))
+        .route("/staff/workshops/{id}/schedule", post(workshops::schedule))
+        .route(
+            "/staff/workshops/{id}/sessions",
+            post(workshops::add_session),
+        )
+        .route(
+            "/staff/workshops/{id}/people",
+            post(workshops::register_for),
+        )
+        .route(
+            "/staff/workshops/{id}/people/{user}/{action}",
+            post(workshops::change_registration),
+        )
+        .route("/staff/sessions/{id}/move", post(workshops::move_session))
+        .route(
+            "/staff/sessions/{id}/cancel",
+            post(workshops::cancel_session),
+        )
+        .route(
+            "/staff/sessions/{id}/attendance",
+            post(workshops::take_attendance),
+        )
+        .route("/workshops/{id}/register", post(workshops::register))
+        .route("/workshops/{id}/leave", post(workshops::leave))
+        .route("/sessions/{id}/away", post(workshops::away))
+        .route("/sessions/{id}/feedback", post(workshops::feedback))
+        .route("/agenda/link", post(workshops::renew_calendar_link))
+        .route("/calendar/{token}", get(ical::feed))
 }

@@ -69,7 +69,10 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartError> {
     let db = Db::connect(&url).await?;
     db.migrate().await?;
     if config.demo_data {
-        if demo::seed_if_empty(&db).await.map_err(StartError::Seed)? {
+        if demo::seed_if_empty(&db, config.time_zone)
+            .await
+            .map_err(StartError::Seed)?
+        {
             tracing::info!("empty database: demo data seeded (see README for the logins)");
         }
     } else if let (Some(email), Some(password)) = (&config.admin_email, &config.admin_password) {

@@ -174,7 +174,17 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
     if path == "/" {
         Some(ANYONE)
-    } else if under("/themes") || under("/votes") {
+    } else if [
+        "/themes",
+        "/votes",
+        "/workshops",
+        "/sessions",
+        "/agenda",
+        "/programme",
+    ]
+    .into_iter()
+    .any(under)
+    {
         Some(PEOPLE)
     } else if under("/staff") {
         Some(STAFF)

@@ -52,6 +52,26 @@ const VOTES: NavItem = NavItem {
     picto: "🗳️",
     label: "nav.votes",
 };
+const WORKSHOPS: NavItem = NavItem {
+    href: "/workshops",
+    picto: "📅",
+    label: "nav.workshops",
+};
+const STAFF_WORKSHOPS: NavItem = NavItem {
+    href: "/staff/workshops",
+    picto: "📅",
+    label: "nav.workshops",
+};
+const AGENDA: NavItem = NavItem {
+    href: "/agenda",
+    picto: "🗓️",
+    label: "nav.agenda",
+};
+const ROOMS: NavItem = NavItem {
+    href: "/admin/rooms",
+    picto: "🏢",
+    label: "nav.rooms",
+};
 const LOGIN: NavItem = NavItem {
     href: "/login",
     picto: "🔓",
@@ -61,10 +81,19 @@ const LOGIN: NavItem = NavItem {
 fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     match viewer.map(|v| v.role) {
         None => vec![LOGIN],
-        Some(Role::Participant) => vec![HOME, THEMES],
+        Some(Role::Participant) => vec![HOME, WORKSHOPS, AGENDA, THEMES],
         Some(Role::Partner) => vec![HOME],
-        Some(Role::Worker) => vec![HOME, PARTICIPANTS, MODERATION, VOTES],
-        Some(Role::Admin) => vec![HOME, PARTICIPANTS, MODERATION, VOTES, ACCOUNTS, AUDIT],
+        Some(Role::Worker) => vec![HOME, PARTICIPANTS, STAFF_WORKSHOPS, MODERATION, VOTES],
+        Some(Role::Admin) => vec![
+            HOME,
+            PARTICIPANTS,
+            STAFF_WORKSHOPS,
+            MODERATION,
+            VOTES,
+            ROOMS,
+            ACCOUNTS,
+            AUDIT,
+        ],
     }
 }
 

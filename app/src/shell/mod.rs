@@ -24,6 +24,13 @@ use crate::{
         page::VotePage,
         staff_page::{RoundPage, RoundsPage},
     },
+    workshops::{
+        agenda_page::{AgendaPage, ProgrammePage},
+        attendance_page::{AttendancePage, PaperSheetPage},
+        page::{WorkshopPage, WorkshopsPage},
+        rooms_page::RoomsPage,
+        staff_page::{StaffWorkshopPage, StaffWorkshopsPage},
+    },
 };
 
 mod layout;
@@ -102,6 +109,31 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/votes") view=RoundsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/votes/:id") view=RoundPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops") view=WorkshopsPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id") view=WorkshopPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/workshops")
+                        view=StaffWorkshopsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/workshops/:id")
+                        view=StaffWorkshopPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/sessions/:id/attendance")
+                        view=AttendancePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/sessions/:id/sheet")
+                        view=PaperSheetPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/programme") view=ProgrammePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/rooms") view=RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>

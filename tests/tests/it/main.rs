@@ -7,3 +7,4 @@ mod people;
 mod security;
 mod themes;
 mod votes;
+mod workshops;

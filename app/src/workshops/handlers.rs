@@ -1,0 +1,1215 @@
+//! Form handlers for workshops: rooms and closure days (admins); workshops, their schedule
+//! and sessions (social workers); registration, "I can't come", feedback (participants);
+//! attendance; the personal calendar link.
+
+use std::collections::HashMap;
+
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use chrono::{NaiveDate, NaiveTime};
+use sqlx::AnyConnection;
+
+use super::{
+    CAPACITY_MAX, FACILITATORS_MAX, Kind, Place,
+    booking::find_clashes,
+    closure_dates,
+    recurrence::{self, DURATION_RANGE, End, Frequency, Rule},
+};
+use crate::{
+    audit,
+    auth::{
+        Role, Viewer,
+        extract::{Ctx, parse_form, query_value, see_other},
+        session::random_token,
+    },
+    db::now,
+    error::AppError,
+    state::AppState,
+    themes::{
+        Pictogram, handlers::active_participant, parse_description, parse_reason, parse_title,
+    },
+};
+
+type Fields = HashMap<String, String>;
+type Checked<T> = Result<Result<T, &'static str>, AppError>;
+
+const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+const ADMIN: &[Role] = &[Role::Admin];
+const PARTICIPANT: &[Role] = &[Role::Participant];
+
+const ROOM_NAME_MAX: usize = 60;
+const NOTES_MAX: usize = 300;
+const COMMENT_MAX: usize = 500;
+
+fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
+    form.get(name).map(|value| value.trim()).unwrap_or_default()
+}
+
+/// Back to `path` with the problem, the form's `keep` fields (cut short) and `extra`
+/// query text, at `anchor`.
+fn back(
+    path: &str,
+    problem: &str,
+    form: &Fields,
+    keep: &[&str],
+    extra: &str,
+    anchor: &str,
+) -> Response {
+    let mut query = format!("{path}?error={problem}");
+    for name in keep {
+        let value: String = field(form, name).chars().take(200).collect();
+        query.push_str(&format!("&{name}={}", query_value(&value)));
+    }
+    see_other(&format!("{query}{extra}#{anchor}"))
+}
+
+/// A number within `range`, or `None`.
+fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+    text.parse::<i64>().ok().filter(|n| range.contains(n))
+}
+
+/// A short one-line text of at most `max` characters (empty allowed).
+fn short_text(text: &str, max: usize) -> Option<String> {
+    (text.chars().count() <= max && !text.chars().any(char::is_control)).then(|| text.to_string())
+}
+
+// ---------------------------------------------------------------- rooms and closure days
+
+struct RoomForm {
+    name: String,
+    capacity: i64,
+    accessibility: String,
+}
+
+fn check_room(form: &Fields) -> Result<RoomForm, &'static str> {
+    let name = field(form, "name");
+    if name.is_empty() {
+        return Err("room_name_required");
+    }
+    let name = short_text(name, ROOM_NAME_MAX).ok_or("room_name_too_long")?;
+    let capacity = number_in(field(form, "capacity"), 1..=500).ok_or("capacity_invalid")?;
+    let accessibility = field(form, "accessibility");
+    if accessibility.chars().count() > NOTES_MAX {
+        return Err("notes_too_long");
+    }
+    Ok(RoomForm {
+        name,
+        capacity,
+        accessibility: accessibility.to_string(),
+    })
+}
+
+/// Saves a new room, or changes room `id`.
+async fn save_room(
+    state: AppState,
+    ctx: Ctx,
+    id: Option<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(ADMIN)?;
+        let form = parse_form(form)?;
+        let room = match check_room(&form) {
+            Ok(room) => room,
+            Err(problem) => return Ok(see_other(&format!("/admin/rooms?error={problem}"))),
+        };
+        let taken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM rooms WHERE LOWER(name) = LOWER($1) AND id <> $2",
+        )
+        .bind(&room.name)
+        .bind(id.unwrap_or(0))
+        .fetch_one(state.db.read())
+        .await?;
+        if taken > 0 {
+            return Ok(see_other("/admin/rooms?error=room_name_taken"));
+        }
+        let changed = match id {
+            None => sqlx::query(
+                "INSERT INTO rooms (name, capacity, accessibility, created_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&room.name)
+            .bind(room.capacity)
+            .bind(&room.accessibility)
+            .bind(now())
+            .execute(state.db.write())
+            .await?
+            .rows_affected(),
+            Some(id) => sqlx::query(
+                "UPDATE rooms SET name = $1, capacity = $2, accessibility = $3 WHERE id = $4",
+            )
+            .bind(&room.name)
+            .bind(room.capacity)
+            .bind(&room.accessibility)
+            .bind(id)
+            .execute(state.db.write())
+            .await?
+            .rows_affected(),
+        };
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        Ok(see_other("/admin/rooms?ok=room_saved"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/rooms/{id} — changes to a room.
+pub async fn update_room(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_room(state, ctx, Some(id), form).await
+}
+
+/// POST /admin/rooms — a new room.
+pub async fn create_room(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_room(state, ctx, None, form).await
+}
+
+/// POST /admin/closures — a day the centre is closed; sessions planned from then on skip it.
+pub async fn add_closure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(ADMIN)?;
+        let form = parse_form(form)?;
+        let Ok(day) = NaiveDate::parse_from_str(field(&form, "day"), "%Y-%m-%d") else {
+            return Ok(see_other("/admin/rooms?error=date_invalid#closures"));
+        };
+        let label = match short_text(field(&form, "label"), ROOM_NAME_MAX) {
+            Some(label) if !label.is_empty() => label,
+            Some(_) => return Ok(see_other("/admin/rooms?error=label_required#closures")),
+            None => return Ok(see_other("/admin/rooms?error=label_too_long#closures")),
+        };
+        let day = day.format("%Y-%m-%d").to_string();
+        sqlx::query("DELETE FROM closure_days WHERE day = $1")
+            .bind(&day)
+            .execute(state.db.write())
+            .await?;
+        sqlx::query("INSERT INTO closure_days (day, label) VALUES ($1, $2)")
+            .bind(&day)
+            .bind(&label)
+            .execute(state.db.write())
+            .await?;
+        Ok(see_other("/admin/rooms?ok=closure_saved#closures"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/closures/{day}/remove
+pub async fn remove_closure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(day): Path<String>,
+) -> Response {
+    let result = async {
+        ctx.require(ADMIN)?;
+        sqlx::query("DELETE FROM closure_days WHERE day = $1")
+            .bind(&day)
+            .execute(state.db.write())
+            .await?;
+        Ok(see_other("/admin/rooms?ok=closure_removed#closures"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+// ---------------------------------------------------------------- workshops
+
+struct WorkshopForm {
+    title: String,
+    description: String,
+    pictogram: Pictogram,
+    kind: Kind,
+    capacity: i64,
+    room: Option<i64>,
+    facilitators: Vec<i64>,
+}
+
+const WORKSHOP_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "pictogram",
+    "kind",
+    "capacity",
+    "room",
+    "facilitator_1",
+    "facilitator_2",
+];
+
+async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm> {
+    let title = match parse_title(field(form, "title")) {
+        Ok(title) => title,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let description = match parse_description(field(form, "description")) {
+        Ok(text) => text,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let Some(pictogram) = Pictogram::parse(field(form, "pictogram")) else {
+        return Ok(Err("pictogram_required"));
+    };
+    let Some(kind) = Kind::parse(field(form, "kind")) else {
+        return Ok(Err("kind_invalid"));
+    };
+    let Some(capacity) = number_in(field(form, "capacity"), 1..=CAPACITY_MAX) else {
+        return Ok(Err("capacity_invalid"));
+    };
+    let room = match field(form, "room") {
+        "" => None,
+        text => {
+            let found: Option<i64> = match text.parse::<i64>() {
+                Ok(id) => {
+                    sqlx::query_scalar("SELECT capacity FROM rooms WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(state.db.read())
+                        .await?
+                }
+                Err(_) => None,
+            };
+            match found {
+                None => return Ok(Err("room_invalid")),
+                Some(room_capacity) if capacity > room_capacity => {
+                    return Ok(Err("capacity_over_room"));
+                }
+                Some(_) => text.parse().ok(),
+            }
+        }
+    };
+    let staff: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE role IN ('worker', 'admin') AND deactivated_at IS NULL",
+    )
+    .fetch_all(state.db.read())
+    .await?;
+    let mut facilitators = Vec::new();
+    for n in 1..=FACILITATORS_MAX {
+        match field(form, &format!("facilitator_{n}")) {
+            "" => {}
+            text => match text.parse::<i64>() {
+                Ok(id) if staff.contains(&id) => {
+                    if !facilitators.contains(&id) {
+                        facilitators.push(id);
+                    }
+                }
+                _ => return Ok(Err("facilitator_invalid")),
+            },
+        }
+    }
+    if facilitators.is_empty() {
+        return Ok(Err("facilitator_required"));
+    }
+    Ok(Ok(WorkshopForm {
+        title,
+        description,
+        pictogram,
+        kind,
+        capacity,
+        room,
+        facilitators,
+    }))
+}
+
+async fn set_facilitators(
+    conn: &mut AnyConnection,
+    workshop: i64,
+    facilitators: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM workshop_facilitators WHERE workshop_id = $1")
+        .bind(workshop)
+        .execute(&mut *conn)
+        .await?;
+    for user in facilitators {
+        sqlx::query("INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES ($1, $2)")
+            .bind(workshop)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// POST /staff/workshops — a new workshop (its sessions are planned on its page).
+pub async fn create_workshop(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let workshop = match check_workshop(&state, &form).await? {
+            Ok(workshop) => workshop,
+            Err(problem) => {
+                return Ok(back(
+                    "/staff/workshops",
+                    problem,
+                    &form,
+                    WORKSHOP_FIELDS,
+                    "",
+                    "new-workshop",
+                ));
+            }
+        };
+        let mut tx = state.db.write().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO workshops (title, pictogram, description, kind, capacity, room_id, \
+             created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(&workshop.title)
+        .bind(workshop.pictogram.key())
+        .bind(&workshop.description)
+        .bind(workshop.kind.key())
+        .bind(workshop.capacity)
+        .bind(workshop.room)
+        .bind(viewer.id)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        set_facilitators(&mut tx, id, &workshop.facilitators).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!(
+            "/staff/workshops/{id}?ok=workshop_saved#schedule"
+        )))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/workshops/{id} — changes to a workshop. A larger capacity gives places to
+/// the first people waiting.
+pub async fn update_workshop(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let page = format!("/staff/workshops/{id}");
+        let workshop = match check_workshop(&state, &form).await? {
+            Ok(workshop) => workshop,
+            Err(problem) => return Ok(back(&page, problem, &form, WORKSHOP_FIELDS, "", "details")),
+        };
+        let mut tx = state.db.write().begin().await?;
+        let changed = sqlx::query(
+            "UPDATE workshops SET title = $1, pictogram = $2, description = $3, kind = $4, \
+             capacity = $5, room_id = $6 WHERE id = $7",
+        )
+        .bind(&workshop.title)
+        .bind(workshop.pictogram.key())
+        .bind(&workshop.description)
+        .bind(workshop.kind.key())
+        .bind(workshop.capacity)
+        .bind(workshop.room)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        set_facilitators(&mut tx, id, &workshop.facilitators).await?;
+        give_free_places(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=workshop_saved")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// A workshop's room and facilitators, or `NotFound`.
+async fn occupying(
+    state: &AppState,
+    workshop: i64,
+) -> Result<(Option<i64>, Vec<i64>, Kind), AppError> {
+    let (room, kind): (Option<i64>, String) =
+        sqlx::query_as("SELECT room_id, kind FROM workshops WHERE id = $1")
+            .bind(workshop)
+            .fetch_optional(state.db.read())
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let people: Vec<i64> =
+        sqlx::query_scalar("SELECT user_id FROM workshop_facilitators WHERE workshop_id = $1")
+            .bind(workshop)
+            .fetch_all(state.db.read())
+            .await?;
+    Ok((room, people, Kind::parse(&kind).unwrap_or(Kind::Cycle)))
+}
+
+/// A date and a time of day typed in a form.
+fn date_and_time(form: &Fields, date: &str, time: &str) -> Option<(NaiveDate, NaiveTime)> {
+    Some((
+        NaiveDate::parse_from_str(field(form, date), "%Y-%m-%d").ok()?,
+        NaiveTime::parse_from_str(field(form, time), "%H:%M").ok()?,
+    ))
+}
+
+fn minutes(form: &Fields) -> Option<u32> {
+    field(form, "minutes")
+        .parse::<u32>()
+        .ok()
+        .filter(|m| DURATION_RANGE.contains(m))
+}
+
+/// The sessions a schedule form asks for.
+async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, i64)>> {
+    let Some(frequency) = Frequency::parse(field(form, "frequency")) else {
+        return Ok(Err("frequency_invalid"));
+    };
+    let Some((start, time)) = date_and_time(form, "start", "time") else {
+        return Ok(Err("date_invalid"));
+    };
+    let Some(minutes) = minutes(form) else {
+        return Ok(Err("duration_invalid"));
+    };
+    let end = if field(form, "end") == "until" {
+        match NaiveDate::parse_from_str(field(form, "until"), "%Y-%m-%d") {
+            Ok(until) if until < start => return Ok(Err("end_before_start")),
+            Ok(until) => End::Until(until),
+            Err(_) => return Ok(Err("date_invalid")),
+        }
+    } else {
+        match field(form, "count").parse::<u32>() {
+            Ok(count) => End::Count(count),
+            Err(_) => return Ok(Err("count_invalid")),
+        }
+    };
+    let rule = Rule {
+        frequency,
+        start,
+        end,
+        time,
+        minutes,
+    };
+    let closures = closure_dates(&state.db).await?;
+    Ok(recurrence::sessions(&rule, &closures, &state.settings.time_zone).map_err(|e| e.code()))
+}
+
+const SCHEDULE_FIELDS: &[&str] = &[
+    "frequency",
+    "start",
+    "end",
+    "count",
+    "until",
+    "time",
+    "minutes",
+];
+const SESSION_FIELDS: &[&str] = &["date", "time", "minutes"];
+
+/// Saves new sessions for `workshop` unless they clash and the form does not confirm it.
+async fn add_sessions(
+    state: &AppState,
+    workshop: i64,
+    wanted: &[(i64, i64)],
+    form: &Fields,
+    fields: &[&str],
+    anchor: &str,
+) -> Result<Response, AppError> {
+    let page = format!("/staff/workshops/{workshop}");
+    let (room, people, kind) = occupying(state, workshop).await?;
+    let past = wanted.iter().any(|(start, _)| *start <= now());
+    if past {
+        return Ok(back(&page, "session_in_past", form, fields, "", anchor));
+    }
+    if kind == Kind::OneOff {
+        let existing: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
+             AND cancelled_reason IS NULL",
+        )
+        .bind(workshop)
+        .fetch_one(state.db.read())
+        .await?;
+        if existing + wanted.len() as i64 > 1 {
+            return Ok(back(&page, "oneoff_single", form, fields, "", anchor));
+        }
+    }
+    let clashes = find_clashes(&state.db, wanted, room, &people, 0).await?;
+    if !clashes.is_empty() && field(form, "confirm") != "1" {
+        let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
+        let extra = format!("&clash={}", ids.join(","));
+        return Ok(back(&page, "booking_clash", form, fields, &extra, anchor));
+    }
+    let mut tx = state.db.write().begin().await?;
+    for (start, end) in wanted {
+        sqlx::query(
+            "INSERT INTO workshop_sessions (workshop_id, starts_at, ends_at, room_id, updated_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(workshop)
+        .bind(start)
+        .bind(end)
+        .bind(room)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&format!("{page}?ok=sessions_added#sessions")))
+}
+
+/// POST /staff/workshops/{id}/schedule — sessions from a rule.
+pub async fn schedule(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        occupying(&state, id).await?;
+        match planned_sessions(&state, &form).await? {
+            Ok(wanted) => {
+                add_sessions(&state, id, &wanted, &form, SCHEDULE_FIELDS, "schedule").await
+            }
+            Err(problem) => Ok(back(
+                &format!("/staff/workshops/{id}"),
+                problem,
+                &form,
+                SCHEDULE_FIELDS,
+                "",
+                "schedule",
+            )),
+        }
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// One session's start and end from a form's `date`, `time` and `minutes`.
+fn one_session(state: &AppState, form: &Fields) -> Result<(i64, i64), &'static str> {
+    let (date, time) = date_and_time(form, "date", "time").ok_or("date_invalid")?;
+    let minutes = minutes(form).ok_or("duration_invalid")?;
+    let start =
+        recurrence::local_moment(&state.settings.time_zone, date, time).ok_or("date_invalid")?;
+    Ok((start, start + i64::from(minutes) * 60))
+}
+
+/// POST /staff/workshops/{id}/sessions — one more session.
+pub async fn add_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        occupying(&state, id).await?;
+        match one_session(&state, &form) {
+            Ok(wanted) => {
+                add_sessions(&state, id, &[wanted], &form, SESSION_FIELDS, "add-session").await
+            }
+            Err(problem) => Ok(back(
+                &format!("/staff/workshops/{id}"),
+                problem,
+                &form,
+                SESSION_FIELDS,
+                "",
+                "add-session",
+            )),
+        }
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// A session's workshop, start and whether it is cancelled, or `NotFound`.
+async fn session_info(state: &AppState, session: i64) -> Result<(i64, i64, bool), AppError> {
+    let (workshop, starts_at, reason): (i64, i64, Option<String>) = sqlx::query_as(
+        "SELECT workshop_id, starts_at, cancelled_reason FROM workshop_sessions WHERE id = $1",
+    )
+    .bind(session)
+    .fetch_optional(state.db.read())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((workshop, starts_at, reason.is_some()))
+}
+
+/// POST /staff/sessions/{id}/move — a new date, time and length for one session.
+pub async fn move_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/workshops/{workshop}");
+        let anchor = format!("session-{id}");
+        let keep = |problem: &str, extra: &str| {
+            back(
+                &page,
+                problem,
+                &form,
+                SESSION_FIELDS,
+                &format!("&session={id}{extra}"),
+                &anchor,
+            )
+        };
+        if cancelled {
+            return Ok(keep("session_cancelled", ""));
+        }
+        let (start, end) = match one_session(&state, &form) {
+            Ok(wanted) => wanted,
+            Err(problem) => return Ok(keep(problem, "")),
+        };
+        if start <= now() {
+            return Ok(keep("session_in_past", ""));
+        }
+        let (room, people, _) = occupying(&state, workshop).await?;
+        let clashes = find_clashes(&state.db, &[(start, end)], room, &people, id).await?;
+        if !clashes.is_empty() && field(&form, "confirm") != "1" {
+            let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
+            return Ok(keep("booking_clash", &format!("&clash={}", ids.join(","))));
+        }
+        sqlx::query(
+            "UPDATE workshop_sessions SET moved_from = COALESCE(moved_from, starts_at), \
+             starts_at = $1, ends_at = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(start)
+        .bind(end)
+        .bind(now())
+        .bind(id)
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other(&format!("{page}?ok=session_moved#sessions")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/sessions/{id}/cancel — cancels one session, with a reason people will read.
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/workshops/{workshop}");
+        if cancelled {
+            return Ok(see_other(&format!(
+                "{page}?error=session_cancelled#sessions"
+            )));
+        }
+        let reason = match parse_reason(field(&form, "reason")) {
+            Ok(reason) => reason,
+            Err(problem) => {
+                return Ok(see_other(&format!(
+                    "{page}?error={problem}&session={id}#session-{id}"
+                )));
+            }
+        };
+        sqlx::query(
+            "UPDATE workshop_sessions SET cancelled_reason = $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(&reason)
+        .bind(now())
+        .bind(id)
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other(&format!("{page}?ok=session_cancelled#sessions")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+// ---------------------------------------------------------------- registration
+
+/// Gives the free places of `workshop` to the first people waiting, in order.
+async fn give_free_places(conn: &mut AnyConnection, workshop: i64) -> Result<(), sqlx::Error> {
+    let (capacity, registered): (i64, i64) = sqlx::query_as(
+        "SELECT w.capacity, (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
+         AND g.status = 'registered') FROM workshops w WHERE w.id = $1",
+    )
+    .bind(workshop)
+    .fetch_one(&mut *conn)
+    .await?;
+    if registered < capacity {
+        sqlx::query(
+            "UPDATE registrations SET status = 'registered', promoted_at = $1 WHERE id IN \
+             (SELECT id FROM registrations WHERE workshop_id = $2 AND status = 'waiting' \
+              ORDER BY id LIMIT $3)",
+        )
+        .bind(now())
+        .bind(workshop)
+        .bind(capacity - registered)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Locks `workshop` for the rest of the transaction, so that places are counted and taken
+/// one request at a time (a row lock on PostgreSQL, the write lock on SQLite).
+async fn lock_workshop(conn: &mut AnyConnection, workshop: i64) -> Result<(), AppError> {
+    let found = sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
+        .bind(workshop)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if found == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Registers `user` for `workshop`: a place if one is free, else the end of the waiting
+/// list. Never more people with a place than the capacity, however many ask at once.
+async fn take_place(
+    conn: &mut AnyConnection,
+    workshop: i64,
+    user: i64,
+    helper: Option<i64>,
+) -> Checked<Place> {
+    lock_workshop(conn, workshop).await?;
+    let upcoming: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
+         AND cancelled_reason IS NULL AND starts_at > $2",
+    )
+    .bind(workshop)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    if upcoming == 0 {
+        return Ok(Err("workshop_over"));
+    }
+    let already: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2",
+    )
+    .bind(workshop)
+    .bind(user)
+    .fetch_one(&mut *conn)
+    .await?;
+    if already > 0 {
+        return Ok(Err("already_registered"));
+    }
+    let (capacity, registered, waiting): (i64, i64, i64) = sqlx::query_as(
+        "SELECT w.capacity, \
+         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
+          AND g.status = 'registered'), \
+         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
+          AND g.status = 'waiting') FROM workshops w WHERE w.id = $1",
+    )
+    .bind(workshop)
+    .fetch_one(&mut *conn)
+    .await?;
+    let place = if registered < capacity && waiting == 0 {
+        Place::Registered
+    } else {
+        Place::Waiting(waiting + 1)
+    };
+    sqlx::query(
+        "INSERT INTO registrations (workshop_id, user_id, status, assisted_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(workshop)
+    .bind(user)
+    .bind(if place == Place::Registered {
+        "registered"
+    } else {
+        "waiting"
+    })
+    .bind(helper)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(Ok(place))
+}
+
+/// Takes `user` out of `workshop` (their place goes to the first waiting) and forgets their
+/// "I can't come" notes for sessions to come. Whether they were in it.
+async fn give_up_place(
+    conn: &mut AnyConnection,
+    workshop: i64,
+    user: i64,
+) -> Result<bool, AppError> {
+    lock_workshop(conn, workshop).await?;
+    let removed = sqlx::query("DELETE FROM registrations WHERE workshop_id = $1 AND user_id = $2")
+        .bind(workshop)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    sqlx::query(
+        "DELETE FROM session_absences WHERE user_id = $1 AND session_id IN \
+         (SELECT id FROM workshop_sessions WHERE workshop_id = $2 AND starts_at > $3)",
+    )
+    .bind(user)
+    .bind(workshop)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    give_free_places(conn, workshop).await?;
+    Ok(removed > 0)
+}
+
+fn place_ok(place: Place) -> &'static str {
+    match place {
+        Place::Registered => "registered",
+        Place::Waiting(_) => "waiting_listed",
+    }
+}
+
+/// POST /workshops/{id}/register — a participant registers in one step.
+pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(PARTICIPANT)?;
+        let mut tx = state.db.write().begin().await?;
+        let outcome = take_place(&mut tx, id, viewer.id, None).await?;
+        tx.commit().await?;
+        Ok(match outcome {
+            Ok(place) => see_other(&format!("/workshops/{id}?ok={}", place_ok(place))),
+            Err(problem) => see_other(&format!("/workshops/{id}?error={problem}")),
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /workshops/{id}/leave — a participant leaves (or leaves the waiting list).
+pub async fn leave(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(PARTICIPANT)?;
+        let mut tx = state.db.write().begin().await?;
+        let was_in = give_up_place(&mut tx, id, viewer.id).await?;
+        tx.commit().await?;
+        Ok(if was_in {
+            see_other(&format!("/workshops/{id}?ok=left"))
+        } else {
+            see_other(&format!("/workshops/{id}?error=not_registered"))
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/workshops/{id}/people — a social worker registers a participant (audited).
+pub async fn register_for(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let page = format!("/staff/workshops/{id}");
+        let Some(user) = active_participant(&state, field(&form, "participant")).await? else {
+            return Ok(see_other(&format!(
+                "{page}?error=participant_required#people"
+            )));
+        };
+        let mut tx = state.db.write().begin().await?;
+        let outcome = take_place(&mut tx, id, user, Some(viewer.id)).await?;
+        if outcome.is_ok() {
+            audit::record(&mut *tx, viewer.id, "workshop.register", Some(user)).await?;
+        }
+        tx.commit().await?;
+        Ok(match outcome {
+            Ok(place) => see_other(&format!("{page}?ok={}#people", place_ok(place))),
+            Err(problem) => see_other(&format!("{page}?error={problem}#people")),
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/workshops/{id}/people/{user}/remove — and `/move` with `to`, another
+/// workshop: a social worker takes a participant out, or moves them (audited).
+pub async fn change_registration(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, user, action)): Path<(i64, i64, String)>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let page = format!("/staff/workshops/{id}");
+        let target = match action.as_str() {
+            "remove" => None,
+            "move" => match field(&form, "to").parse::<i64>() {
+                Ok(to) if to != id => Some(to),
+                _ => {
+                    return Ok(see_other(&format!(
+                        "{page}?error=move_target_invalid#people"
+                    )));
+                }
+            },
+            _ => return Err(AppError::NotFound),
+        };
+        let mut tx = state.db.write().begin().await?;
+        if !give_up_place(&mut tx, id, user).await? {
+            return Ok(see_other(&format!("{page}?error=not_registered#people")));
+        }
+        let outcome = match target {
+            None => Ok(None),
+            Some(to) => match take_place(&mut tx, to, user, Some(viewer.id)).await {
+                Ok(Ok(place)) => Ok(Some((to, place))),
+                Ok(Err(problem)) => Err(problem),
+                Err(AppError::NotFound) => Err("move_target_invalid"),
+                Err(err) => return Err(err),
+            },
+        };
+        match outcome {
+            Err(problem) => {
+                // Nothing changes: the participant keeps their place here.
+                tx.rollback().await?;
+                Ok(see_other(&format!("{page}?error={problem}#people")))
+            }
+            Ok(None) => {
+                audit::record(&mut *tx, viewer.id, "workshop.remove", Some(user)).await?;
+                tx.commit().await?;
+                Ok(see_other(&format!("{page}?ok=removed#people")))
+            }
+            Ok(Some((to, place))) => {
+                audit::record(&mut *tx, viewer.id, "workshop.move", Some(user)).await?;
+                tx.commit().await?;
+                Ok(see_other(&format!(
+                    "/staff/workshops/{to}?ok={}#people",
+                    place_ok(place)
+                )))
+            }
+        }
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// A session `viewer` has a place in, not cancelled: `(workshop, starts_at)`.
+async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<(i64, i64)> {
+    let (workshop, starts_at, cancelled) = session_info(state, session).await?;
+    let registered: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2 \
+         AND status = 'registered'",
+    )
+    .bind(workshop)
+    .bind(viewer.id)
+    .fetch_one(state.db.read())
+    .await?;
+    if registered == 0 {
+        return Err(AppError::Forbidden);
+    }
+    if cancelled {
+        return Ok(Err("session_cancelled"));
+    }
+    Ok(Ok((workshop, starts_at)))
+}
+
+/// POST /sessions/{id}/away — "I can't come this time" (`want=yes`), or "I can come after
+/// all" (`want=no`). The place is kept.
+pub async fn away(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(PARTICIPANT)?;
+        let form = parse_form(form)?;
+        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
+            Ok(found) => found,
+            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
+        };
+        let page = format!("/workshops/{workshop}");
+        if starts_at <= now() {
+            return Ok(see_other(&format!("{page}?error=session_over#session-{id}")));
+        }
+        sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(viewer.id)
+            .execute(state.db.write())
+            .await?;
+        let ok = if field(&form, "want") == "yes" {
+            sqlx::query(
+                "INSERT INTO session_absences (session_id, user_id, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(viewer.id)
+            .bind(now())
+            .execute(state.db.write())
+            .await?;
+            "away_noted"
+        } else {
+            "away_removed"
+        };
+        Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /sessions/{id}/feedback — three faces and an optional comment, once per session,
+/// anonymous unless the participant signs it.
+pub async fn feedback(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(PARTICIPANT)?;
+        let form = parse_form(form)?;
+        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
+            Ok(found) => found,
+            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
+        };
+        let page = format!("/workshops/{workshop}");
+        let problem = if starts_at > now() {
+            Some("session_not_yet")
+        } else {
+            None
+        };
+        let face = number_in(field(&form, "face"), 0..=2);
+        let comment = field(&form, "comment");
+        let problem = problem
+            .or(face.is_none().then_some("face_required"))
+            .or((comment.chars().count() > COMMENT_MAX).then_some("comment_too_long"));
+        if let Some(problem) = problem {
+            return Ok(see_other(&format!("{page}?error={problem}#session-{id}")));
+        }
+        let mut tx = state.db.write().begin().await?;
+        let given = sqlx::query(
+            "INSERT INTO feedback_givers (session_id, user_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(viewer.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if given == 0 {
+            return Ok(see_other(&format!(
+                "{page}?error=feedback_given#session-{id}"
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO session_feedback (session_id, face, comment, signed_by) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(face)
+        .bind(comment)
+        .bind((!field(&form, "sign").is_empty()).then_some(viewer.id))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=feedback_saved#session-{id}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+// ---------------------------------------------------------------- attendance
+
+/// POST /staff/sessions/{id}/attendance — the sheet: `mark_<user>` = present, excused or
+/// absent; or `all=present` for everyone at once (those who said they could not come are
+/// marked excused).
+pub async fn take_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let form = parse_form(form)?;
+        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/sessions/{id}/attendance");
+        if cancelled {
+            return Ok(see_other(&format!("{page}?error=session_cancelled")));
+        }
+        let people: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \
+             AND a.user_id = g.user_id) FROM registrations g WHERE g.workshop_id = $2 \
+             AND g.status = 'registered'",
+        )
+        .bind(id)
+        .bind(workshop)
+        .fetch_all(state.db.read())
+        .await?;
+        let everyone = field(&form, "all") == "present";
+        let mut marks = Vec::new();
+        for (user, away) in people {
+            let mark = if everyone {
+                if away > 0 { "excused" } else { "present" }
+            } else {
+                match field(&form, &format!("mark_{user}")) {
+                    "" => continue,
+                    mark @ ("present" | "excused" | "absent") => mark,
+                    _ => return Ok(see_other(&format!("{page}?error=mark_invalid"))),
+                }
+            };
+            marks.push((user, mark));
+        }
+        let mut tx = state.db.write().begin().await?;
+        for (user, mark) in &marks {
+            sqlx::query("DELETE FROM attendance WHERE session_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO attendance (session_id, user_id, mark, marked_by, marked_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(user)
+            .bind(mark)
+            .bind(viewer.id)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=attendance_saved")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+// ---------------------------------------------------------------- calendar link
+
+/// POST /agenda/link — makes (or renews: the old link stops working) the viewer's personal
+/// calendar link.
+pub async fn renew_calendar_link(State(state): State<AppState>, ctx: Ctx) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
+        let mut tx = state.db.write().begin().await?;
+        sqlx::query("DELETE FROM calendar_links WHERE user_id = $1")
+            .bind(viewer.id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3)")
+            .bind(viewer.id)
+            .bind(random_token())
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(see_other("/agenda?ok=calendar_link_made#feed"))
+    }
+    .await;
+    ctx.reply(result)
+}

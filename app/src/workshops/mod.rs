@@ -1,0 +1,267 @@
+//! Workshops: a cycle of sessions people register for once, an open recurring group, or a
+//! one-off. Sessions come from a rule (`recurrence`) in the centre's time zone; rooms and
+//! facilitators are never booked twice without a social worker saying so (`booking`);
+//! registration keeps to the capacity, with a waiting list in order of arrival; attendance
+//! is taken per session; everyone has a printable agenda and a calendar feed (`ical`).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, themes::Pictogram};
+
+pub mod agenda_page;
+pub mod attendance_page;
+pub mod page;
+pub mod rooms_page;
+pub mod staff_page;
+
+#[cfg(feature = "ssr")]
+pub mod booking;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod ical;
+#[cfg(feature = "ssr")]
+pub mod recurrence;
+
+/// How people take part in a workshop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// Register once for all the sessions.
+    Cycle,
+    /// Come when you like (a monthly talking group); registering keeps you informed.
+    Open,
+    /// A single session.
+    OneOff,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Cycle, Kind::Open, Kind::OneOff];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Cycle => "cycle",
+            Kind::Open => "open",
+            Kind::OneOff => "oneoff",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// A participant's place in a workshop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Place {
+    Registered,
+    /// On the waiting list, at this position (1 is next).
+    Waiting(i64),
+}
+
+/// One session, as shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: i64,
+    pub workshop_id: i64,
+    pub workshop: String,
+    pub pictogram: Pictogram,
+    /// "mardi 8 décembre, 14:00–16:00", in the viewer's language and the centre's zone.
+    pub when: String,
+    /// The start as `YYYY-MM-DD` and `HH:MM` in the centre's zone (for forms and grouping).
+    pub date: String,
+    pub time: String,
+    pub minutes: i64,
+    pub room: Option<String>,
+    /// Why it was cancelled, if it was.
+    pub cancelled: Option<String>,
+    /// When it was first planned, if it was moved.
+    pub moved_from: Option<String>,
+    pub past: bool,
+    /// The viewer said they cannot come.
+    pub away: bool,
+    /// The viewer has given feedback on it.
+    pub feedback_given: bool,
+}
+
+/// A workshop, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub pictogram: Pictogram,
+    pub kind: Kind,
+    pub capacity: i64,
+    pub registered: i64,
+    pub waiting: i64,
+    pub room_id: Option<i64>,
+    pub room: Option<String>,
+    pub facilitators: Vec<(i64, String)>,
+    /// The next session to come, in words.
+    pub next: Option<String>,
+    /// Sessions still to come (not cancelled).
+    pub upcoming: i64,
+    /// The viewer's place, for participants.
+    pub place: Option<Place>,
+}
+
+impl Workshop {
+    pub fn is_full(&self) -> bool {
+        self.registered >= self.capacity
+    }
+}
+
+/// Someone registered or waiting, with their attendance so far (staff only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Registrant {
+    pub user_id: i64,
+    pub name: String,
+    pub place: Place,
+    pub present: i64,
+    pub marked: i64,
+}
+
+/// A workshop with its sessions; for staff, its people and attendance rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopView {
+    pub workshop: Workshop,
+    pub sessions: Vec<Session>,
+    pub people: Vec<Registrant>,
+    /// Present marks out of all marks, over the workshop's sessions (staff only).
+    pub present: i64,
+    pub marked: i64,
+}
+
+/// A room of the centre.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Room {
+    pub id: i64,
+    pub name: String,
+    pub capacity: i64,
+    pub accessibility: String,
+}
+
+/// A day the centre is closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClosureDay {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// The day in words.
+    pub when: String,
+    pub label: String,
+}
+
+/// A line of an attendance sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SheetLine {
+    pub user_id: i64,
+    pub name: String,
+    /// `present`, `excused`, `absent`, or empty when not yet marked.
+    pub mark: String,
+    /// They said beforehand that they could not come.
+    pub away: bool,
+}
+
+/// Feedback on a session, as facilitators see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub face: u32,
+    pub comment: String,
+    /// The participant's name, only if they chose to sign.
+    pub signed: Option<String>,
+}
+
+/// A session's attendance sheet and feedback.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    pub session: Session,
+    pub facilitators: Vec<String>,
+    pub lines: Vec<SheetLine>,
+    /// Faces count per face (😞 😐 😃), and the comments.
+    pub faces: [i64; 3],
+    pub feedback: Vec<Feedback>,
+}
+
+/// A period of an agenda: its title, the links before and after, and its sessions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agenda {
+    pub title: String,
+    pub previous: String,
+    pub next: String,
+    /// Days with sessions: the day in words and its sessions.
+    pub days: Vec<(String, Vec<Session>)>,
+    /// The personal calendar link, if made (personal agendas only).
+    pub feed: Option<String>,
+}
+
+/// The three faces of feedback, from "not good" to "very good".
+pub const FEEDBACK_FACES: [&str; 3] = ["😞", "😐", "😃"];
+
+/// The most facilitators a workshop has.
+pub const FACILITATORS_MAX: usize = 2;
+/// The largest capacity a workshop may have.
+pub const CAPACITY_MAX: i64 = 200;
+
+/// Workshops: for participants, those with sessions to come and their own; for staff, all.
+#[server(endpoint = "workshops/list")]
+pub async fn list_workshops() -> Result<Vec<Workshop>, AppError> {
+    crate::error::with_status(list_workshops_body().await)
+}
+
+/// A workshop with its sessions (and, for staff, its people).
+#[server(endpoint = "workshops/get")]
+pub async fn get_workshop(id: i64) -> Result<WorkshopView, AppError> {
+    crate::error::with_status(get_workshop_body(id).await)
+}
+
+/// The centre's rooms. Staff only.
+#[server(endpoint = "workshops/rooms")]
+pub async fn list_rooms() -> Result<Vec<Room>, AppError> {
+    crate::error::with_status(list_rooms_body().await)
+}
+
+/// The centre's closure days from a month ago on. Staff only.
+#[server(endpoint = "workshops/closures")]
+pub async fn list_closures() -> Result<Vec<ClosureDay>, AppError> {
+    crate::error::with_status(list_closures_body().await)
+}
+
+/// Social workers and admins who can facilitate. Staff only.
+#[server(endpoint = "workshops/facilitators")]
+pub async fn list_facilitators() -> Result<Vec<(i64, String)>, AppError> {
+    crate::error::with_status(list_facilitators_body().await)
+}
+
+/// Sessions a planned change would clash with (same room or facilitator at the same time),
+/// with their facilitators, for the social worker to confirm or change the plan. Staff only.
+#[server(endpoint = "workshops/clashes")]
+pub async fn clashing_sessions(ids: Vec<i64>) -> Result<Vec<(Session, Vec<String>)>, AppError> {
+    crate::error::with_status(clashing_sessions_body(ids).await)
+}
+
+/// A session's attendance sheet and feedback. Staff only.
+#[server(endpoint = "workshops/sheet")]
+pub async fn attendance_sheet(session: i64) -> Result<Sheet, AppError> {
+    crate::error::with_status(attendance_sheet_body(session).await)
+}
+
+/// The viewer's agenda for a week (`week` is a date in it) or a month (`YYYY-MM`); with
+/// `everyone`, the centre's programme of all workshops instead.
+#[server(endpoint = "workshops/agenda")]
+pub async fn get_agenda(period: String, everyone: bool) -> Result<Agenda, AppError> {
+    crate::error::with_status(get_agenda_body(period, everyone).await)
+}
+
+/// For the participant's home page: their next sessions, and workshops where a place came
+/// free for them in the last two weeks.
+#[server(endpoint = "workshops/mine")]
+pub async fn my_next() -> Result<(Vec<Session>, Vec<String>), AppError> {
+    crate::error::with_status(my_next_body().await)
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server;

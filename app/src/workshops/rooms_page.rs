@@ -1,0 +1,113 @@
+//! The admins' page for the centre's places and days: rooms (name, capacity, accessibility)
+//! and the days the centre is closed, which planned sessions skip.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{Room, list_closures, list_rooms};
+use crate::{
+    i18n::{Locale, use_locale},
+    shell::{ErrorView, notice::Notice},
+};
+
+/// The fields of a room, filled with `room` when changing one.
+fn room_fields(locale: Locale, room: Option<&Room>, prefix: &str) -> impl IntoView + use<> {
+    let (name, capacity, notes) = (
+        format!("{prefix}-name"),
+        format!("{prefix}-capacity"),
+        format!("{prefix}-notes"),
+    );
+    view! {
+        <label for=name.clone()>{locale.t("room.field_name")}</label>
+        <input id=name name="name" type="text" required maxlength="60"
+            value=room.map(|r| r.name.clone()).unwrap_or_default() />
+        <label for=capacity.clone()>{locale.t("room.field_capacity")}</label>
+        <input id=capacity name="capacity" type="number" min="1" max="500" required
+            value=room.map(|r| r.capacity.to_string()).unwrap_or_default() />
+        <label for=notes.clone()>{locale.t("room.field_accessibility")}</label>
+        <textarea id=notes name="accessibility" rows="2" maxlength="300">
+            {room.map(|r| r.accessibility.clone()).unwrap_or_default()}
+        </textarea>
+    }
+}
+
+#[component]
+pub fn RoomsPage() -> impl IntoView {
+    let locale = use_locale();
+    let rooms = Resource::new_blocking(|| (), |_| list_rooms());
+    let closures = Resource::new_blocking(|| (), |_| list_closures());
+    view! {
+        <Title text=format!("{} — Trame", locale.t("nav.rooms")) />
+        <h1>
+            <span class="picto" aria-hidden="true">"🏢"</span>
+            {locale.t("nav.rooms")}
+        </h1>
+        <Notice />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (rooms.await, closures.await) {
+                    (Ok(rooms), Ok(closures)) => {
+                        let items = rooms
+                            .iter()
+                            .map(|room| {
+                                let prefix = format!("room-{}", room.id);
+                                view! {
+                                    <li class="card-box">
+                                        <h3>{room.name.clone()}</h3>
+                                        <p>{locale.tv("room.capacity", &[("n", &room.capacity)])}</p>
+                                        <p>{room.accessibility.clone()}</p>
+                                        <details>
+                                            <summary>{locale.tv("room.change", &[("name", &room.name)])}</summary>
+                                            <form method="post" action=format!("/admin/rooms/{}", room.id) class="form">
+                                                {room_fields(locale, Some(room), &prefix)}
+                                                <button type="submit" class="button">{locale.t("room.save")}</button>
+                                            </form>
+                                        </details>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        let days = closures
+                            .into_iter()
+                            .map(|day| {
+                                view! {
+                                    <li>
+                                        <strong>{day.when}</strong> " — " {day.label}
+                                        <form method="post" action=format!("/admin/closures/{}/remove", day.day) class="inline-form">
+                                            <button type="submit" class="button">{locale.t("closure.remove")}</button>
+                                        </form>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section aria-labelledby="rooms-heading">
+                                <h2 id="rooms-heading">{locale.t("room.list")}</h2>
+                                <ul class="theme-list">{items}</ul>
+                                <form method="post" action="/admin/rooms" class="form card-box">
+                                    <h3>{locale.t("room.new")}</h3>
+                                    {room_fields(locale, None, "new-room")}
+                                    <button type="submit" class="button button-primary">{locale.t("room.add")}</button>
+                                </form>
+                            </section>
+                            <section id="closures" aria-labelledby="closures-heading">
+                                <h2 id="closures-heading">{locale.t("closure.title")}</h2>
+                                <p class="hint">{locale.t("closure.hint")}</p>
+                                <ul class="closure-list">{days}</ul>
+                                <form method="post" action="/admin/closures" class="form card-box">
+                                    <label for="closure-day">{locale.t("closure.field_day")}</label>
+                                    <input id="closure-day" name="day" type="date" required />
+                                    <label for="closure-label">{locale.t("closure.field_label")}</label>
+                                    <input id="closure-label" name="label" type="text" required maxlength="60" />
+                                    <button type="submit" class="button button-primary">{locale.t("closure.add")}</button>
+                                </form>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

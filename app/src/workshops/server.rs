@@ -1,0 +1,629 @@
+//! The server side of the workshop pages: what each role may read, from the database.
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
+use sqlx::{Row, any::AnyRow};
+
+use super::*;
+use crate::{
+    auth::{Role, Viewer},
+    db::{Db, now},
+    i18n::Locale,
+    state::AppState,
+};
+
+pub(super) const STAFF: &[Role] = &[Role::Worker, Role::Admin];
+pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
+
+/// How long a "you have a place" news stays on the participant's home page.
+const NEWS_SECS: i64 = 14 * 24 * 3600;
+
+const WORKSHOP_COLUMNS: &str = "w.id, w.title, w.description, w.pictogram, w.kind, w.capacity, \
+     w.room_id, r.name AS room, \
+     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
+      AND g.status = 'registered') AS registered, \
+     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
+      AND g.status = 'waiting') AS waiting, \
+     (SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = w.id \
+      AND s.cancelled_reason IS NULL AND s.starts_at > $1) AS upcoming, \
+     (SELECT MIN(s.starts_at) FROM workshop_sessions s WHERE s.workshop_id = w.id \
+      AND s.cancelled_reason IS NULL AND s.starts_at > $1) AS next_at, \
+     (SELECT g.status FROM registrations g WHERE g.workshop_id = w.id AND g.user_id = $2) \
+      AS my_status, \
+     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id AND g.status = 'waiting' \
+      AND g.id <= (SELECT m.id FROM registrations m WHERE m.workshop_id = w.id \
+      AND m.user_id = $2 AND m.status = 'waiting')) AS position";
+
+const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, \
+     s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
+     (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = s.id AND a.user_id = $1) \
+      AS away, \
+     (SELECT COUNT(*) FROM feedback_givers f WHERE f.session_id = s.id AND f.user_id = $1) \
+      AS given";
+
+/// What a request needs to read workshops: who asks, the state, the language.
+struct Reader {
+    viewer: Viewer,
+    state: AppState,
+    locale: Locale,
+}
+
+fn reader(roles: &[Role]) -> Result<Reader, AppError> {
+    let viewer = crate::request::require_viewer()?;
+    viewer.require(roles)?;
+    Ok(Reader {
+        viewer,
+        state: crate::state::app_state()?,
+        locale: crate::request::request_info().locale,
+    })
+}
+
+impl Reader {
+    fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    fn tz(&self) -> chrono_tz::Tz {
+        self.state.settings.time_zone
+    }
+}
+
+/// A session row in words.
+pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Session, sqlx::Error> {
+    let starts_at: i64 = row.try_get("starts_at")?;
+    let ends_at: i64 = row.try_get("ends_at")?;
+    let pictogram: String = row.try_get("pictogram")?;
+    Ok(Session {
+        id: row.try_get("id")?,
+        workshop_id: row.try_get("workshop_id")?,
+        workshop: row.try_get("title")?,
+        pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
+        when: locale.span(starts_at, ends_at, tz),
+        date: locale.format(starts_at, tz, "%Y-%m-%d"),
+        time: locale.format(starts_at, tz, "%H:%M"),
+        minutes: (ends_at - starts_at) / 60,
+        room: row.try_get("room")?,
+        cancelled: row.try_get("cancelled_reason")?,
+        moved_from: row
+            .try_get::<Option<i64>, _>("moved_from")?
+            .map(|at| locale.moment(at, tz)),
+        past: starts_at <= now(),
+        away: row.try_get::<i64, _>("away")? > 0,
+        feedback_given: row.try_get::<i64, _>("given")? > 0,
+    })
+}
+
+/// Sessions matching `condition`, which uses `$2` and `$3`; `$1` is the viewer.
+pub async fn fetch_sessions(
+    db: &Db,
+    viewer: i64,
+    condition: &str,
+    binds: (i64, i64),
+    locale: Locale,
+    tz: chrono_tz::Tz,
+) -> Result<Vec<Session>, AppError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SESSION_COLUMNS} FROM workshop_sessions s \
+         JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
+         WHERE {condition} ORDER BY s.starts_at, s.id"
+    ))
+    .bind(viewer)
+    .bind(binds.0)
+    .bind(binds.1)
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|row| session_of(row, locale, tz))
+        .collect::<Result<_, _>>()?)
+}
+
+/// Workshops matching `condition` (which may use `$1`, now, and `$2`, the viewer).
+async fn fetch_workshops(reader: &Reader, condition: &str) -> Result<Vec<Workshop>, AppError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {WORKSHOP_COLUMNS} FROM workshops w LEFT JOIN rooms r ON r.id = w.room_id \
+         WHERE {condition} ORDER BY COALESCE((SELECT MIN(s.starts_at) FROM workshop_sessions s \
+         WHERE s.workshop_id = w.id AND s.cancelled_reason IS NULL AND s.starts_at > $1), \
+         {}), w.id DESC",
+        i64::MAX
+    ))
+    .bind(now())
+    .bind(reader.viewer.id)
+    .fetch_all(reader.db().read())
+    .await?;
+    let facilitators: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT f.workshop_id, u.id, u.display_name FROM workshop_facilitators f \
+         JOIN users u ON u.id = f.user_id ORDER BY u.display_name",
+    )
+    .fetch_all(reader.db().read())
+    .await?;
+    let tz = reader.tz();
+    let workshop_of = |row: &AnyRow| -> Result<Workshop, sqlx::Error> {
+        let id: i64 = row.try_get("id")?;
+        let pictogram: String = row.try_get("pictogram")?;
+        let kind: String = row.try_get("kind")?;
+        let place = match row.try_get::<Option<String>, _>("my_status")?.as_deref() {
+            Some("registered") => Some(Place::Registered),
+            Some(_) => Some(Place::Waiting(row.try_get("position")?)),
+            None => None,
+        };
+        Ok(Workshop {
+            id,
+            title: row.try_get("title")?,
+            description: row.try_get("description")?,
+            pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
+            kind: Kind::parse(&kind).unwrap_or(Kind::Cycle),
+            capacity: row.try_get("capacity")?,
+            registered: row.try_get("registered")?,
+            waiting: row.try_get("waiting")?,
+            room_id: row.try_get("room_id")?,
+            room: row.try_get("room")?,
+            facilitators: facilitators
+                .iter()
+                .filter(|(workshop, _, _)| *workshop == id)
+                .map(|(_, user, name)| (*user, name.clone()))
+                .collect(),
+            next: row
+                .try_get::<Option<i64>, _>("next_at")?
+                .map(|at| reader.locale.moment(at, tz)),
+            upcoming: row.try_get("upcoming")?,
+            place,
+        })
+    };
+    Ok(rows.iter().map(workshop_of).collect::<Result<_, _>>()?)
+}
+
+/// Participants see workshops with sessions to come, and those they are in.
+const PARTICIPANT_WORKSHOPS: &str = "((SELECT COUNT(*) FROM workshop_sessions s \
+     WHERE s.workshop_id = w.id AND s.cancelled_reason IS NULL AND s.starts_at > $1) > 0 \
+     OR w.id IN (SELECT workshop_id FROM registrations WHERE user_id = $2))";
+
+pub(super) async fn list_workshops_body() -> Result<Vec<Workshop>, AppError> {
+    let reader = reader(PEOPLE)?;
+    let condition = if reader.viewer.role == Role::Participant {
+        PARTICIPANT_WORKSHOPS
+    } else {
+        "1 = 1"
+    };
+    fetch_workshops(&reader, condition).await
+}
+
+pub(super) async fn get_workshop_body(id: i64) -> Result<WorkshopView, AppError> {
+    let reader = reader(PEOPLE)?;
+    let staff = reader.viewer.role.is_staff();
+    let condition = if staff {
+        format!("w.id = {id}")
+    } else {
+        format!("w.id = {id} AND {PARTICIPANT_WORKSHOPS}")
+    };
+    let workshop = fetch_workshops(&reader, &condition)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let sessions = fetch_sessions(
+        reader.db(),
+        reader.viewer.id,
+        "s.workshop_id = $2 AND s.starts_at > $3",
+        (id, i64::MIN),
+        reader.locale,
+        reader.tz(),
+    )
+    .await?;
+    let (people, present, marked) = if staff {
+        let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT u.id, u.display_name, g.status, \
+             (SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
+              WHERE s.workshop_id = g.workshop_id AND a.user_id = u.id AND a.mark = 'present'), \
+             (SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
+              WHERE s.workshop_id = g.workshop_id AND a.user_id = u.id) \
+             FROM registrations g JOIN users u ON u.id = g.user_id WHERE g.workshop_id = $1 \
+             ORDER BY g.status, g.id",
+        )
+        .bind(id)
+        .fetch_all(reader.db().read())
+        .await?;
+        let mut waiting = 0;
+        let people = rows
+            .into_iter()
+            .map(|(user_id, name, status, present, marked)| {
+                let place = if status == "registered" {
+                    Place::Registered
+                } else {
+                    waiting += 1;
+                    Place::Waiting(waiting)
+                };
+                Registrant {
+                    user_id,
+                    name,
+                    place,
+                    present,
+                    marked,
+                }
+            })
+            .collect();
+        let (present, marked): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN a.mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
+             FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
+             WHERE s.workshop_id = $1",
+        )
+        .bind(id)
+        .fetch_one(reader.db().read())
+        .await?;
+        (people, present, marked)
+    } else {
+        (Vec::new(), 0, 0)
+    };
+    Ok(WorkshopView {
+        workshop,
+        sessions,
+        people,
+        present,
+        marked,
+    })
+}
+
+pub(super) async fn list_rooms_body() -> Result<Vec<Room>, AppError> {
+    let reader = reader(STAFF)?;
+    let rows: Vec<(i64, String, i64, String)> =
+        sqlx::query_as("SELECT id, name, capacity, accessibility FROM rooms ORDER BY name")
+            .fetch_all(reader.db().read())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, capacity, accessibility)| Room {
+            id,
+            name,
+            capacity,
+            accessibility,
+        })
+        .collect())
+}
+
+/// Every closure day, as dates.
+pub async fn closure_dates(db: &Db) -> Result<Vec<NaiveDate>, AppError> {
+    let days: Vec<String> = sqlx::query_scalar("SELECT day FROM closure_days")
+        .fetch_all(db.read())
+        .await?;
+    Ok(days
+        .iter()
+        .filter_map(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .collect())
+}
+
+pub(super) async fn list_closures_body() -> Result<Vec<ClosureDay>, AppError> {
+    let reader = reader(STAFF)?;
+    let since = chrono::Utc::now().date_naive() - Days::new(31);
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT day, label FROM closure_days WHERE day >= $1 ORDER BY day")
+            .bind(since.format("%Y-%m-%d").to_string())
+            .fetch_all(reader.db().read())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(day, label)| ClosureDay {
+            when: day_in_words(&day, reader.locale),
+            day,
+            label,
+        })
+        .collect())
+}
+
+/// A `YYYY-MM-DD` date in words ("vendredi 25 décembre 2026").
+fn day_in_words(day: &str, locale: Locale) -> String {
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .and_then(|date| date.and_hms_opt(12, 0, 0))
+        .map(|noon| locale.format(noon.and_utc().timestamp(), chrono_tz::UTC, "%A %-d %B %Y"))
+        .unwrap_or_else(|| day.to_string())
+}
+
+pub(super) async fn list_facilitators_body() -> Result<Vec<(i64, String)>, AppError> {
+    let reader = reader(STAFF)?;
+    Ok(sqlx::query_as(
+        "SELECT id, display_name FROM users WHERE role IN ('worker', 'admin') \
+         AND deactivated_at IS NULL ORDER BY display_name",
+    )
+    .fetch_all(reader.db().read())
+    .await?)
+}
+
+/// The facilitators of each workshop among `workshops`, by name.
+async fn facilitator_names(db: &Db, workshop: i64) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT u.display_name FROM workshop_facilitators f JOIN users u ON u.id = f.user_id \
+         WHERE f.workshop_id = $1 ORDER BY u.display_name",
+    )
+    .bind(workshop)
+    .fetch_all(db.read())
+    .await?)
+}
+
+pub(super) async fn clashing_sessions_body(
+    ids: Vec<i64>,
+) -> Result<Vec<(Session, Vec<String>)>, AppError> {
+    let reader = reader(STAFF)?;
+    let list = ids
+        .iter()
+        .take(50)
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sessions = fetch_sessions(
+        reader.db(),
+        reader.viewer.id,
+        &format!("s.id IN ({list}) AND s.id > $2 AND s.id > $3"),
+        (0, 0),
+        reader.locale,
+        reader.tz(),
+    )
+    .await?;
+    let mut out = Vec::new();
+    for session in sessions {
+        let names = facilitator_names(reader.db(), session.workshop_id).await?;
+        out.push((session, names));
+    }
+    Ok(out)
+}
+
+pub(super) async fn attendance_sheet_body(id: i64) -> Result<Sheet, AppError> {
+    let reader = reader(STAFF)?;
+    let session = fetch_sessions(
+        reader.db(),
+        reader.viewer.id,
+        "s.id = $2 AND s.id = $3",
+        (id, id),
+        reader.locale,
+        reader.tz(),
+    )
+    .await?
+    .pop()
+    .ok_or(AppError::NotFound)?;
+    let facilitators = facilitator_names(reader.db(), session.workshop_id).await?;
+    // Everyone with a place, and anyone marked before they left.
+    let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, \
+         (SELECT a.mark FROM attendance a WHERE a.session_id = $1 AND a.user_id = u.id), \
+         (SELECT COUNT(*) FROM session_absences b WHERE b.session_id = $1 AND b.user_id = u.id) \
+         FROM users u WHERE u.id IN (SELECT user_id FROM registrations \
+          WHERE workshop_id = $2 AND status = 'registered') \
+         OR u.id IN (SELECT user_id FROM attendance WHERE session_id = $1) \
+         ORDER BY u.display_name",
+    )
+    .bind(id)
+    .bind(session.workshop_id)
+    .fetch_all(reader.db().read())
+    .await?;
+    let lines = rows
+        .into_iter()
+        .map(|(user_id, name, mark, away)| SheetLine {
+            user_id,
+            name,
+            mark: mark.unwrap_or_default(),
+            away: away > 0,
+        })
+        .collect();
+    let feedback_rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT f.face, f.comment, u.display_name FROM session_feedback f \
+         LEFT JOIN users u ON u.id = f.signed_by WHERE f.session_id = $1 \
+         ORDER BY f.face DESC, f.comment",
+    )
+    .bind(id)
+    .fetch_all(reader.db().read())
+    .await?;
+    let mut faces = [0; 3];
+    let mut feedback = Vec::new();
+    for (face, comment, signed) in feedback_rows {
+        let face = face.clamp(0, 2) as usize;
+        faces[face] += 1;
+        if !comment.is_empty() {
+            feedback.push(Feedback {
+                face: face as u32,
+                comment,
+                signed,
+            });
+        }
+    }
+    Ok(Sheet {
+        session,
+        facilitators,
+        lines,
+        faces,
+        feedback,
+    })
+}
+
+/// A period of an agenda: a week from its Monday, or a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Week(NaiveDate),
+    Month(NaiveDate),
+}
+
+impl Period {
+    /// `YYYY-MM` is a month and `month` this month; a date is the week it falls in;
+    /// anything else, this week.
+    pub fn parse(text: &str, today: NaiveDate) -> Period {
+        let monday =
+            |date: NaiveDate| date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+        if text == "month" {
+            Period::Month(today.with_day(1).unwrap_or(today))
+        } else if let Ok(date) = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d") {
+            Period::Month(date)
+        } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Period::Week(monday(date))
+        } else {
+            Period::Week(monday(today))
+        }
+    }
+
+    /// The first day and the day after the last.
+    pub fn bounds(self) -> (NaiveDate, NaiveDate) {
+        match self {
+            Period::Week(monday) => (monday, monday + Days::new(7)),
+            Period::Month(first) => (first, first + Months::new(1)),
+        }
+    }
+
+    /// The periods before and after, as they are written in addresses.
+    pub fn neighbours(self) -> (String, String) {
+        match self {
+            Period::Week(monday) => (
+                (monday - Days::new(7)).format("%Y-%m-%d").to_string(),
+                (monday + Days::new(7)).format("%Y-%m-%d").to_string(),
+            ),
+            Period::Month(first) => (
+                (first - Months::new(1)).format("%Y-%m").to_string(),
+                (first + Months::new(1)).format("%Y-%m").to_string(),
+            ),
+        }
+    }
+}
+
+pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Agenda, AppError> {
+    let reader = reader(PEOPLE)?;
+    let tz = reader.tz();
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let period = Period::parse(&period, today);
+    let (first, after) = period.bounds();
+    let midnight = |date: NaiveDate| {
+        super::recurrence::local_moment(&tz, date, NaiveTime::MIN).unwrap_or_default()
+    };
+    let window = "s.starts_at >= $2 AND s.starts_at < $3";
+    let condition = if everyone {
+        window.to_string()
+    } else if reader.viewer.role == Role::Participant {
+        format!(
+            "{window} AND s.workshop_id IN (SELECT workshop_id FROM registrations \
+             WHERE user_id = $1 AND status = 'registered')"
+        )
+    } else {
+        format!(
+            "{window} AND s.workshop_id IN (SELECT workshop_id FROM workshop_facilitators \
+             WHERE user_id = $1)"
+        )
+    };
+    let sessions = fetch_sessions(
+        reader.db(),
+        reader.viewer.id,
+        &condition,
+        (midnight(first), midnight(after)),
+        reader.locale,
+        tz,
+    )
+    .await?;
+    let mut days: Vec<(String, Vec<Session>)> = Vec::new();
+    for session in sessions {
+        let day = day_in_words(&session.date, reader.locale);
+        match days.last_mut() {
+            Some((last, list)) if *last == day => list.push(session),
+            _ => days.push((day, vec![session])),
+        }
+    }
+    let locale = reader.locale;
+    let title = match period {
+        Period::Week(monday) => locale.tv(
+            "agenda.week_of",
+            &[(
+                "day",
+                &day_in_words(&monday.format("%Y-%m-%d").to_string(), locale),
+            )],
+        ),
+        Period::Month(first) => {
+            let noon = first.and_hms_opt(12, 0, 0).unwrap_or_default();
+            locale.format(noon.and_utc().timestamp(), chrono_tz::UTC, "%B %Y")
+        }
+    };
+    let (previous, next) = period.neighbours();
+    let feed = if everyone {
+        None
+    } else {
+        sqlx::query_scalar::<_, String>("SELECT token FROM calendar_links WHERE user_id = $1")
+            .bind(reader.viewer.id)
+            .fetch_optional(reader.db().read())
+            .await?
+            .map(|token| {
+                format!(
+                    "{}/calendar/{token}.ics",
+                    reader.state.settings.public_url.trim_end_matches('/')
+                )
+            })
+    };
+    Ok(Agenda {
+        title,
+        previous,
+        next,
+        days,
+        feed,
+    })
+}
+
+pub(super) async fn my_next_body() -> Result<(Vec<Session>, Vec<String>), AppError> {
+    let reader = reader(&[Role::Participant])?;
+    let at = now();
+    let mut sessions = fetch_sessions(
+        reader.db(),
+        reader.viewer.id,
+        "s.ends_at > $2 AND s.starts_at < $3 AND s.workshop_id IN (SELECT workshop_id \
+         FROM registrations WHERE user_id = $1 AND status = 'registered')",
+        (at, at + 60 * 24 * 3600),
+        reader.locale,
+        reader.tz(),
+    )
+    .await?;
+    sessions.truncate(3);
+    let news: Vec<String> = sqlx::query_scalar(
+        "SELECT w.title FROM registrations g JOIN workshops w ON w.id = g.workshop_id \
+         WHERE g.user_id = $1 AND g.status = 'registered' AND g.promoted_at > $2 \
+         ORDER BY g.promoted_at DESC",
+    )
+    .bind(reader.viewer.id)
+    .bind(at - NEWS_SECS)
+    .fetch_all(reader.db().read())
+    .await?;
+    Ok((sessions, news))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn agenda_periods_are_weeks_from_monday_or_months() {
+        let today = date(2026, 11, 22);
+        assert_eq!(Period::parse("", today), Period::Week(date(2026, 11, 16)));
+        assert_eq!(
+            Period::parse("2026-12-03", today),
+            Period::Week(date(2026, 11, 30))
+        );
+        assert_eq!(
+            Period::parse("2026-12", today),
+            Period::Month(date(2026, 12, 1))
+        );
+        assert_eq!(
+            Period::parse("month", today),
+            Period::Month(date(2026, 11, 1))
+        );
+        assert_eq!(
+            Period::parse("nonsense", today),
+            Period::Week(date(2026, 11, 16))
+        );
+        assert_eq!(
+            Period::Month(date(2026, 12, 1)).bounds(),
+            (date(2026, 12, 1), date(2027, 1, 1))
+        );
+        assert_eq!(
+            Period::Week(date(2026, 11, 30)).neighbours(),
+            ("2026-11-23".to_string(), "2026-12-07".to_string())
+        );
+        assert_eq!(
+            Period::Month(date(2026, 1, 1)).neighbours(),
+            ("2025-12".to_string(), "2026-02".to_string())
+        );
+    }
+}

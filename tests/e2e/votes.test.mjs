@@ -101,6 +101,10 @@ for (const javaScript of [false, true]) {
     // The winner becomes a workshop in one step.
     await results.getByRole('button', { name: `En faire un atelier ${idea}` }).click();
     await worker.getByRole('status').filter({ hasText: "C'est fait : l'idée devient un atelier." }).waitFor();
+    // Its page is where the worker plans it: the idea's title, and the planning form.
+    await worker.getByRole('heading', { level: 1, name: idea }).waitFor();
+    await worker.getByRole('region', { name: 'Planifier des séances' }).waitFor();
+    await worker.goBack();
     await worker.getByRole('region', { name: 'Résultats' }).getByRole('listitem').first()
       .getByText('Devient un atelier', { exact: true }).waitFor();
 

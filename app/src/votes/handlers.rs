@@ -368,22 +368,25 @@ pub async fn make_workshop(
         let Some(theme) = theme else {
             return Ok(see_other(&format!("{page}?error=not_in_round")));
         };
-        let created = sqlx::query(
-            "INSERT INTO workshops (title, pictogram, theme_id, round_id, created_by, created_at) \
-             SELECT title, pictogram, id, $1, $2, $3 FROM themes WHERE id = $4 \
-             ON CONFLICT (theme_id) DO NOTHING",
+        // The workshop takes the idea's title, picture and words; its page is where the
+        // social worker plans it.
+        let created: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO workshops (title, pictogram, description, theme_id, round_id, \
+             created_by, created_at) \
+             SELECT title, pictogram, description, id, $1, $2, $3 FROM themes WHERE id = $4 \
+             ON CONFLICT (theme_id) DO NOTHING RETURNING id",
         )
         .bind(id)
         .bind(viewer.id)
         .bind(now())
         .bind(theme)
-        .execute(state.db.write())
-        .await?
-        .rows_affected();
-        Ok(if created == 0 {
-            see_other(&format!("{page}?error=already_workshop"))
-        } else {
-            see_other(&format!("{page}?ok=workshop_created#result-{theme}"))
+        .fetch_optional(state.db.write())
+        .await?;
+        Ok(match created {
+            None => see_other(&format!("{page}?error=already_workshop")),
+            Some(workshop) => see_other(&format!(
+                "/staff/workshops/{workshop}?ok=workshop_created#details"
+            )),
         })
     }
     .await;

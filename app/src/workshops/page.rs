@@ -67,7 +67,9 @@ pub fn workshop_facts(locale: Locale, workshop: &Workshop) -> impl IntoView + us
         .room
         .clone()
         .map(|room| view! { <p>{locale.tv("workshop.in_room", &[("room", &room)])}</p> });
-    let places = if workshop.is_full() {
+    let places = if workshop.is_full() && workshop.waiting == 0 {
+        locale.t("workshop.full_nobody_waiting")
+    } else if workshop.is_full() {
         locale.tv("workshop.full", &[("waiting", &workshop.waiting)])
     } else {
         locale.tv(

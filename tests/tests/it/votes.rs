@@ -219,9 +219,15 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
         .location()
         .to_string()
     };
+    let made = make().await;
+    let workshop: i64 = sqlx::query_scalar("SELECT id FROM workshops WHERE theme_id = $1")
+        .bind(sewing)
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
     assert_eq!(
-        make().await,
-        format!("/staff/votes/{round}?ok=workshop_created#result-{sewing}")
+        made,
+        format!("/staff/workshops/{workshop}?ok=workshop_created#details")
     );
     assert_eq!(
         make().await,

@@ -32,6 +32,9 @@ pub struct ParticipantRecord {
     pub code: String,
     pub created_at: String,
     pub active: bool,
+    /// Workshop sessions marked present, out of all marked.
+    pub present: i64,
+    pub marked: i64,
 }
 
 /// What a printed access card shows.
@@ -137,12 +140,21 @@ async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppEr
     .await?
     .ok_or(AppError::NotFound)?;
     crate::audit::record(state.db.write(), viewer.id, "participant.view", Some(id)).await?;
+    let (present, marked): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
+         FROM attendance WHERE user_id = $1",
+    )
+    .bind(id)
+    .fetch_one(state.db.read())
+    .await?;
     Ok(ParticipantRecord {
         id: row.try_get("id")?,
         name: row.try_get("display_name")?,
         code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
         created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
         active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+        present,
+        marked,
     })
 }
 

@@ -180,6 +180,14 @@ pub fn ParticipantPage() -> impl IntoView {
                                         locale.t("participants.inactive")
                                     }}
                                 </dd>
+                                <dt>{locale.t("attendance.title")}</dt>
+                                <dd>
+                                    {if p.marked == 0 {
+                                        locale.t("attendance.none_yet")
+                                    } else {
+                                        locale.tv("attendance.rate", &[("present", &p.present), ("marked", &p.marked)])
+                                    }}
+                                </dd>
                             </dl>
                             {card}
                             <section class="card-box" aria-labelledby="rename-heading">

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Europe::Brussels;
 use http::StatusCode;
+use icalendar::{Component, EventLike};
 use trame_tests::{Backend, TestApp, on_both_backends};
 
 on_both_backends!(
@@ -780,6 +781,13 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
         page.body.contains("0 présences sur 1"),
         "rate of Jean-Pierre"
     );
+    let record = app
+        .get(&format!("/staff/participants/{jean_pierre}"), Some(&worker))
+        .await;
+    assert!(
+        record.body.contains("0 présences sur 1"),
+        "on the participant's record"
+    );
     let paper = app
         .get(&format!("/staff/sessions/{session}/sheet"), Some(&worker))
         .await;
@@ -1058,12 +1066,27 @@ async fn calendar_feeds_are_valid_icalendar(backend: Backend) {
         .format("DTSTART:%Y%m%dT%H%M%SZ")
         .to_string();
     assert!(lines.contains(&expected), "{expected}");
-    // Read back as a calendar would: UTC, shown at 14:00 in Brussels.
-    let written = chrono::NaiveDateTime::parse_from_str(&expected, "DTSTART:%Y%m%dT%H%M%SZ")
-        .unwrap()
-        .and_utc()
-        .with_timezone(&Brussels);
-    assert_eq!(written.format("%H:%M").to_string(), "14:00");
+    // Read back by an iCalendar parser, as a calendar application would: two events, the
+    // first at 14:00 in Brussels written in UTC, the second cancelled.
+    let calendar: icalendar::Calendar = feed.body.parse().expect("a valid iCalendar feed");
+    let events: Vec<&icalendar::Event> = calendar.events().collect();
+    assert_eq!(events.len(), 2);
+    let Some(icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(start))) =
+        events[0].get_start()
+    else {
+        panic!("the start is a time in UTC");
+    };
+    assert_eq!(start.timestamp(), sessions[0].1);
+    assert_eq!(
+        start.with_timezone(&Brussels).format("%H:%M").to_string(),
+        "14:00"
+    );
+    assert_eq!(events[0].get_summary(), Some("Couture, tissus; et fils"));
+    assert_eq!(events[0].get_location(), Some("Atelier couture"));
+    assert_eq!(
+        events[1].get_status(),
+        Some(icalendar::EventStatus::Cancelled)
+    );
     assert!(lines.contains(&"SUMMARY:Couture\\, tissus\\; et fils".to_string()));
     assert!(lines.contains(&"STATUS:CANCELLED".to_string()));
     assert!(

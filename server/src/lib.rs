@@ -202,15 +202,28 @@ pub fn router(state: AppState) -> Router {
         .merge(assets)
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-            let id = req
-                .headers()
-                .get("x-request-id")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                let id = req
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                let path = loggable_path(req.uri().path());
+                tracing::info_span!("request", id = %id, method = %req.method(), path = %path)
+            }),
+        )
         .layer(SetRequestIdLayer::x_request_id(request_ids))
+}
+
+/// A request's path as it may be logged: a calendar feed's address is its secret, so only
+/// its start is kept.
+fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/calendar/") {
+        "/calendar/…"
+    } else {
+        path
+    }
 }
 
 /// Serves `service` with the given `Cache-Control`.
@@ -291,5 +304,16 @@ pub fn init_logging(format: config::LogFormat) {
     match format {
         config::LogFormat::Text => builder.init(),
         config::LogFormat::Json => builder.json().init(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn calendar_secrets_stay_out_of_the_logs() {
+        assert_eq!(loggable_path("/calendar/s3cr3t.ics"), "/calendar/…");
+        assert_eq!(loggable_path("/workshops/3"), "/workshops/3");
     }
 }

@@ -12,7 +12,7 @@ use crate::{
     state::AppState,
     themes::handlers as themes,
     votes::handlers as votes,
-    workshops::{handlers as workshops, ical},
+    workshops::{handlers as workshops, ical, registration},
 };
 
 pub fn form_routes() -> Router<AppState> {
@@ -62,11 +62,11 @@ pub fn form_routes() -> Router<AppState> {
         )
         .route(
             "/staff/workshops/{id}/people",
-            post(workshops::register_for),
+            post(registration::register_for),
         )
         .route(
             "/staff/workshops/{id}/people/{user}/{action}",
-            post(workshops::change_registration),
+            post(registration::change_registration),
         )
         .route("/staff/sessions/{id}/move", post(workshops::move_session))
         .route(
@@ -75,12 +75,12 @@ pub fn form_routes() -> Router<AppState> {
         )
         .route(
             "/staff/sessions/{id}/attendance",
-            post(workshops::take_attendance),
+            post(registration::take_attendance),
         )
-        .route("/workshops/{id}/register", post(workshops::register))
-        .route("/workshops/{id}/leave", post(workshops::leave))
-        .route("/sessions/{id}/away", post(workshops::away))
-        .route("/sessions/{id}/feedback", post(workshops::feedback))
-        .route("/agenda/link", post(workshops::renew_calendar_link))
+        .route("/workshops/{id}/register", post(registration::register))
+        .route("/workshops/{id}/leave", post(registration::leave))
+        .route("/sessions/{id}/away", post(registration::away))
+        .route("/sessions/{id}/feedback", post(registration::feedback))
+        .route("/agenda/link", post(registration::renew_calendar_link))
         .route("/calendar/{token}", get(ical::feed))
 }

@@ -1,6 +1,5 @@
-//! Form handlers for workshops: rooms and closure days (admins); workshops, their schedule
-//! and sessions (social workers); registration, "I can't come", feedback (participants);
-//! attendance; the personal calendar link.
+//! Form handlers for planning workshops: rooms and closure days (admins); workshops, their
+//! schedule and sessions (social workers). Taking part is in `registration`.
 
 use std::collections::HashMap;
 
@@ -12,38 +11,33 @@ use chrono::{NaiveDate, NaiveTime};
 use sqlx::AnyConnection;
 
 use super::{
-    CAPACITY_MAX, FACILITATORS_MAX, Kind, Place,
+    CAPACITY_MAX, FACILITATORS_MAX, Kind,
     booking::find_clashes,
     closure_dates,
     recurrence::{self, DURATION_RANGE, End, Frequency, Rule},
+    registration::give_free_places,
 };
 use crate::{
-    audit,
     auth::{
-        Role, Viewer,
+        Role,
         extract::{Ctx, parse_form, query_value, see_other},
-        session::random_token,
     },
     db::now,
     error::AppError,
     state::AppState,
-    themes::{
-        Pictogram, handlers::active_participant, parse_description, parse_reason, parse_title,
-    },
+    themes::{Pictogram, parse_description, parse_reason, parse_title},
 };
 
-type Fields = HashMap<String, String>;
-type Checked<T> = Result<Result<T, &'static str>, AppError>;
+pub(super) type Fields = HashMap<String, String>;
+pub(super) type Checked<T> = Result<Result<T, &'static str>, AppError>;
 
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
+pub(super) const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 const ADMIN: &[Role] = &[Role::Admin];
-const PARTICIPANT: &[Role] = &[Role::Participant];
 
 const ROOM_NAME_MAX: usize = 60;
 const NOTES_MAX: usize = 300;
-const COMMENT_MAX: usize = 500;
 
-fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
+pub(super) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
     form.get(name).map(|value| value.trim()).unwrap_or_default()
 }
 
@@ -66,7 +60,7 @@ fn back(
 }
 
 /// A number within `range`, or `None`.
-fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+pub(super) fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
     text.parse::<i64>().ok().filter(|n| range.contains(n))
 }
 
@@ -629,7 +623,10 @@ pub async fn add_session(
 }
 
 /// A session's workshop, start and whether it is cancelled, or `NotFound`.
-async fn session_info(state: &AppState, session: i64) -> Result<(i64, i64, bool), AppError> {
+pub(super) async fn session_info(
+    state: &AppState,
+    session: i64,
+) -> Result<(i64, i64, bool), AppError> {
     let (workshop, starts_at, reason): (i64, i64, Option<String>) = sqlx::query_as(
         "SELECT workshop_id, starts_at, cancelled_reason FROM workshop_sessions WHERE id = $1",
     )
@@ -729,486 +726,6 @@ pub async fn cancel_session(
         .execute(state.db.write())
         .await?;
         Ok(see_other(&format!("{page}?ok=session_cancelled#sessions")))
-    }
-    .await;
-    ctx.reply(result)
-}
-
-// ---------------------------------------------------------------- registration
-
-/// Gives the free places of `workshop` to the first people waiting, in order.
-async fn give_free_places(conn: &mut AnyConnection, workshop: i64) -> Result<(), sqlx::Error> {
-    let (capacity, registered): (i64, i64) = sqlx::query_as(
-        "SELECT w.capacity, (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-         AND g.status = 'registered') FROM workshops w WHERE w.id = $1",
-    )
-    .bind(workshop)
-    .fetch_one(&mut *conn)
-    .await?;
-    if registered < capacity {
-        sqlx::query(
-            "UPDATE registrations SET status = 'registered', promoted_at = $1 WHERE id IN \
-             (SELECT id FROM registrations WHERE workshop_id = $2 AND status = 'waiting' \
-              ORDER BY id LIMIT $3)",
-        )
-        .bind(now())
-        .bind(workshop)
-        .bind(capacity - registered)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Locks `workshop` for the rest of the transaction, so that places are counted and taken
-/// one request at a time (a row lock on PostgreSQL, the write lock on SQLite).
-async fn lock_workshop(conn: &mut AnyConnection, workshop: i64) -> Result<(), AppError> {
-    let found = sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
-        .bind(workshop)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if found == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
-}
-
-/// Registers `user` for `workshop`: a place if one is free, else the end of the waiting
-/// list. Never more people with a place than the capacity, however many ask at once.
-async fn take_place(
-    conn: &mut AnyConnection,
-    workshop: i64,
-    user: i64,
-    helper: Option<i64>,
-) -> Checked<Place> {
-    lock_workshop(conn, workshop).await?;
-    let upcoming: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
-         AND cancelled_reason IS NULL AND starts_at > $2",
-    )
-    .bind(workshop)
-    .bind(now())
-    .fetch_one(&mut *conn)
-    .await?;
-    if upcoming == 0 {
-        return Ok(Err("workshop_over"));
-    }
-    let already: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2",
-    )
-    .bind(workshop)
-    .bind(user)
-    .fetch_one(&mut *conn)
-    .await?;
-    if already > 0 {
-        return Ok(Err("already_registered"));
-    }
-    let (capacity, registered, waiting): (i64, i64, i64) = sqlx::query_as(
-        "SELECT w.capacity, \
-         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-          AND g.status = 'registered'), \
-         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-          AND g.status = 'waiting') FROM workshops w WHERE w.id = $1",
-    )
-    .bind(workshop)
-    .fetch_one(&mut *conn)
-    .await?;
-    let place = if registered < capacity && waiting == 0 {
-        Place::Registered
-    } else {
-        Place::Waiting(waiting + 1)
-    };
-    sqlx::query(
-        "INSERT INTO registrations (workshop_id, user_id, status, assisted_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(workshop)
-    .bind(user)
-    .bind(if place == Place::Registered {
-        "registered"
-    } else {
-        "waiting"
-    })
-    .bind(helper)
-    .bind(now())
-    .execute(&mut *conn)
-    .await?;
-    Ok(Ok(place))
-}
-
-/// Takes `user` out of `workshop` (their place goes to the first waiting) and forgets their
-/// "I can't come" notes for sessions to come. Whether they were in it.
-async fn give_up_place(
-    conn: &mut AnyConnection,
-    workshop: i64,
-    user: i64,
-) -> Result<bool, AppError> {
-    lock_workshop(conn, workshop).await?;
-    let removed = sqlx::query("DELETE FROM registrations WHERE workshop_id = $1 AND user_id = $2")
-        .bind(workshop)
-        .bind(user)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    sqlx::query(
-        "DELETE FROM session_absences WHERE user_id = $1 AND session_id IN \
-         (SELECT id FROM workshop_sessions WHERE workshop_id = $2 AND starts_at > $3)",
-    )
-    .bind(user)
-    .bind(workshop)
-    .bind(now())
-    .execute(&mut *conn)
-    .await?;
-    give_free_places(conn, workshop).await?;
-    Ok(removed > 0)
-}
-
-fn place_ok(place: Place) -> &'static str {
-    match place {
-        Place::Registered => "registered",
-        Place::Waiting(_) => "waiting_listed",
-    }
-}
-
-/// POST /workshops/{id}/register — a participant registers in one step.
-pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
-    let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
-        let mut tx = state.db.write().begin().await?;
-        let outcome = take_place(&mut tx, id, viewer.id, None).await?;
-        tx.commit().await?;
-        Ok(match outcome {
-            Ok(place) => see_other(&format!("/workshops/{id}?ok={}", place_ok(place))),
-            Err(problem) => see_other(&format!("/workshops/{id}?error={problem}")),
-        })
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// POST /workshops/{id}/leave — a participant leaves (or leaves the waiting list).
-pub async fn leave(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
-    let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
-        let mut tx = state.db.write().begin().await?;
-        let was_in = give_up_place(&mut tx, id, viewer.id).await?;
-        tx.commit().await?;
-        Ok(if was_in {
-            see_other(&format!("/workshops/{id}?ok=left"))
-        } else {
-            see_other(&format!("/workshops/{id}?error=not_registered"))
-        })
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// POST /staff/workshops/{id}/people — a social worker registers a participant (audited).
-pub async fn register_for(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let viewer = ctx.require(STAFF)?;
-        let form = parse_form(form)?;
-        let page = format!("/staff/workshops/{id}");
-        let Some(user) = active_participant(&state, field(&form, "participant")).await? else {
-            return Ok(see_other(&format!(
-                "{page}?error=participant_required#people"
-            )));
-        };
-        let mut tx = state.db.write().begin().await?;
-        let outcome = take_place(&mut tx, id, user, Some(viewer.id)).await?;
-        if outcome.is_ok() {
-            audit::record(&mut *tx, viewer.id, "workshop.register", Some(user)).await?;
-        }
-        tx.commit().await?;
-        Ok(match outcome {
-            Ok(place) => see_other(&format!("{page}?ok={}#people", place_ok(place))),
-            Err(problem) => see_other(&format!("{page}?error={problem}#people")),
-        })
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// POST /staff/workshops/{id}/people/{user}/remove — and `/move` with `to`, another
-/// workshop: a social worker takes a participant out, or moves them (audited).
-pub async fn change_registration(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((id, user, action)): Path<(i64, i64, String)>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let viewer = ctx.require(STAFF)?;
-        let form = parse_form(form)?;
-        let page = format!("/staff/workshops/{id}");
-        let target = match action.as_str() {
-            "remove" => None,
-            "move" => match field(&form, "to").parse::<i64>() {
-                Ok(to) if to != id => Some(to),
-                _ => {
-                    return Ok(see_other(&format!(
-                        "{page}?error=move_target_invalid#people"
-                    )));
-                }
-            },
-            _ => return Err(AppError::NotFound),
-        };
-        let mut tx = state.db.write().begin().await?;
-        if !give_up_place(&mut tx, id, user).await? {
-            return Ok(see_other(&format!("{page}?error=not_registered#people")));
-        }
-        let outcome = match target {
-            None => Ok(None),
-            Some(to) => match take_place(&mut tx, to, user, Some(viewer.id)).await {
-                Ok(Ok(place)) => Ok(Some((to, place))),
-                Ok(Err(problem)) => Err(problem),
-                Err(AppError::NotFound) => Err("move_target_invalid"),
-                Err(err) => return Err(err),
-            },
-        };
-        match outcome {
-            Err(problem) => {
-                // Nothing changes: the participant keeps their place here.
-                tx.rollback().await?;
-                Ok(see_other(&format!("{page}?error={problem}#people")))
-            }
-            Ok(None) => {
-                audit::record(&mut *tx, viewer.id, "workshop.remove", Some(user)).await?;
-                tx.commit().await?;
-                Ok(see_other(&format!("{page}?ok=removed#people")))
-            }
-            Ok(Some((to, place))) => {
-                audit::record(&mut *tx, viewer.id, "workshop.move", Some(user)).await?;
-                tx.commit().await?;
-                Ok(see_other(&format!(
-                    "/staff/workshops/{to}?ok={}#people",
-                    place_ok(place)
-                )))
-            }
-        }
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// A session `viewer` has a place in, not cancelled: `(workshop, starts_at)`.
-async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<(i64, i64)> {
-    let (workshop, starts_at, cancelled) = session_info(state, session).await?;
-    let registered: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2 \
-         AND status = 'registered'",
-    )
-    .bind(workshop)
-    .bind(viewer.id)
-    .fetch_one(state.db.read())
-    .await?;
-    if registered == 0 {
-        return Err(AppError::Forbidden);
-    }
-    if cancelled {
-        return Ok(Err("session_cancelled"));
-    }
-    Ok(Ok((workshop, starts_at)))
-}
-
-/// POST /sessions/{id}/away — "I can't come this time" (`want=yes`), or "I can come after
-/// all" (`want=no`). The place is kept.
-pub async fn away(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
-        let form = parse_form(form)?;
-        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
-            Ok(found) => found,
-            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
-        };
-        let page = format!("/workshops/{workshop}");
-        if starts_at <= now() {
-            return Ok(see_other(&format!("{page}?error=session_over#session-{id}")));
-        }
-        sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(viewer.id)
-            .execute(state.db.write())
-            .await?;
-        let ok = if field(&form, "want") == "yes" {
-            sqlx::query(
-                "INSERT INTO session_absences (session_id, user_id, created_at) VALUES ($1, $2, $3)",
-            )
-            .bind(id)
-            .bind(viewer.id)
-            .bind(now())
-            .execute(state.db.write())
-            .await?;
-            "away_noted"
-        } else {
-            "away_removed"
-        };
-        Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// POST /sessions/{id}/feedback — three faces and an optional comment, once per session,
-/// anonymous unless the participant signs it.
-pub async fn feedback(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
-        let form = parse_form(form)?;
-        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
-            Ok(found) => found,
-            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
-        };
-        let page = format!("/workshops/{workshop}");
-        let problem = if starts_at > now() {
-            Some("session_not_yet")
-        } else {
-            None
-        };
-        let face = number_in(field(&form, "face"), 0..=2);
-        let comment = field(&form, "comment");
-        let problem = problem
-            .or(face.is_none().then_some("face_required"))
-            .or((comment.chars().count() > COMMENT_MAX).then_some("comment_too_long"));
-        if let Some(problem) = problem {
-            return Ok(see_other(&format!("{page}?error={problem}#session-{id}")));
-        }
-        let mut tx = state.db.write().begin().await?;
-        let given = sqlx::query(
-            "INSERT INTO feedback_givers (session_id, user_id) VALUES ($1, $2) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if given == 0 {
-            return Ok(see_other(&format!(
-                "{page}?error=feedback_given#session-{id}"
-            )));
-        }
-        sqlx::query(
-            "INSERT INTO session_feedback (session_id, face, comment, signed_by) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(face)
-        .bind(comment)
-        .bind((!field(&form, "sign").is_empty()).then_some(viewer.id))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=feedback_saved#session-{id}")))
-    }
-    .await;
-    ctx.reply(result)
-}
-
-// ---------------------------------------------------------------- attendance
-
-/// POST /staff/sessions/{id}/attendance — the sheet: `mark_<user>` = present, excused or
-/// absent; or `all=present` for everyone at once (those who said they could not come are
-/// marked excused).
-pub async fn take_attendance(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let viewer = ctx.require(STAFF)?;
-        let form = parse_form(form)?;
-        let (workshop, _, cancelled) = session_info(&state, id).await?;
-        let page = format!("/staff/sessions/{id}/attendance");
-        if cancelled {
-            return Ok(see_other(&format!("{page}?error=session_cancelled")));
-        }
-        let people: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \
-             AND a.user_id = g.user_id) FROM registrations g WHERE g.workshop_id = $2 \
-             AND g.status = 'registered'",
-        )
-        .bind(id)
-        .bind(workshop)
-        .fetch_all(state.db.read())
-        .await?;
-        let everyone = field(&form, "all") == "present";
-        let mut marks = Vec::new();
-        for (user, away) in people {
-            let mark = if everyone {
-                if away > 0 { "excused" } else { "present" }
-            } else {
-                match field(&form, &format!("mark_{user}")) {
-                    "" => continue,
-                    mark @ ("present" | "excused" | "absent") => mark,
-                    _ => return Ok(see_other(&format!("{page}?error=mark_invalid"))),
-                }
-            };
-            marks.push((user, mark));
-        }
-        let mut tx = state.db.write().begin().await?;
-        for (user, mark) in &marks {
-            sqlx::query("DELETE FROM attendance WHERE session_id = $1 AND user_id = $2")
-                .bind(id)
-                .bind(user)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO attendance (session_id, user_id, mark, marked_by, marked_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(user)
-            .bind(mark)
-            .bind(viewer.id)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=attendance_saved")))
-    }
-    .await;
-    ctx.reply(result)
-}
-
-// ---------------------------------------------------------------- calendar link
-
-/// POST /agenda/link — makes (or renews: the old link stops working) the viewer's personal
-/// calendar link.
-pub async fn renew_calendar_link(State(state): State<AppState>, ctx: Ctx) -> Response {
-    let result = async {
-        let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
-        let mut tx = state.db.write().begin().await?;
-        sqlx::query("DELETE FROM calendar_links WHERE user_id = $1")
-            .bind(viewer.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3)")
-            .bind(viewer.id)
-            .bind(random_token())
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(see_other("/agenda?ok=calendar_link_made#feed"))
     }
     .await;
     ctx.reply(result)

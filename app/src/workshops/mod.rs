@@ -23,6 +23,8 @@ pub mod handlers;
 pub mod ical;
 #[cfg(feature = "ssr")]
 pub mod recurrence;
+#[cfg(feature = "ssr")]
+pub mod registration;
 
 /// How people take part in a workshop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

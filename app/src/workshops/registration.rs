@@ -255,6 +255,18 @@ pub async fn change_registration(
             _ => return Err(AppError::NotFound),
         };
         let mut tx = state.db.write().begin().await?;
+        if let Some(to) = target.filter(|to| *to < id) {
+            // Both workshops are locked in the order of their ids, so that two moves in
+            // opposite directions at once wait for each other instead of deadlocking.
+            match lock_workshop(&mut tx, to).await {
+                Err(AppError::NotFound) => {
+                    return Ok(see_other(&format!(
+                        "{page}?error=move_target_invalid#people"
+                    )));
+                }
+                other => other?,
+            }
+        }
         if !give_up_place(&mut tx, id, user).await? {
             return Ok(see_other(&format!("{page}?error=not_registered#people")));
         }

@@ -20,6 +20,7 @@ on_both_backends!(
     calendar_feeds_are_valid_icalendar,
     agendas_show_each_persons_sessions,
     workers_register_move_and_remove_participants,
+    opposite_moves_at_once_wait_for_each_other,
     each_role_reaches_only_its_pages,
 );
 
@@ -1277,6 +1278,61 @@ async fn workers_register_move_and_remove_participants(backend: Backend) {
             "workshop.remove"
         ]
     );
+}
+
+async fn opposite_moves_at_once_wait_for_each_other(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = sophie(&app).await;
+    let first = workshop(&app, &worker, "Couture A", &[]).await;
+    let second = workshop(&app, &worker, "Couture B", &[]).await;
+    plan(&app, &worker, first, &[("count", "1")]).await;
+    plan(&app, &worker, second, &[("count", "1"), ("time", "17:00")]).await;
+    let (amina, fatou) = (app.user_id("AMN4KP").await, app.user_id("FTU3MW").await);
+    for (workshop, participant) in [(first, amina), (second, fatou)] {
+        app.post(
+            &format!("/staff/workshops/{workshop}/people"),
+            &[("participant", &participant.to_string())],
+            Some(&worker),
+        )
+        .await;
+    }
+    // Each round, Amina and Fatou swap workshops in two requests sent at the same moment.
+    let app = std::sync::Arc::new(app);
+    let mut places = [(amina, first), (fatou, second)];
+    for _ in 0..10 {
+        let tasks: Vec<_> = places
+            .iter()
+            .map(|&(participant, from)| {
+                let to = if from == first { second } else { first };
+                let (app, worker) = (app.clone(), worker.clone());
+                tokio::spawn(async move {
+                    app.post(
+                        &format!("/staff/workshops/{from}/people/{participant}/move"),
+                        &[("to", &to.to_string())],
+                        Some(&worker),
+                    )
+                    .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            let reply = task.await.unwrap();
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+            assert!(
+                reply.location().contains("ok=registered"),
+                "{}",
+                reply.location()
+            );
+        }
+        for place in &mut places {
+            place.1 = if place.1 == first { second } else { first };
+        }
+    }
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
+    assert_eq!(count, 2);
 }
 
 async fn each_role_reaches_only_its_pages(backend: Backend) {

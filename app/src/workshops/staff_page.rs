@@ -213,23 +213,27 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
     }
 }
 
-/// What a schedule or session form was sent back with, when it was.
-fn sent_back(name: &str, default: &str) -> String {
+/// A field of a form as it was typed, when the form was sent back (`back`) with a problem;
+/// otherwise its `default`.
+fn sent_back(back: bool, name: &str, default: &str) -> String {
     query("error")
+        .filter(|_| back)
         .and(query(name))
         .unwrap_or_else(|| default.to_string())
 }
 
-/// Sessions from a rule.
-fn schedule_form(locale: Locale, id: i64, confirm: bool) -> impl IntoView {
-    let frequency = sent_back("frequency", "weekly");
+/// Sessions from a rule; `back` when this form was sent back with a problem (its fields are
+/// then as typed), `confirm` when that problem was a double booking.
+fn schedule_form(locale: Locale, id: i64, back: bool, confirm: bool) -> impl IntoView {
+    let typed = |name: &str, default: &str| sent_back(back, name, default);
+    let frequency = typed("frequency", "weekly");
     let frequencies = ["weekly", "fortnightly", "monthly"]
         .into_iter()
         .map(|f| {
             view! { <option value=f selected=frequency == f>{locale.t(&format!("schedule.{f}"))}</option> }
         })
         .collect_view();
-    let until = sent_back("end", "count") == "until";
+    let until = typed("end", "count") == "until";
     view! {
         <section class="card-box" id="schedule" aria-labelledby="schedule-heading">
             <h2 id="schedule-heading">{locale.t("schedule.title")}</h2>
@@ -238,12 +242,12 @@ fn schedule_form(locale: Locale, id: i64, confirm: bool) -> impl IntoView {
                 <select id="frequency" name="frequency">{frequencies}</select>
                 <p class="hint">{locale.t("schedule.monthly_hint")}</p>
                 <label for="start">{locale.t("schedule.field_start")}</label>
-                <input id="start" name="start" type="date" required value=sent_back("start", "") />
+                <input id="start" name="start" type="date" required value=typed("start", "") />
                 <label for="time">{locale.t("schedule.field_time")}</label>
-                <input id="time" name="time" type="time" required value=sent_back("time", "14:00") />
+                <input id="time" name="time" type="time" required value=typed("time", "14:00") />
                 <label for="minutes">{locale.t("schedule.field_minutes")}</label>
                 <input id="minutes" name="minutes" type="number" min="15" max="600" step="5" required
-                    value=sent_back("minutes", "120") />
+                    value=typed("minutes", "120") />
                 <fieldset class="choices">
                     <legend>{locale.t("schedule.field_end")}</legend>
                     <div class="choice">
@@ -251,13 +255,13 @@ fn schedule_form(locale: Locale, id: i64, confirm: bool) -> impl IntoView {
                         <label for="end-count">{locale.t("schedule.end_count")}</label>
                     </div>
                     <label for="count">{locale.t("schedule.field_count")}</label>
-                    <input id="count" name="count" type="number" min="1" max="60" value=sent_back("count", "6") />
+                    <input id="count" name="count" type="number" min="1" max="60" value=typed("count", "6") />
                     <div class="choice">
                         <input type="radio" name="end" value="until" id="end-until" checked=until />
                         <label for="end-until">{locale.t("schedule.end_until")}</label>
                     </div>
                     <label for="until">{locale.t("schedule.field_until")}</label>
-                    <input id="until" name="until" type="date" value=sent_back("until", "") />
+                    <input id="until" name="until" type="date" value=typed("until", "") />
                 </fieldset>
                 <p class="hint">{locale.t("schedule.closures_hint")}</p>
                 {confirm_box(locale, confirm, "schedule")}
@@ -287,7 +291,7 @@ fn when_fields(
     session: Option<&Session>,
     back: bool,
 ) -> impl IntoView + use<> {
-    let value = |name: &str, saved: String| if back { sent_back(name, &saved) } else { saved };
+    let value = |name: &str, saved: String| sent_back(back, name, &saved);
     let date = value("date", session.map(|s| s.date.clone()).unwrap_or_default());
     let time = value(
         "time",
@@ -509,7 +513,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                             <Notice />
                             {clash_list(locale, clashes)}
                             {workshop_facts(locale, &view.workshop)}
-                            {schedule_form(locale, id, clashed && back_to_schedule)}
+                            {schedule_form(locale, id, back_to_schedule, clashed && back_to_schedule)}
                             <section id="sessions" aria-labelledby="sessions-heading">
                                 <h2 id="sessions-heading">{locale.t("workshop.sessions")}</h2>
                                 <ul class="theme-list">{sessions}</ul>

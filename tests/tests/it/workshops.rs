@@ -347,6 +347,15 @@ async fn double_bookings_are_shown_and_need_a_confirmation(backend: Backend) {
         moved.location()
     );
     assert!(moved.location().contains(&format!("clash={own}")));
+    // The move form comes back open with what was typed; the planning form is untouched.
+    let page = app.get(moved.location(), Some(&worker)).await;
+    assert!(page.body.contains(&format!(
+        "id=\"move-{group_session}-time\" name=\"time\" type=\"time\" required value=\"{after}\""
+    )));
+    assert!(
+        page.body
+            .contains("id=\"time\" name=\"time\" type=\"time\" required value=\"14:00\"")
+    );
 }
 
 async fn bad_plans_get_a_message_and_save_nothing(backend: Backend) {

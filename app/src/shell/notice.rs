@@ -77,6 +77,7 @@ const ERRORS: &[&str] = &[
     "comment_too_long",
     "feedback_given",
     "mark_invalid",
+    "day_closed",
 ];
 
 /// Success codes, each with a text under `ok.`.

@@ -585,12 +585,21 @@ pub async fn schedule(
 }
 
 /// One session's start and end from a form's `date`, `time` and `minutes`.
-fn one_session(state: &AppState, form: &Fields) -> Result<(i64, i64), &'static str> {
-    let (date, time) = date_and_time(form, "date", "time").ok_or("date_invalid")?;
-    let minutes = minutes(form).ok_or("duration_invalid")?;
-    let start =
-        recurrence::local_moment(&state.settings.time_zone, date, time).ok_or("date_invalid")?;
-    Ok((start, start + i64::from(minutes) * 60))
+/// The centre being closed that day is a problem too.
+async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
+    let Some((date, time)) = date_and_time(form, "date", "time") else {
+        return Ok(Err("date_invalid"));
+    };
+    let Some(minutes) = minutes(form) else {
+        return Ok(Err("duration_invalid"));
+    };
+    if closure_dates(&state.db).await?.contains(&date) {
+        return Ok(Err("day_closed"));
+    }
+    let Some(start) = recurrence::local_moment(&state.settings.time_zone, date, time) else {
+        return Ok(Err("date_invalid"));
+    };
+    Ok(Ok((start, start + i64::from(minutes) * 60)))
 }
 
 /// POST /staff/workshops/{id}/sessions — one more session.
@@ -604,7 +613,7 @@ pub async fn add_session(
         ctx.require(STAFF)?;
         let form = parse_form(form)?;
         occupying(&state, id).await?;
-        match one_session(&state, &form) {
+        match one_session(&state, &form).await? {
             Ok(wanted) => {
                 add_sessions(&state, id, &[wanted], &form, SESSION_FIELDS, "add-session").await
             }
@@ -663,7 +672,7 @@ pub async fn move_session(
         if cancelled {
             return Ok(keep("session_cancelled", ""));
         }
-        let (start, end) = match one_session(&state, &form) {
+        let (start, end) = match one_session(&state, &form).await? {
             Ok(wanted) => wanted,
             Err(problem) => return Ok(keep(problem, "")),
         };

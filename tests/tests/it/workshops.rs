@@ -999,6 +999,20 @@ async fn rooms_and_closure_days_are_for_admins(backend: Backend) {
         dates,
         [tuesday_ahead(2), tuesday_ahead(4), tuesday_ahead(5)]
     );
+    // One session on a closure day is refused too.
+    let one = app
+        .post(
+            &format!("/staff/workshops/{id}/sessions"),
+            &[("date", &day(closed)), ("time", "14:00"), ("minutes", "60")],
+            Some(&worker),
+        )
+        .await;
+    assert!(
+        one.location().contains("error=day_closed"),
+        "{}",
+        one.location()
+    );
+    assert_eq!(sessions_of(&app, id).await.len(), 3);
     let removed = app
         .post(
             &format!("/admin/closures/{}/remove", day(closed)),

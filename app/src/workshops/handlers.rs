@@ -504,17 +504,22 @@ const SCHEDULE_FIELDS: &[&str] = &[
 ];
 const SESSION_FIELDS: &[&str] = &["date", "time", "minutes"];
 
-/// Saves new sessions for `workshop` unless they clash and the form does not confirm it.
+/// Saves the sessions a form planned for `workshop` unless they clash and the form does not
+/// confirm it; sends the form back (to `anchor`, with its `fields`) with any problem.
 async fn add_sessions(
     state: &AppState,
     workshop: i64,
-    wanted: &[(i64, i64)],
+    planned: Result<Vec<(i64, i64)>, &'static str>,
     form: &Fields,
     fields: &[&str],
     anchor: &str,
 ) -> Result<Response, AppError> {
     let page = format!("/staff/workshops/{workshop}");
     let (room, people, kind) = occupying(state, workshop).await?;
+    let wanted = match planned {
+        Ok(wanted) => wanted,
+        Err(problem) => return Ok(back(&page, problem, form, fields, "", anchor)),
+    };
     let past = wanted.iter().any(|(start, _)| *start <= now());
     if past {
         return Ok(back(&page, "session_in_past", form, fields, "", anchor));
@@ -531,14 +536,14 @@ async fn add_sessions(
             return Ok(back(&page, "oneoff_single", form, fields, "", anchor));
         }
     }
-    let clashes = find_clashes(&state.db, wanted, room, &people, 0).await?;
+    let clashes = find_clashes(&state.db, &wanted, room, &people, 0).await?;
     if !clashes.is_empty() && field(form, "confirm") != "1" {
         let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
         let extra = format!("&clash={}", ids.join(","));
         return Ok(back(&page, "booking_clash", form, fields, &extra, anchor));
     }
     let mut tx = state.db.write().begin().await?;
-    for (start, end) in wanted {
+    for (start, end) in &wanted {
         sqlx::query(
             "INSERT INTO workshop_sessions (workshop_id, starts_at, ends_at, room_id, updated_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -565,20 +570,8 @@ pub async fn schedule(
     let result = async {
         ctx.require(STAFF)?;
         let form = parse_form(form)?;
-        occupying(&state, id).await?;
-        match planned_sessions(&state, &form).await? {
-            Ok(wanted) => {
-                add_sessions(&state, id, &wanted, &form, SCHEDULE_FIELDS, "schedule").await
-            }
-            Err(problem) => Ok(back(
-                &format!("/staff/workshops/{id}"),
-                problem,
-                &form,
-                SCHEDULE_FIELDS,
-                "",
-                "schedule",
-            )),
-        }
+        let planned = planned_sessions(&state, &form).await?;
+        add_sessions(&state, id, planned, &form, SCHEDULE_FIELDS, "schedule").await
     }
     .await;
     ctx.reply(result)
@@ -612,20 +605,8 @@ pub async fn add_session(
     let result = async {
         ctx.require(STAFF)?;
         let form = parse_form(form)?;
-        occupying(&state, id).await?;
-        match one_session(&state, &form).await? {
-            Ok(wanted) => {
-                add_sessions(&state, id, &[wanted], &form, SESSION_FIELDS, "add-session").await
-            }
-            Err(problem) => Ok(back(
-                &format!("/staff/workshops/{id}"),
-                problem,
-                &form,
-                SESSION_FIELDS,
-                "",
-                "add-session",
-            )),
-        }
+        let planned = one_session(&state, &form).await?.map(|wanted| vec![wanted]);
+        add_sessions(&state, id, planned, &form, SESSION_FIELDS, "add-session").await
     }
     .await;
     ctx.reply(result)

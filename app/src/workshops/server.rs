@@ -92,25 +92,27 @@ pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Ses
     })
 }
 
-/// Sessions matching `condition`, which uses `$2` and `$3`; `$1` is the viewer.
+/// Sessions matching `condition`, whose parameters are `$1`, the viewer, then `binds` from
+/// `$2` on.
 pub async fn fetch_sessions(
     db: &Db,
     viewer: i64,
     condition: &str,
-    binds: (i64, i64),
+    binds: &[i64],
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Vec<Session>, AppError> {
-    let rows = sqlx::query(&format!(
+    let sql = format!(
         "SELECT {SESSION_COLUMNS} FROM workshop_sessions s \
          JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
          WHERE {condition} ORDER BY s.starts_at, s.id"
-    ))
-    .bind(viewer)
-    .bind(binds.0)
-    .bind(binds.1)
-    .fetch_all(db.read())
-    .await?;
+    );
+    let query = binds
+        .iter()
+        .fold(sqlx::query(&sql).bind(viewer), |query, value| {
+            query.bind(*value)
+        });
+    let rows = query.fetch_all(db.read()).await?;
     Ok(rows
         .iter()
         .map(|row| session_of(row, locale, tz))
@@ -202,8 +204,8 @@ pub(super) async fn get_workshop_body(id: i64) -> Result<WorkshopView, AppError>
     let sessions = fetch_sessions(
         reader.db(),
         reader.viewer.id,
-        "s.workshop_id = $2 AND s.starts_at > $3",
-        (id, i64::MIN),
+        "s.workshop_id = $2",
+        &[id],
         reader.locale,
         reader.tz(),
     )
@@ -353,8 +355,8 @@ pub(super) async fn clashing_sessions_body(
     let sessions = fetch_sessions(
         reader.db(),
         reader.viewer.id,
-        &format!("s.id IN ({list}) AND s.id > $2 AND s.id > $3"),
-        (0, 0),
+        &format!("s.id IN ({list})"),
+        &[],
         reader.locale,
         reader.tz(),
     )
@@ -372,8 +374,8 @@ pub(super) async fn attendance_sheet_body(id: i64) -> Result<Sheet, AppError> {
     let session = fetch_sessions(
         reader.db(),
         reader.viewer.id,
-        "s.id = $2 AND s.id = $3",
-        (id, id),
+        "s.id = $2",
+        &[id],
         reader.locale,
         reader.tz(),
     )
@@ -508,7 +510,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
         reader.db(),
         reader.viewer.id,
         &condition,
-        (midnight(first), midnight(after)),
+        &[midnight(first), midnight(after)],
         reader.locale,
         tz,
     )
@@ -567,7 +569,7 @@ pub(super) async fn my_next_body() -> Result<(Vec<Session>, Vec<String>), AppErr
         reader.viewer.id,
         "s.ends_at > $2 AND s.starts_at < $3 AND s.workshop_id IN (SELECT workshop_id \
          FROM registrations WHERE user_id = $1 AND status = 'registered')",
-        (at, at + 60 * 24 * 3600),
+        &[at, at + 60 * 24 * 3600],
         reader.locale,
         reader.tz(),
     )

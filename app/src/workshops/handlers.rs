@@ -41,6 +41,9 @@ pub(super) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
     form.get(name).map(|value| value.trim()).unwrap_or_default()
 }
 
+/// The most of one field a form sent back keeps: more than any field allows.
+const TYPED_MAX: usize = 600;
+
 /// Back to `path` with the problem, the form's `keep` fields (cut short) and `extra`
 /// query text, at `anchor`.
 fn back(
@@ -53,7 +56,7 @@ fn back(
 ) -> Response {
     let mut query = format!("{path}?error={problem}");
     for name in keep {
-        let value: String = field(form, name).chars().take(200).collect();
+        let value: String = field(form, name).chars().take(TYPED_MAX).collect();
         query.push_str(&format!("&{name}={}", query_value(&value)));
     }
     see_other(&format!("{query}{extra}#{anchor}"))
@@ -70,6 +73,8 @@ fn short_text(text: &str, max: usize) -> Option<String> {
 }
 
 // ---------------------------------------------------------------- rooms and closure days
+
+const ROOM_FIELDS: &[&str] = &["name", "capacity", "accessibility"];
 
 struct RoomForm {
     name: String,
@@ -105,9 +110,16 @@ async fn save_room(
     let result = async {
         ctx.require(ADMIN)?;
         let form = parse_form(form)?;
+        let sent_back = |problem: &str| {
+            let (extra, anchor) = match id {
+                Some(id) => (format!("&room={id}"), format!("room-{id}")),
+                None => (String::new(), "new-room".to_string()),
+            };
+            back("/admin/rooms", problem, &form, ROOM_FIELDS, &extra, &anchor)
+        };
         let room = match check_room(&form) {
             Ok(room) => room,
-            Err(problem) => return Ok(see_other(&format!("/admin/rooms?error={problem}"))),
+            Err(problem) => return Ok(sent_back(problem)),
         };
         let taken: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM rooms WHERE LOWER(name) = LOWER($1) AND id <> $2",
@@ -117,7 +129,7 @@ async fn save_room(
         .fetch_one(state.db.read())
         .await?;
         if taken > 0 {
-            return Ok(see_other("/admin/rooms?error=room_name_taken"));
+            return Ok(sent_back("room_name_taken"));
         }
         let changed = match id {
             None => sqlx::query(
@@ -179,13 +191,23 @@ pub async fn add_closure(
     let result = async {
         ctx.require(ADMIN)?;
         let form = parse_form(form)?;
+        let sent_back = |problem: &str| {
+            back(
+                "/admin/rooms",
+                problem,
+                &form,
+                &["day", "label"],
+                "",
+                "closures",
+            )
+        };
         let Ok(day) = NaiveDate::parse_from_str(field(&form, "day"), "%Y-%m-%d") else {
-            return Ok(see_other("/admin/rooms?error=date_invalid#closures"));
+            return Ok(sent_back("date_invalid"));
         };
         let label = match short_text(field(&form, "label"), ROOM_NAME_MAX) {
             Some(label) if !label.is_empty() => label,
-            Some(_) => return Ok(see_other("/admin/rooms?error=label_required#closures")),
-            None => return Ok(see_other("/admin/rooms?error=label_too_long#closures")),
+            Some(_) => return Ok(sent_back("label_required")),
+            None => return Ok(sent_back("label_too_long")),
         };
         let day = day.format("%Y-%m-%d").to_string();
         sqlx::query("DELETE FROM closure_days WHERE day = $1")
@@ -702,9 +724,14 @@ pub async fn cancel_session(
         let reason = match parse_reason(field(&form, "reason")) {
             Ok(reason) => reason,
             Err(problem) => {
-                return Ok(see_other(&format!(
-                    "{page}?error={problem}&session={id}#session-{id}"
-                )));
+                return Ok(back(
+                    &page,
+                    problem,
+                    &form,
+                    &["reason"],
+                    &format!("&session={id}"),
+                    &format!("session-{id}"),
+                ));
             }
         };
         sqlx::query(

@@ -7,11 +7,25 @@ use leptos_meta::Title;
 use super::{Room, list_closures, list_rooms};
 use crate::{
     i18n::{Locale, use_locale},
-    shell::{ErrorView, notice::Notice},
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+    },
 };
 
-/// The fields of a room, filled with `room` when changing one.
-fn room_fields(locale: Locale, room: Option<&Room>, prefix: &str) -> impl IntoView + use<> {
+/// A field as typed when this form was sent back with a problem, else `saved`.
+fn typed(back: bool, name: &str, saved: String) -> String {
+    query(name).filter(|_| back).unwrap_or(saved)
+}
+
+/// The fields of a room, filled with `room` when changing one, or with what was typed when
+/// the form was sent `back`.
+fn room_fields(
+    locale: Locale,
+    room: Option<&Room>,
+    prefix: &str,
+    back: bool,
+) -> impl IntoView + use<> {
     let (name, capacity, notes) = (
         format!("{prefix}-name"),
         format!("{prefix}-capacity"),
@@ -20,13 +34,13 @@ fn room_fields(locale: Locale, room: Option<&Room>, prefix: &str) -> impl IntoVi
     view! {
         <label for=name.clone()>{locale.t("room.field_name")}</label>
         <input id=name name="name" type="text" required maxlength="60"
-            value=room.map(|r| r.name.clone()).unwrap_or_default() />
+            value=typed(back, "name", room.map(|r| r.name.clone()).unwrap_or_default()) />
         <label for=capacity.clone()>{locale.t("room.field_capacity")}</label>
         <input id=capacity name="capacity" type="number" min="1" max="500" required
-            value=room.map(|r| r.capacity.to_string()).unwrap_or_default() />
+            value=typed(back, "capacity", room.map(|r| r.capacity.to_string()).unwrap_or_default()) />
         <label for=notes.clone()>{locale.t("room.field_accessibility")}</label>
         <textarea id=notes name="accessibility" rows="2" maxlength="300">
-            {room.map(|r| r.accessibility.clone()).unwrap_or_default()}
+            {typed(back, "accessibility", room.map(|r| r.accessibility.clone()).unwrap_or_default())}
         </textarea>
     }
 }
@@ -36,6 +50,12 @@ pub fn RoomsPage() -> impl IntoView {
     let locale = use_locale();
     let rooms = Resource::new_blocking(|| (), |_| list_rooms());
     let closures = Resource::new_blocking(|| (), |_| list_closures());
+    // Which form was sent back with a problem: a room's (`room=<id>`), the new room's, or
+    // the closure day's (`day` is in the address).
+    let sent_back = query("error").is_some();
+    let back_room = query("room").and_then(|id| id.parse::<i64>().ok());
+    let back_new_room = sent_back && back_room.is_none() && query("name").is_some();
+    let back_closure = sent_back && query("label").is_some();
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.rooms")) />
         <h1>
@@ -51,15 +71,16 @@ pub fn RoomsPage() -> impl IntoView {
                             .iter()
                             .map(|room| {
                                 let prefix = format!("room-{}", room.id);
+                                let here = sent_back && back_room == Some(room.id);
                                 view! {
-                                    <li class="card-box">
+                                    <li class="card-box" id=prefix.clone()>
                                         <h3>{room.name.clone()}</h3>
                                         <p>{locale.tv("room.capacity", &[("n", &room.capacity)])}</p>
                                         <p>{room.accessibility.clone()}</p>
-                                        <details>
+                                        <details open=here>
                                             <summary>{locale.tv("room.change", &[("name", &room.name)])}</summary>
                                             <form method="post" action=format!("/admin/rooms/{}", room.id) class="form">
-                                                {room_fields(locale, Some(room), &prefix)}
+                                                {room_fields(locale, Some(room), &prefix, here)}
                                                 <button type="submit" class="button">{locale.t("room.save")}</button>
                                             </form>
                                         </details>
@@ -84,9 +105,9 @@ pub fn RoomsPage() -> impl IntoView {
                             <section aria-labelledby="rooms-heading">
                                 <h2 id="rooms-heading">{locale.t("room.list")}</h2>
                                 <ul class="theme-list">{items}</ul>
-                                <form method="post" action="/admin/rooms" class="form card-box">
+                                <form method="post" action="/admin/rooms" class="form card-box" id="new-room">
                                     <h3>{locale.t("room.new")}</h3>
-                                    {room_fields(locale, None, "new-room")}
+                                    {room_fields(locale, None, "new-room-field", back_new_room)}
                                     <button type="submit" class="button button-primary">{locale.t("room.add")}</button>
                                 </form>
                             </section>
@@ -96,9 +117,11 @@ pub fn RoomsPage() -> impl IntoView {
                                 <ul class="closure-list">{days}</ul>
                                 <form method="post" action="/admin/closures" class="form card-box">
                                     <label for="closure-day">{locale.t("closure.field_day")}</label>
-                                    <input id="closure-day" name="day" type="date" required />
+                                    <input id="closure-day" name="day" type="date" required
+                                        value=typed(back_closure, "day", String::new()) />
                                     <label for="closure-label">{locale.t("closure.field_label")}</label>
-                                    <input id="closure-label" name="label" type="text" required maxlength="60" />
+                                    <input id="closure-label" name="label" type="text" required maxlength="60"
+                                        value=typed(back_closure, "label", String::new()) />
                                     <button type="submit" class="button button-primary">{locale.t("closure.add")}</button>
                                 </form>
                             </section>

@@ -345,7 +345,8 @@ fn staff_session(
                 </form>
                 <form method="post" action=format!("/staff/sessions/{id}/cancel") class="form">
                     <label for=reason.clone()>{locale.t("session.field_reason")}</label>
-                    <input id=reason name="reason" type="text" required maxlength="500" />
+                    <input id=reason name="reason" type="text" required maxlength="500"
+                        value=sent_back(back_here, "reason", "") />
                     <button type="submit" class="button">{locale.t("session.cancel")}</button>
                 </form>
             </details>

@@ -920,12 +920,15 @@ async fn rooms_and_closure_days_are_for_admins(backend: Backend) {
             .location(),
         "/admin/rooms?ok=room_saved"
     );
+    let taken = app.post("/admin/rooms", &room, Some(&admin)).await;
     assert_eq!(
-        app.post("/admin/rooms", &room, Some(&admin))
-            .await
-            .location(),
-        "/admin/rooms?error=room_name_taken"
+        taken.location(),
+        "/admin/rooms?error=room_name_taken&name=Salle%20bleue&capacity=6\
+         &accessibility=Marche%20%C3%A0%20l%27entr%C3%A9e#new-room"
     );
+    // What was typed is still in the form.
+    let page = app.get(taken.location(), Some(&admin)).await;
+    assert!(page.body.contains("Marche à l'entrée</textarea>"));
     for (capacity, problem) in [
         ("0", "capacity_invalid"),
         ("-1", "capacity_invalid"),
@@ -938,7 +941,13 @@ async fn rooms_and_closure_days_are_for_admins(backend: Backend) {
                 Some(&admin),
             )
             .await;
-        assert_eq!(reply.location(), format!("/admin/rooms?error={problem}"));
+        assert!(
+            reply
+                .location()
+                .starts_with(&format!("/admin/rooms?error={problem}&name=Autre")),
+            "{}",
+            reply.location()
+        );
     }
     let blue = room_id(&app, "Salle bleue").await;
     let changed = app
@@ -971,12 +980,12 @@ async fn rooms_and_closure_days_are_for_admins(backend: Backend) {
     assert!(
         app.post(
             "/admin/closures",
-            &[("day", "demain"), ("label", "x")],
+            &[("day", "demain"), ("label", "Grève")],
             Some(&admin)
         )
         .await
         .location()
-        .contains("error=date_invalid")
+        .starts_with("/admin/rooms?error=date_invalid&day=demain&label=Gr%C3%A8ve#closures")
     );
     assert!(
         app.post(

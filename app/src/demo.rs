@@ -1,6 +1,7 @@
 //! Demo data, seeded on first start of an empty database (unless switched off): the centre,
-//! an admin, two social workers, the neonatal unit of a hospital as partner, and twelve
-//! participants with access cards. The logins are listed in the README.
+//! an admin, two social workers, three partners (a hospital's neonatal unit, a retirement
+//! home, a food bank), and twelve participants with access cards; ideas, rooms, a workshop,
+//! and the four solidarity projects (`projects::demo`). The logins are listed in the README.
 
 use crate::{
     auth::password,
@@ -20,6 +21,19 @@ pub const PARTNER: (&str, &str, &str, &str) = (
     "demo-partner-pass",
     "Hôpital de la Sambre — néonatologie",
 );
+/// The other partners (same password): the retirement home and the food bank.
+pub const OTHER_PARTNERS: [(&str, &str, &str); 2] = [
+    (
+        "Marie Dupont",
+        "tilleuls@trame.demo",
+        "Résidence Les Tilleuls",
+    ),
+    (
+        "Paul Henrard",
+        "banque@trame.demo",
+        "Banque alimentaire de la Basse-Sambre",
+    ),
+];
 /// Every demo participant's PIN.
 pub const PARTICIPANT_PIN: &str = "1234";
 /// First names and pseudonyms, with the code printed on their card.
@@ -131,16 +145,21 @@ pub async fn seed_if_empty(db: &Db, tz: chrono_tz::Tz) -> Result<bool, AppError>
     for ((name, email, _), role, hash) in staff {
         insert_account(&mut tx, role, name, email, hash, None, at).await?;
     }
-    insert_account(
-        &mut tx,
-        "partner",
-        PARTNER.0,
-        PARTNER.1,
-        &partner_hash,
-        Some(PARTNER.3),
-        at,
-    )
-    .await?;
+    let partners = [(PARTNER.0, PARTNER.1, PARTNER.3)]
+        .into_iter()
+        .chain(OTHER_PARTNERS);
+    for (name, email, organisation) in partners {
+        insert_account(
+            &mut tx,
+            "partner",
+            name,
+            email,
+            &partner_hash,
+            Some(organisation),
+            at,
+        )
+        .await?;
+    }
     for (name, code) in PARTICIPANTS {
         sqlx::query(
             "INSERT INTO users (role, display_name, login_code, pin_hash, created_at) \
@@ -186,6 +205,7 @@ pub async fn seed_if_empty(db: &Db, tz: chrono_tz::Tz) -> Result<bool, AppError>
             .await?;
     }
     seed_talking_group(&mut tx, tz, at).await?;
+    crate::projects::demo::seed(&mut tx, tz, at).await?;
     tx.commit().await?;
     Ok(true)
 }

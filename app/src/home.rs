@@ -30,6 +30,8 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
         view! {
             <Tile href="/workshops" picto="📅" label=locale.t("nav.workshops") />
             <Tile href="/agenda" picto="🗓️" label=locale.t("nav.agenda") />
+            <Tile href="/projects" picto="🤝" label=locale.t("nav.projects") />
+            <Tile href="/journey" picto="🌟" label=locale.t("nav.journey") />
             <Tile href="/themes" picto="💡" label=locale.t("nav.themes") />
         }
     });
@@ -37,6 +39,7 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
         view! {
             <Tile href="/staff/participants" picto="👥" label=locale.t("nav.participants") />
             <Tile href="/staff/workshops" picto="📅" label=locale.t("nav.workshops") />
+            <Tile href="/staff/projects" picto="🤝" label=locale.t("nav.projects") />
             <Tile href="/programme" picto="📋" label=locale.t("nav.programme") />
             <Tile href="/staff/themes" picto="💡" label=locale.t("nav.moderation") />
             <Tile href="/staff/votes" picto="🗳️" label=locale.t("nav.votes") />
@@ -45,11 +48,15 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
     let admin = (role == Role::Admin).then(|| {
         view! {
             <Tile href="/admin/rooms" picto="🏢" label=locale.t("nav.rooms") />
+            <Tile href="/admin/skills" picto="🧰" label=locale.t("nav.skills") />
             <Tile href="/admin/accounts" picto="🔑" label=locale.t("nav.accounts") />
             <Tile href="/admin/audit" picto="📜" label=locale.t("nav.audit") />
         }
     });
-    view! { <ul class="tiles">{participant} {staff} {admin}</ul> }
+    let partner = (role == Role::Partner).then(|| {
+        view! { <Tile href="/partner" picto="🤝" label=locale.t("nav.partner_projects") /> }
+    });
+    view! { <ul class="tiles">{participant} {staff} {admin} {partner}</ul> }
 }
 
 /// A participant's good news (a place came free) and next sessions.

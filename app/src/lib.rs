@@ -15,6 +15,7 @@ pub mod home;
 pub mod i18n;
 pub mod islands;
 pub mod people;
+pub mod projects;
 pub mod shell;
 pub mod themes;
 pub mod votes;

@@ -30,3 +30,31 @@ pub fn request_info() -> RequestInfo {
 pub fn require_viewer() -> Result<Viewer, AppError> {
     request_info().viewer.ok_or(AppError::Unauthenticated)
 }
+
+/// What a server function needs to read: who asks, the state, the language.
+pub struct Reader {
+    pub viewer: Viewer,
+    pub state: crate::state::AppState,
+    pub locale: Locale,
+}
+
+/// The viewer, if their role is one of `roles`, with the state and language.
+pub fn reader(roles: &[crate::auth::Role]) -> Result<Reader, AppError> {
+    let viewer = require_viewer()?;
+    viewer.require(roles)?;
+    Ok(Reader {
+        viewer,
+        state: crate::state::app_state()?,
+        locale: request_info().locale,
+    })
+}
+
+impl Reader {
+    pub fn db(&self) -> &crate::db::Db {
+        &self.state.db
+    }
+
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.state.settings.time_zone
+    }
+}

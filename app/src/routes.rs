@@ -9,6 +9,7 @@ use axum::{
 use crate::{
     auth::handlers as auth,
     people::handlers as people,
+    projects::handlers as projects,
     state::AppState,
     themes::handlers as themes,
     votes::handlers as votes,
@@ -83,4 +84,33 @@ pub fn form_routes() -> Router<AppState> {
         .route("/sessions/{id}/feedback", post(registration::feedback))
         .route("/agenda/link", post(registration::renew_calendar_link))
         .route("/calendar/{token}", get(ical::feed))
+        .route("/admin/skills", post(projects::create_skill))
+        .route("/admin/skills/{id}", post(projects::update_skill))
+        .route("/staff/projects", post(projects::create_project))
+        .route("/staff/projects/{id}", post(projects::update_project))
+        .route("/staff/projects/{id}/goals", post(projects::add_goal))
+        .route(
+            "/staff/projects/{id}/milestones",
+            post(projects::add_milestone),
+        )
+        .route(
+            "/staff/projects/{id}/skills",
+            post(projects::set_needed_skills),
+        )
+        .route(
+            "/staff/projects/{id}/contributions",
+            post(projects::record_for),
+        )
+        .route(
+            "/staff/milestones/{id}/reached",
+            post(projects::reach_milestone),
+        )
+        .route("/staff/contributions/{id}/{action}", post(projects::decide))
+        .route("/projects/{id}/contributions", post(projects::record))
+        .route("/journey/skills", post(projects::save_my_skills))
+        .route("/partner/projects/{id}/thanks", post(projects::send_thanks))
+        .route(
+            "/partner/projects/{id}/progress.csv",
+            get(projects::progress_csv),
+        )
 }

@@ -172,6 +172,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     const ADMIN: &[Role] = &[Role::Admin];
     let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
     const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
+    const PARTNER_AREA: &[Role] = &[Role::Admin, Role::Worker, Role::Partner];
     if path == "/" {
         Some(ANYONE)
     } else if [
@@ -181,11 +182,15 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
         "/sessions",
         "/agenda",
         "/programme",
+        "/projects",
+        "/journey",
     ]
     .into_iter()
     .any(under)
     {
         Some(PEOPLE)
+    } else if under("/partner") {
+        Some(PARTNER_AREA)
     } else if under("/staff") {
         Some(STAFF)
     } else if under("/admin") {

@@ -72,6 +72,31 @@ const ROOMS: NavItem = NavItem {
     picto: "🏢",
     label: "nav.rooms",
 };
+const PROJECTS: NavItem = NavItem {
+    href: "/projects",
+    picto: "🤝",
+    label: "nav.projects",
+};
+const STAFF_PROJECTS: NavItem = NavItem {
+    href: "/staff/projects",
+    picto: "🤝",
+    label: "nav.projects",
+};
+const PARTNER_PROJECTS: NavItem = NavItem {
+    href: "/partner",
+    picto: "🤝",
+    label: "nav.partner_projects",
+};
+const JOURNEY: NavItem = NavItem {
+    href: "/journey",
+    picto: "🌟",
+    label: "nav.journey",
+};
+const SKILLS: NavItem = NavItem {
+    href: "/admin/skills",
+    picto: "🧰",
+    label: "nav.skills",
+};
 const LOGIN: NavItem = NavItem {
     href: "/login",
     picto: "🔓",
@@ -81,16 +106,25 @@ const LOGIN: NavItem = NavItem {
 fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     match viewer.map(|v| v.role) {
         None => vec![LOGIN],
-        Some(Role::Participant) => vec![HOME, WORKSHOPS, AGENDA, THEMES],
-        Some(Role::Partner) => vec![HOME],
-        Some(Role::Worker) => vec![HOME, PARTICIPANTS, STAFF_WORKSHOPS, MODERATION, VOTES],
+        Some(Role::Participant) => vec![HOME, WORKSHOPS, AGENDA, PROJECTS, JOURNEY, THEMES],
+        Some(Role::Partner) => vec![HOME, PARTNER_PROJECTS],
+        Some(Role::Worker) => vec![
+            HOME,
+            PARTICIPANTS,
+            STAFF_WORKSHOPS,
+            STAFF_PROJECTS,
+            MODERATION,
+            VOTES,
+        ],
         Some(Role::Admin) => vec![
             HOME,
             PARTICIPANTS,
             STAFF_WORKSHOPS,
+            STAFF_PROJECTS,
             MODERATION,
             VOTES,
             ROOMS,
+            SKILLS,
             ACCOUNTS,
             AUDIT,
         ],

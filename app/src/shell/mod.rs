@@ -19,6 +19,13 @@ use crate::{
         card_page::CardPage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
+    projects::{
+        journey_page::{AttestationPage, JourneyPage},
+        page::{ProjectPage, ProjectsPage},
+        partner_page::{PartnerProjectPage, PartnerProjectsPage, PublicProjectPage},
+        skills_page::SkillsPage,
+        staff_page::{StaffProjectPage, StaffProjectsPage},
+    },
     themes::{moderation_page::ModerationPage, page::ThemesPage},
     votes::{
         page::VotePage,
@@ -133,6 +140,46 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async />
                     <Route path=path!("/programme") view=ProgrammePage ssr=SsrMode::Async />
+                    <Route path=path!("/projects") view=ProjectsPage ssr=SsrMode::Async />
+                    <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/staff/projects")
+                        view=StaffProjectsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/projects/:id")
+                        view=StaffProjectPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/journey") view=JourneyPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/journey/attestation")
+                        view=AttestationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/participants/:id/journey")
+                        view=JourneyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/participants/:id/attestation")
+                        view=AttestationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/partner") view=PartnerProjectsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/partner/projects/:id")
+                        view=PartnerProjectPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/public/projects/:id")
+                        view=PublicProjectPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/admin/skills") view=SkillsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rooms") view=RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

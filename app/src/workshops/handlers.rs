@@ -28,8 +28,8 @@ use crate::{
     themes::{Pictogram, parse_description, parse_reason, parse_title},
 };
 
-pub(super) type Fields = HashMap<String, String>;
-pub(super) type Checked<T> = Result<Result<T, &'static str>, AppError>;
+pub(crate) type Fields = HashMap<String, String>;
+pub(crate) type Checked<T> = Result<Result<T, &'static str>, AppError>;
 
 pub(super) const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 const ADMIN: &[Role] = &[Role::Admin];
@@ -37,7 +37,7 @@ const ADMIN: &[Role] = &[Role::Admin];
 const ROOM_NAME_MAX: usize = 60;
 const NOTES_MAX: usize = 300;
 
-pub(super) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
+pub(crate) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
     form.get(name).map(|value| value.trim()).unwrap_or_default()
 }
 
@@ -46,7 +46,7 @@ const TYPED_MAX: usize = 600;
 
 /// Back to `path` with the problem, the form's `keep` fields (cut short) and `extra`
 /// query text, at `anchor`.
-fn back(
+pub(crate) fn back(
     path: &str,
     problem: &str,
     form: &Fields,
@@ -63,12 +63,12 @@ fn back(
 }
 
 /// A number within `range`, or `None`.
-pub(super) fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+pub(crate) fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
     text.parse::<i64>().ok().filter(|n| range.contains(n))
 }
 
 /// A short one-line text of at most `max` characters (empty allowed).
-fn short_text(text: &str, max: usize) -> Option<String> {
+pub(crate) fn short_text(text: &str, max: usize) -> Option<String> {
     (text.chars().count() <= max && !text.chars().any(char::is_control)).then(|| text.to_string())
 }
 

@@ -5,10 +5,10 @@ use sqlx::{Row, any::AnyRow};
 
 use super::*;
 use crate::{
-    auth::{Role, Viewer},
+    auth::Role,
     db::{Db, now},
     i18n::Locale,
-    state::AppState,
+    request::{Reader, reader},
 };
 
 pub(super) const STAFF: &[Role] = &[Role::Worker, Role::Admin];
@@ -39,33 +39,6 @@ const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.star
       AS away, \
      (SELECT COUNT(*) FROM feedback_givers f WHERE f.session_id = s.id AND f.user_id = $1) \
       AS given";
-
-/// What a request needs to read workshops: who asks, the state, the language.
-struct Reader {
-    viewer: Viewer,
-    state: AppState,
-    locale: Locale,
-}
-
-fn reader(roles: &[Role]) -> Result<Reader, AppError> {
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(roles)?;
-    Ok(Reader {
-        viewer,
-        state: crate::state::app_state()?,
-        locale: crate::request::request_info().locale,
-    })
-}
-
-impl Reader {
-    fn db(&self) -> &Db {
-        &self.state.db
-    }
-
-    fn tz(&self) -> chrono_tz::Tz {
-        self.state.settings.time_zone
-    }
-}
 
 /// A session row in words.
 pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Session, sqlx::Error> {
@@ -310,7 +283,7 @@ pub(super) async fn list_closures_body() -> Result<Vec<ClosureDay>, AppError> {
 }
 
 /// A `YYYY-MM-DD` date in words ("vendredi 25 décembre 2026").
-fn day_in_words(day: &str, locale: Locale) -> String {
+pub(crate) fn day_in_words(day: &str, locale: Locale) -> String {
     NaiveDate::parse_from_str(day, "%Y-%m-%d")
         .ok()
         .and_then(|date| date.and_hms_opt(12, 0, 0))

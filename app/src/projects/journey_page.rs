@@ -1,0 +1,273 @@
+//! A participant's journey: what they did for the projects and what it made possible, the
+//! skills it recognised, the workshops attended, the thanks received; the skills they say
+//! they have and would share; and a printable attestation, signed by the centre, to take to
+//! a skills assessment or a job interview. Only the person and staff see it (staff reading
+//! it is logged).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{
+    Journey, JourneyProject,
+    chart::quantity,
+    get_journey,
+    page::{duration, thanks_list},
+};
+use crate::{
+    i18n::{Locale, use_locale},
+    islands::PrintButton,
+    shell::{ErrorView, notice::Notice},
+};
+
+/// The participant whose journey staff are reading (`/staff/participants/:id/...`), or the
+/// viewer's own.
+fn whose() -> Option<i64> {
+    use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse().ok())
+}
+
+/// Where the journey's pages are for this person.
+fn base(user: Option<i64>) -> String {
+    match user {
+        Some(id) => format!("/staff/participants/{id}"),
+        None => "/journey".to_string(),
+    }
+}
+
+/// A project's lines: "7 pièces sur les 23 réalisées (objectif : 60) — Doudous cousus".
+fn project_lines(locale: Locale, project: &JourneyProject) -> impl IntoView + use<> {
+    let lines = project
+        .lines
+        .iter()
+        .map(|line| {
+            let text = locale.tv(
+                "journey.line",
+                &[
+                    ("mine", &quantity(locale, line.mine, line.unit)),
+                    ("done", &line.done),
+                    ("target", &line.target),
+                    ("goal", &line.goal),
+                ],
+            );
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    let partners = (!project.partners.is_empty()).then(|| {
+        view! { <p>{locale.tv("journey.with_partners", &[("names", &project.partners.join(", "))])}</p> }
+    });
+    let time = (project.minutes > 0).then(|| {
+        format!(
+            " · {}",
+            locale.tv("contribution.time", &[("time", &duration(project.minutes))])
+        )
+    });
+    view! {
+        <h3 class="theme-title">
+            <span class="tile-picto" aria-hidden="true">{project.kind.symbol()}</span>
+            " " {project.name.clone()}
+        </h3>
+        {partners}
+        <ul class="closure-list">{lines}</ul>
+        <p>{locale.tv("journey.count", &[("n", &project.contributions)])} {time}</p>
+    }
+}
+
+fn recognised_list(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
+    if journey.recognised.is_empty() {
+        return view! { <p>{locale.t("journey.no_skills_yet")}</p> }.into_any();
+    }
+    let items = journey
+        .recognised
+        .iter()
+        .map(|(skill, n)| {
+            view! {
+                <li>
+                    <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                    " " <strong>{skill.name.clone()}</strong> " — "
+                    {locale.tv("journey.used", &[("n", n)])}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="closure-list">{items}</ul> }.into_any()
+}
+
+fn workshops_list(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
+    if journey.workshops.is_empty() {
+        return view! { <p>{locale.t("journey.no_workshops")}</p> }.into_any();
+    }
+    let items = journey
+        .workshops
+        .iter()
+        .map(|(title, n)| view! { <li><strong>{title.clone()}</strong> " — " {locale.tv("journey.sessions", &[("n", n)])}</li> })
+        .collect_view();
+    view! { <ul class="closure-list">{items}</ul> }.into_any()
+}
+
+fn projects_list(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
+    if journey.projects.is_empty() {
+        return view! { <p>{locale.t("journey.no_contributions")}</p> }.into_any();
+    }
+    journey
+        .projects
+        .iter()
+        .map(|p| view! { <div class="card-box">{project_lines(locale, p)}</div> })
+        .collect_view()
+        .into_any()
+}
+
+/// "I know how" and "you may ask me" for each skill of the catalogue.
+fn my_skills_form(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
+    let rows = journey
+        .declared
+        .iter()
+        .map(|(skill, have, ask)| {
+            let (have_id, ask_id) = (format!("have-{}", skill.id), format!("ask-{}", skill.id));
+            view! {
+                <fieldset class="choices card-box">
+                    <legend>
+                        <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                        " " {skill.name.clone()}
+                    </legend>
+                    <div class="choice">
+                        <input type="checkbox" name=format!("have_{}", skill.id) value="1" id=have_id.clone() checked=*have />
+                        <label for=have_id>{locale.t("journey.i_have")}</label>
+                    </div>
+                    <div class="choice">
+                        <input type="checkbox" name=format!("ask_{}", skill.id) value="1" id=ask_id.clone() checked=*ask />
+                        <label for=ask_id>{locale.t("journey.may_ask")}</label>
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="my-skills" aria-labelledby="my-skills-heading">
+            <h2 id="my-skills-heading">{locale.t("journey.my_skills")}</h2>
+            <p class="hint">{locale.t("journey.my_skills_hint")}</p>
+            <form method="post" action="/journey/skills" class="form">
+                {rows}
+                <button type="submit" class="button button-primary">{locale.t("journey.save_skills")}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn JourneyPage() -> impl IntoView {
+    let locale = use_locale();
+    let user = whose();
+    let journey = Resource::new_blocking(move || user, get_journey);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match journey.await {
+                    Ok(journey) => {
+                        let title = match user {
+                            None => locale.t("journey.title"),
+                            Some(_) => locale.tv("journey.title_of", &[("name", &journey.name)]),
+                        };
+                        let pending = (journey.pending > 0).then(|| view! {
+                            <p class="notice notice-info">{locale.tv("journey.pending", &[("n", &journey.pending)])}</p>
+                        });
+                        let skills_form = user.is_none().then(|| my_skills_form(locale, &journey));
+                        let thanks = if journey.thanks.is_empty() {
+                            view! { <p>{locale.t("journey.no_thanks")}</p> }.into_any()
+                        } else {
+                            thanks_list(locale, &journey.thanks, true).into_any()
+                        };
+                        view! {
+                            <Title text=format!("{title} — Trame") />
+                            <h1>
+                                <span class="picto" aria-hidden="true">"🌟"</span>
+                                {title}
+                            </h1>
+                            <Notice />
+                            <p class="lead">{locale.t("journey.intro")}</p>
+                            <p>
+                                <a class="button button-primary" href=format!("{}/attestation", base(user))>
+                                    <span class="picto" aria-hidden="true">"📄"</span>
+                                    {locale.t("journey.attestation_link")}
+                                </a>
+                            </p>
+                            {pending}
+                            <section aria-labelledby="made-heading">
+                                <h2 id="made-heading">{locale.t("journey.made_possible")}</h2>
+                                {projects_list(locale, &journey)}
+                            </section>
+                            <section aria-labelledby="recognised-heading">
+                                <h2 id="recognised-heading">{locale.t("journey.recognised")}</h2>
+                                {recognised_list(locale, &journey)}
+                            </section>
+                            <section aria-labelledby="workshops-heading">
+                                <h2 id="workshops-heading">{locale.t("journey.workshops")}</h2>
+                                {workshops_list(locale, &journey)}
+                            </section>
+                            <section aria-labelledby="thanks-heading">
+                                <h2 id="thanks-heading">{locale.t("journey.thanks")}</h2>
+                                {thanks}
+                            </section>
+                            {skills_form}
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AttestationPage() -> impl IntoView {
+    let locale = use_locale();
+    let user = whose();
+    let journey = Resource::new_blocking(move || user, get_journey);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match journey.await {
+                    Ok(journey) => {
+                        let title = locale.t("attestation.title");
+                        view! {
+                            <Title text=format!("{title} — Trame") />
+                            <div class="no-print actions">
+                                <PrintButton label=locale.t("attestation.print") />
+                                <p class="hint">{locale.t("card.print_help")}</p>
+                                <a href=match user {
+                                    Some(id) => format!("/staff/participants/{id}/journey"),
+                                    None => "/journey".to_string(),
+                                }>
+                                    {locale.t("attestation.back")}
+                                </a>
+                            </div>
+                            <article class="attestation">
+                                <p class="attestation-centre">{journey.centre.clone()}</p>
+                                <h1>{title}</h1>
+                                <p class="lead">
+                                    {locale.tv("attestation.statement", &[("centre", &journey.centre), ("name", &journey.name)])}
+                                </p>
+                                <h2>{locale.t("journey.recognised")}</h2>
+                                {recognised_list(locale, &journey)}
+                                <h2>{locale.t("journey.made_possible")}</h2>
+                                {projects_list(locale, &journey)}
+                                <h2>{locale.t("journey.workshops")}</h2>
+                                {workshops_list(locale, &journey)}
+                                <div class="signature">
+                                    <p>{locale.tv("attestation.made_on", &[("day", &journey.today)])}</p>
+                                    <p>{locale.tv("attestation.for_centre", &[("centre", &journey.centre)])}</p>
+                                    <p class="signature-line">{locale.t("attestation.signature")}</p>
+                                </div>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

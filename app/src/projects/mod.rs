@@ -1,0 +1,449 @@
+//! Solidarity projects: goals in real units with a date, milestones, partners, and the
+//! skills a project needs. Participants record what they did (a quantity towards a goal,
+//! time spent, optionally during a workshop session, the skills used); a social worker
+//! confirms it, and only confirmed contributions count towards goals and recognise skills.
+//! Each participant has their journey and a printable attestation; partners follow the
+//! progress of their projects in figures, never in names (`partner_page`).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+pub mod chart;
+pub mod journey_page;
+pub mod page;
+pub mod partner_page;
+pub mod skills_page;
+pub mod staff_page;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+
+/// What a project does for the community.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProjectKind {
+    Grocery,
+    Visits,
+    Toys,
+    Clothes,
+    Other,
+}
+
+impl ProjectKind {
+    pub const ALL: [ProjectKind; 5] = [
+        ProjectKind::Grocery,
+        ProjectKind::Visits,
+        ProjectKind::Toys,
+        ProjectKind::Clothes,
+        ProjectKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectKind::Grocery => "grocery",
+            ProjectKind::Visits => "visits",
+            ProjectKind::Toys => "toys",
+            ProjectKind::Clothes => "clothes",
+            ProjectKind::Other => "other",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ProjectKind> {
+        ProjectKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ProjectKind::Grocery => "🛒",
+            ProjectKind::Visits => "🫖",
+            ProjectKind::Toys => "🧸",
+            ProjectKind::Clothes => "👕",
+            ProjectKind::Other => "🤝",
+        }
+    }
+}
+
+/// Where a project stands. Contributions are refused once it is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProjectStatus {
+    Preparing,
+    Active,
+    Closed,
+}
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 3] = [
+        ProjectStatus::Preparing,
+        ProjectStatus::Active,
+        ProjectStatus::Closed,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectStatus::Preparing => "preparing",
+            ProjectStatus::Active => "active",
+            ProjectStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ProjectStatus> {
+        ProjectStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The real unit a goal counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    Items,
+    Visits,
+    Kg,
+    Parcels,
+    Hours,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 5] = [
+        Unit::Items,
+        Unit::Visits,
+        Unit::Kg,
+        Unit::Parcels,
+        Unit::Hours,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Items => "items",
+            Unit::Visits => "visits",
+            Unit::Kg => "kg",
+            Unit::Parcels => "parcels",
+            Unit::Hours => "hours",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.key() == key)
+    }
+}
+
+/// Where a contribution stands: only confirmed ones count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContributionStatus {
+    Pending,
+    Confirmed,
+    Declined,
+}
+
+impl ContributionStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            ContributionStatus::Pending => "pending",
+            ContributionStatus::Confirmed => "confirmed",
+            ContributionStatus::Declined => "declined",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ContributionStatus> {
+        [
+            ContributionStatus::Pending,
+            ContributionStatus::Confirmed,
+            ContributionStatus::Declined,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
+}
+
+/// A goal and how far the confirmed contributions have brought it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: i64,
+    pub label: String,
+    pub unit: Unit,
+    pub target: i64,
+    /// The day it is due, in words.
+    pub due: String,
+    pub done: i64,
+    /// The confirmed total at the end of each month, oldest first: (month in words, total).
+    pub history: Vec<(String, i64)>,
+}
+
+impl Goal {
+    /// How much of the target is done, in whole percent (at most 100).
+    pub fn percent(&self) -> i64 {
+        if self.target <= 0 {
+            0
+        } else {
+            (self.done * 100 / self.target).clamp(0, 100)
+        }
+    }
+}
+
+/// A step of a project; reached or still to come.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub id: i64,
+    pub label: String,
+    pub due: String,
+    pub reached: Option<String>,
+}
+
+/// A skill of the catalogue, named in the viewer's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: i64,
+    pub pictogram: String,
+    pub name: String,
+}
+
+/// A skill as admins manage it: its names in French, Dutch and English.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SkillEntry {
+    pub id: i64,
+    pub pictogram: String,
+    pub names: [String; 3],
+    pub retired: bool,
+}
+
+/// A thank-you a partner sent to the group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Thanks {
+    pub project: String,
+    /// The partner's organisation.
+    pub from: String,
+    pub message: String,
+    pub when: String,
+}
+
+/// How many people contributed, as shown outside the centre's staff: an exact number only
+/// from five people on, so that nobody can be singled out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Contributors {
+    FewerThanFive,
+    Count(i64),
+}
+
+impl Contributors {
+    pub const THRESHOLD: i64 = 5;
+
+    pub fn of(count: i64) -> Contributors {
+        if count < Self::THRESHOLD {
+            Contributors::FewerThanFive
+        } else {
+            Contributors::Count(count)
+        }
+    }
+}
+
+/// A project as listed, for everyone who may see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: i64,
+    pub name: String,
+    pub kind: ProjectKind,
+    pub status: ProjectStatus,
+    pub description: String,
+    /// The partners' organisations.
+    pub partners: Vec<String>,
+    pub goals: Vec<Goal>,
+    pub public_page: bool,
+}
+
+/// One contribution. `person` is filled for staff only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub id: i64,
+    pub project: String,
+    pub goal: Option<(String, Unit)>,
+    pub quantity: i64,
+    pub minutes: i64,
+    pub day: String,
+    pub session: Option<String>,
+    pub skills: Vec<String>,
+    pub note: String,
+    pub status: ContributionStatus,
+    pub person: Option<(i64, String)>,
+    /// Recorded by a social worker for the person.
+    pub assisted: bool,
+}
+
+/// A project's page for participants and staff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectView {
+    pub project: Project,
+    pub needed: Vec<Skill>,
+    pub milestones: Vec<Milestone>,
+    pub thanks: Vec<Thanks>,
+    pub contributors: Contributors,
+    /// A participant's own contributions; for staff, everyone's (newest first).
+    pub contributions: Vec<Contribution>,
+    /// What the contribution form offers: past sessions (id, in words), skills, today.
+    pub sessions: Vec<(i64, String)>,
+    pub skills: Vec<Skill>,
+    pub today: String,
+    /// Staff only: for each needed skill, the participants who have it and may be asked.
+    pub helpers: Vec<(Skill, Vec<(i64, String)>)>,
+    /// Staff only: participants to record for, and partner accounts (id, organisation,
+    /// whether a partner of this project).
+    pub participants: Vec<(i64, String)>,
+    pub partner_accounts: Vec<(i64, String, bool)>,
+}
+
+/// What a partner (or the public page) sees of a project: figures and steps, no person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerProject {
+    pub project: Project,
+    pub milestones: Vec<Milestone>,
+    /// Steps and deliveries still to come.
+    pub upcoming: Vec<Milestone>,
+    /// What happened, newest first: (day in words, what).
+    pub timeline: Vec<(String, String)>,
+    pub thanks: Vec<Thanks>,
+    pub contributors: Contributors,
+}
+
+/// What a person did towards one goal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JourneyLine {
+    pub goal: String,
+    pub unit: Unit,
+    pub mine: i64,
+    pub done: i64,
+    pub target: i64,
+}
+
+/// A project a person contributed to, with what it made possible.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JourneyProject {
+    pub name: String,
+    pub kind: ProjectKind,
+    pub partners: Vec<String>,
+    pub lines: Vec<JourneyLine>,
+    pub contributions: i64,
+    pub minutes: i64,
+}
+
+/// A participant's journey: workshops attended, contributions, skills, thanks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Journey {
+    pub user_id: i64,
+    pub name: String,
+    pub centre: String,
+    /// Today, in words (for the attestation).
+    pub today: String,
+    /// Workshops attended: title and sessions present.
+    pub workshops: Vec<(String, i64)>,
+    pub projects: Vec<JourneyProject>,
+    /// Skills used in confirmed contributions, with how many.
+    pub recognised: Vec<(Skill, i64)>,
+    /// Every skill of the catalogue, with whether the person has it and may be asked.
+    pub declared: Vec<(Skill, bool, bool)>,
+    pub thanks: Vec<Thanks>,
+    /// Contributions waiting for a social worker.
+    pub pending: i64,
+}
+
+/// The longest texts: a goal's or step's label, a skill's name, a note, a thank-you.
+pub const LABEL_MAX: usize = 80;
+pub const SKILL_NAME_MAX: usize = 40;
+pub const NOTE_MAX: usize = 300;
+pub const THANKS_MAX: usize = 600;
+/// The largest target of a goal; the most one contribution may count, in any unit; the most
+/// time it may say.
+pub const TARGET_MAX: i64 = 100_000;
+pub const QUANTITY_MAX: i64 = 1000;
+pub const MINUTES_MAX: i64 = 720;
+/// How far back a contribution may be dated.
+pub const CONTRIBUTION_DAYS_BACK: u64 = 366;
+
+/// The projects: all of them for participants and staff; a partner's own for partners.
+#[server(endpoint = "projects/list")]
+pub async fn list_projects() -> Result<Vec<Project>, AppError> {
+    crate::error::with_status(list_projects_body().await)
+}
+
+/// A project with its goals, steps and thanks; the viewer's contributions (everyone's for
+/// staff). Participants and staff.
+#[server(endpoint = "projects/get")]
+pub async fn get_project(id: i64) -> Result<ProjectView, AppError> {
+    crate::error::with_status(get_project_body(id).await)
+}
+
+/// A project as its partners see it: partners of it and staff only.
+#[server(endpoint = "projects/partner")]
+pub async fn get_partner_project(id: i64) -> Result<PartnerProject, AppError> {
+    crate::error::with_status(partner_project_body(id).await)
+}
+
+/// A project's public progress page, if it has one. Anyone.
+#[server(endpoint = "projects/public")]
+pub async fn get_public_project(id: i64) -> Result<PartnerProject, AppError> {
+    crate::error::with_status(public_project_body(id).await)
+}
+
+/// A participant's journey: their own (`user` empty), or, for staff, participant `user`'s
+/// (the reading is logged).
+#[server(endpoint = "projects/journey")]
+pub async fn get_journey(user: Option<i64>) -> Result<Journey, AppError> {
+    crate::error::with_status(get_journey_body(user).await)
+}
+
+/// The skills catalogue, with retired skills. Admins only.
+#[server(endpoint = "projects/skills")]
+pub async fn list_skills() -> Result<Vec<SkillEntry>, AppError> {
+    crate::error::with_status(list_skills_body().await)
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_counts_are_not_shown() {
+        assert_eq!(Contributors::of(0), Contributors::FewerThanFive);
+        assert_eq!(Contributors::of(4), Contributors::FewerThanFive);
+        assert_eq!(Contributors::of(5), Contributors::Count(5));
+    }
+
+    #[test]
+    fn percent_is_whole_and_capped() {
+        let goal = |done, target| Goal {
+            id: 1,
+            label: String::new(),
+            unit: Unit::Items,
+            target,
+            due: String::new(),
+            done,
+            history: Vec::new(),
+        };
+        assert_eq!(goal(23, 60).percent(), 38);
+        assert_eq!(goal(70, 60).percent(), 100);
+        assert_eq!(goal(0, 60).percent(), 0);
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for kind in ProjectKind::ALL {
+            assert_eq!(ProjectKind::parse(kind.key()), Some(kind));
+        }
+        for status in ProjectStatus::ALL {
+            assert_eq!(ProjectStatus::parse(status.key()), Some(status));
+        }
+        for unit in Unit::ALL {
+            assert_eq!(Unit::parse(unit.key()), Some(unit));
+        }
+        assert_eq!(
+            ContributionStatus::parse("confirmed"),
+            Some(ContributionStatus::Confirmed)
+        );
+        assert_eq!(ProjectKind::parse("bakery"), None);
+    }
+}

@@ -1,0 +1,160 @@
+//! What partners see: their projects, and each one's goals and progress in real units,
+//! steps and deliveries to come, a timeline and the thanks sent; with a form to thank the
+//! group. The public progress page shows the same without the form. Nothing here names a
+//! person: the data (`PartnerProject`) holds figures and steps only.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    PartnerProject, get_partner_project, get_public_project, list_projects,
+    page::{
+        contributors_text, goals_section, milestones_list, project_card, project_facts,
+        project_title, thanks_list, typed,
+    },
+};
+use crate::{
+    auth::Role,
+    i18n::{Locale, use_locale},
+    people::participants_page::id_param,
+    shell::{ErrorView, notice::Notice, use_viewer},
+};
+
+#[component]
+pub fn PartnerProjectsPage() -> impl IntoView {
+    let locale = use_locale();
+    let projects = Resource::new_blocking(|| (), |_| list_projects());
+    view! {
+        <Title text=format!("{} — Trame", locale.t("nav.partner_projects")) />
+        <h1>
+            <span class="picto" aria-hidden="true">"🤝"</span>
+            {locale.t("nav.partner_projects")}
+        </h1>
+        <p class="lead">{locale.t("partner.intro")}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match projects.await {
+                    Ok(projects) => {
+                        let none = projects.is_empty().then(|| view! { <p>{locale.t("partner.none")}</p> });
+                        let items = projects
+                            .iter()
+                            .map(|p| project_card(locale, p, format!("/partner/projects/{}", p.id)))
+                            .collect_view();
+                        view! { {none} <ul class="theme-list">{items}</ul> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A project as partners and the public see it.
+fn partner_view(locale: Locale, view: &PartnerProject) -> impl IntoView + use<> {
+    let project = &view.project;
+    let upcoming = if view.upcoming.is_empty() {
+        view! { <p>{locale.t("partner.nothing_planned")}</p> }.into_any()
+    } else {
+        milestones_list(locale, &view.upcoming).into_any()
+    };
+    let timeline = view
+        .timeline
+        .iter()
+        .map(|(when, what)| {
+            let when = (!when.is_empty()).then(|| view! { <strong>{when.clone()}</strong> " — " });
+            view! { <li>{when} {what.clone()}</li> }
+        })
+        .collect_view();
+    view! {
+        <h1 class="theme-title">{project_title(project)}</h1>
+        <Notice />
+        {project_facts(locale, project)}
+        <p>{contributors_text(locale, view.contributors)}</p>
+        {goals_section(locale, project)}
+        <section aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">{locale.t("partner.upcoming")}</h2>
+            {upcoming}
+        </section>
+        <section aria-labelledby="steps-heading">
+            <h2 id="steps-heading">{locale.t("project.milestones")}</h2>
+            {milestones_list(locale, &view.milestones)}
+        </section>
+        <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{locale.t("partner.timeline")}</h2>
+            <ul class="closure-list">{timeline}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn PartnerProjectPage() -> impl IntoView {
+    let locale = use_locale();
+    let partner = use_viewer().is_some_and(|v| v.role == Role::Partner);
+    let view = Resource::new_blocking(id_param, |id| async move { get_partner_project(id?).await });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(view) => {
+                        let id = view.project.id;
+                        let form = partner.then(|| view! {
+                            <form method="post" action=format!("/partner/projects/{id}/thanks") class="form card-box">
+                                <label for="thanks-message">{locale.t("partner.thanks_field")}</label>
+                                <textarea id="thanks-message" name="message" rows="3" required
+                                    maxlength=super::THANKS_MAX.to_string()>
+                                    {typed("message", String::new())}
+                                </textarea>
+                                <p class="hint">{locale.t("partner.thanks_hint")}</p>
+                                <button type="submit" class="button button-primary">
+                                    <span class="picto" aria-hidden="true">"💌"</span>
+                                    {locale.t("partner.thanks_send")}
+                                </button>
+                            </form>
+                        });
+                        view! {
+                            <Title text=format!("{} — Trame", view.project.name) />
+                            {partner_view(locale, &view)}
+                            <section id="thanks" aria-labelledby="thanks-heading">
+                                <h2 id="thanks-heading">{locale.t("project.thanks")}</h2>
+                                {thanks_list(locale, &view.thanks, false)}
+                                {form}
+                            </section>
+                            <p class="no-print">
+                                <a class="button" href=format!("/partner/projects/{id}/progress.csv")>
+                                    {locale.t("project.export")}
+                                </a>
+                            </p>
+                            <p><a href="/partner">{locale.t("partner.back")}</a></p>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PublicProjectPage() -> impl IntoView {
+    let locale = use_locale();
+    let view = Resource::new_blocking(id_param, |id| async move { get_public_project(id?).await });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(view) => view! {
+                        <Title text=format!("{} — Trame", view.project.name) />
+                        {partner_view(locale, &view)}
+                        <section aria-labelledby="thanks-heading">
+                            <h2 id="thanks-heading">{locale.t("project.thanks")}</h2>
+                            {thanks_list(locale, &view.thanks, false)}
+                        </section>
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,416 @@
+//! The social workers' project pages: the list with a form for a new project, and one
+//! project to run: contributions to confirm, recording one for a participant, goals, steps,
+//! the skills needed and who has them, and the project's details and partners.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    ContributionStatus, Project, ProjectKind, ProjectStatus, ProjectView, Unit, get_project,
+    list_projects,
+    page::{
+        contribution_fields, contribution_text, contributors_text, goals_section, milestones_list,
+        project_card, project_facts, project_title, typed,
+    },
+};
+use crate::{
+    i18n::{Locale, use_locale},
+    people::participants_page::id_param,
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+    },
+    themes::{DESCRIPTION_MAX, TITLE_MAX},
+};
+
+/// Name, kind, words and status of a project, filled with `project` when changing one.
+fn project_fields(
+    locale: Locale,
+    project: Option<&Project>,
+    prefix: &str,
+) -> impl IntoView + use<> {
+    let id = |name: &str| format!("{prefix}-{name}");
+    let name = typed("name", project.map(|p| p.name.clone()).unwrap_or_default());
+    let kind = typed("kind", project.map_or("toys", |p| p.kind.key()).to_string());
+    let status = typed(
+        "status",
+        project.map_or("active", |p| p.status.key()).to_string(),
+    );
+    let description = typed(
+        "description",
+        project.map(|p| p.description.clone()).unwrap_or_default(),
+    );
+    let kinds = ProjectKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.key() selected=k.key() == kind>
+                    {locale.t(&format!("project.kind_{}", k.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let statuses = ProjectStatus::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.key() selected=s.key() == status>
+                    {locale.t(&format!("project.status_{}", s.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label for=id("name")>{locale.t("project.field_name")}</label>
+        <input id=id("name") name="name" type="text" required maxlength=TITLE_MAX.to_string() value=name />
+        <label for=id("kind")>{locale.t("project.field_kind")}</label>
+        <select id=id("kind") name="kind">{kinds}</select>
+        <label for=id("description")>{locale.t("project.field_description")}</label>
+        <textarea id=id("description") name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
+            {description}
+        </textarea>
+        <label for=id("status")>{locale.t("project.field_status")}</label>
+        <select id=id("status") name="status">{statuses}</select>
+    }
+}
+
+#[component]
+pub fn StaffProjectsPage() -> impl IntoView {
+    let locale = use_locale();
+    let projects = Resource::new_blocking(|| (), |_| list_projects());
+    view! {
+        <Title text=format!("{} — Trame", locale.t("nav.projects")) />
+        <h1>
+            <span class="picto" aria-hidden="true">"🤝"</span>
+            {locale.t("nav.projects")}
+        </h1>
+        <Notice />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match projects.await {
+                    Ok(projects) => {
+                        let items = projects
+                            .iter()
+                            .map(|p| project_card(locale, p, format!("/staff/projects/{}", p.id)))
+                            .collect_view();
+                        view! { <ul class="theme-list">{items}</ul> }.into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <section id="new-project" aria-labelledby="new-project-heading" class="card-box">
+            <h2 id="new-project-heading">{locale.t("project.new")}</h2>
+            <form method="post" action="/staff/projects" class="form">
+                {project_fields(locale, None, "new-project")}
+                <button type="submit" class="button button-primary">{locale.t("project.create")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Pending contributions with their two buttons, then the others.
+fn contributions_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let items = view
+        .contributions
+        .iter()
+        .map(|c| {
+            let who = c.person.clone().map(|(id, name)| {
+                view! {
+                    <h3 class="theme-title">
+                        <a href=format!("/staff/participants/{id}/journey")>{name}</a>
+                    </h3>
+                }
+            });
+            let buttons = (c.status == ContributionStatus::Pending).then(|| {
+                let id = c.id;
+                view! {
+                    <div class="actions">
+                        <form method="post" action=format!("/staff/contributions/{id}/confirm")>
+                            <button type="submit" class="button button-primary">
+                                <span class="picto" aria-hidden="true">"✅"</span>
+                                {locale.t("contribution.confirm")}
+                            </button>
+                        </form>
+                        <form method="post" action=format!("/staff/contributions/{id}/decline")>
+                            <button type="submit" class="button">{locale.t("contribution.decline")}</button>
+                        </form>
+                    </div>
+                }
+            });
+            view! {
+                <li class="card-box" id=format!("contribution-{}", c.id)>
+                    {who}
+                    {contribution_text(locale, c)}
+                    {buttons}
+                </li>
+            }
+        })
+        .collect_view();
+    let pending = view
+        .contributions
+        .iter()
+        .filter(|c| c.status == ContributionStatus::Pending)
+        .count();
+    view! {
+        <section id="contributions" aria-labelledby="contributions-heading">
+            <h2 id="contributions-heading">{locale.t("contribution.all")}</h2>
+            <p>{locale.tv("contribution.pending_count", &[("n", &pending)])}</p>
+            <ul class="theme-list">{items}</ul>
+        </section>
+    }
+}
+
+/// Record a contribution for a participant at the counter.
+fn record_for_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let chosen = typed("participant", String::new());
+    let people = view
+        .participants
+        .iter()
+        .map(|(id, name)| {
+            let value = id.to_string();
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <section id="record" aria-labelledby="record-heading" class="card-box">
+            <h2 id="record-heading">{locale.t("contribution.record_for")}</h2>
+            <form method="post" action=format!("/staff/projects/{}/contributions", view.project.id) class="form">
+                <label for="record-participant">{locale.t("contribution.field_participant")}</label>
+                <select id="record-participant" name="participant" required>
+                    <option value="">{locale.t("contribution.choose_participant")}</option>
+                    {people}
+                </select>
+                {contribution_fields(locale, view, "record")}
+                <div class="choice">
+                    <input type="checkbox" name="confirm" value="1" id="record-confirm" />
+                    <label for="record-confirm">{locale.t("contribution.confirm_now")}</label>
+                </div>
+                <button type="submit" class="button button-primary">{locale.t("contribution.save")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The goals with their charts, and a form for a new one.
+fn goals_and_form(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let back = query("form").as_deref() == Some("goal");
+    let field = |name: &str| {
+        if back {
+            typed(name, String::new())
+        } else {
+            String::new()
+        }
+    };
+    let unit = field("unit");
+    let units = Unit::ALL
+        .into_iter()
+        .map(|u| view! { <option value=u.key() selected=u.key() == unit>{locale.t(&format!("unit.{}", u.key()))}</option> })
+        .collect_view();
+    view! {
+        {goals_section(locale, &view.project)}
+        <details class="card-box" open=back>
+            <summary>{locale.t("project.new_goal")}</summary>
+            <form method="post" action=format!("/staff/projects/{}/goals", view.project.id) class="form">
+                <label for="goal-label">{locale.t("project.field_goal_label")}</label>
+                <input id="goal-label" name="label" type="text" required maxlength=super::LABEL_MAX.to_string()
+                    value=field("label") />
+                <label for="goal-target">{locale.t("project.field_target")}</label>
+                <input id="goal-target" name="target" type="number" min="1" max=super::TARGET_MAX.to_string()
+                    required value=field("target") />
+                <label for="goal-unit">{locale.t("project.field_unit")}</label>
+                <select id="goal-unit" name="unit">{units}</select>
+                <label for="goal-due">{locale.t("project.field_due")}</label>
+                <input id="goal-due" name="due" type="date" required value=field("due") />
+                <button type="submit" class="button button-primary">{locale.t("project.add_goal")}</button>
+            </form>
+        </details>
+    }
+}
+
+/// The steps, a button to mark each reached, and a form for a new one.
+fn milestones_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let back = query("form").as_deref() == Some("step");
+    let field = |name: &str| {
+        if back {
+            typed(name, String::new())
+        } else {
+            String::new()
+        }
+    };
+    let buttons = view
+        .milestones
+        .iter()
+        .filter(|m| m.reached.is_none())
+        .map(|m| {
+            view! {
+                <form method="post" action=format!("/staff/milestones/{}/reached", m.id) class="inline-form">
+                    <button type="submit" class="button button-small">
+                        {locale.tv("project.mark_reached", &[("label", &m.label)])}
+                    </button>
+                </form>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="milestones" aria-labelledby="milestones-heading">
+            <h2 id="milestones-heading">{locale.t("project.milestones")}</h2>
+            {milestones_list(locale, &view.milestones)}
+            {buttons}
+            <details class="card-box" open=back>
+                <summary>{locale.t("project.new_milestone")}</summary>
+                <form method="post" action=format!("/staff/projects/{}/milestones", view.project.id) class="form">
+                    <label for="step-label">{locale.t("project.field_step")}</label>
+                    <input id="step-label" name="step" type="text" required maxlength=super::LABEL_MAX.to_string()
+                        value=field("step") />
+                    <label for="step-day">{locale.t("project.field_step_day")}</label>
+                    <input id="step-day" name="day" type="date" required value=field("day") />
+                    <button type="submit" class="button button-primary">{locale.t("project.add_milestone")}</button>
+                </form>
+            </details>
+        </section>
+    }
+}
+
+/// The skills the project needs, and who has each and agreed to be asked.
+fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let boxes = view
+        .skills
+        .iter()
+        .map(|skill| {
+            let input = format!("need-{}", skill.id);
+            let needed = view.needed.iter().any(|n| n.id == skill.id);
+            view! {
+                <div class="choice">
+                    <input type="checkbox" name=format!("need_{}", skill.id) value="1" id=input.clone()
+                        checked=needed />
+                    <label for=input>
+                        <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                        " " {skill.name.clone()}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let helpers = view
+        .helpers
+        .iter()
+        .map(|(skill, people)| {
+            let names = if people.is_empty() {
+                view! { <p class="hint">{locale.t("project.nobody_to_ask")}</p> }.into_any()
+            } else {
+                let items = people
+                    .iter()
+                    .map(|(id, name)| view! { <li><a href=format!("/staff/participants/{id}")>{name.clone()}</a></li> })
+                    .collect_view();
+                view! { <ul class="closure-list">{items}</ul> }.into_any()
+            };
+            view! {
+                <h3>
+                    <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                    " " {skill.name.clone()}
+                </h3>
+                {names}
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="skills" aria-labelledby="skills-heading">
+            <h2 id="skills-heading">{locale.t("project.skills_needed")}</h2>
+            <h3>{locale.t("project.who_can_help")}</h3>
+            <p class="hint">{locale.t("project.who_can_help_hint")}</p>
+            {helpers}
+            <details class="card-box">
+                <summary>{locale.t("project.choose_skills")}</summary>
+                <form method="post" action=format!("/staff/projects/{}/skills", view.project.id) class="form">
+                    <fieldset class="choices">
+                        <legend>{locale.t("project.skills_needed")}</legend>
+                        {boxes}
+                    </fieldset>
+                    <button type="submit" class="button button-primary">{locale.t("project.save_skills")}</button>
+                </form>
+            </details>
+        </section>
+    }
+}
+
+/// The project's details, partners and public page.
+fn details_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let project = &view.project;
+    let partners = view
+        .partner_accounts
+        .iter()
+        .map(|(id, name, chosen)| {
+            let input = format!("partner-{id}");
+            view! {
+                <div class="choice">
+                    <input type="checkbox" name=format!("partner_{id}") value="1" id=input.clone() checked=*chosen />
+                    <label for=input>{name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="details" aria-labelledby="details-heading">
+            <details class="card-box" open=query("error").is_some() && query("name").is_some()>
+                <summary><h2 id="details-heading">{locale.t("project.details")}</h2></summary>
+                <form method="post" action=format!("/staff/projects/{}", project.id) class="form">
+                    {project_fields(locale, Some(project), "project")}
+                    <fieldset class="choices">
+                        <legend>{locale.t("project.field_partners")}</legend>
+                        {partners}
+                    </fieldset>
+                    <div class="choice">
+                        <input type="checkbox" name="public_page" value="1" id="project-public"
+                            checked=project.public_page />
+                        <label for="project-public">{locale.t("project.field_public")}</label>
+                    </div>
+                    <button type="submit" class="button button-primary">{locale.t("project.save")}</button>
+                </form>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn StaffProjectPage() -> impl IntoView {
+    let locale = use_locale();
+    let view = Resource::new_blocking(id_param, |id| async move { get_project(id?).await });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(view) => {
+                        let project = &view.project;
+                        let id = project.id;
+                        let public = project.public_page.then(|| view! {
+                            <a class="button" href=format!("/public/projects/{id}")>{locale.t("project.public_link")}</a>
+                        });
+                        view! {
+                            <Title text=format!("{} — Trame", project.name) />
+                            <h1 class="theme-title">{project_title(project)}</h1>
+                            <Notice />
+                            {project_facts(locale, project)}
+                            <p>{contributors_text(locale, view.contributors)}</p>
+                            <div class="actions no-print">
+                                <a class="button" href=format!("/partner/projects/{id}")>{locale.t("project.as_partner")}</a>
+                                {public}
+                                <a class="button" href=format!("/partner/projects/{id}/progress.csv")>{locale.t("project.export")}</a>
+                            </div>
+                            {contributions_section(locale, &view)}
+                            {record_for_section(locale, &view)}
+                            {goals_and_form(locale, &view)}
+                            {milestones_section(locale, &view)}
+                            {skills_section(locale, &view)}
+                            {details_section(locale, &view)}
+                            <p><a href="/staff/projects">{locale.t("project.back")}</a></p>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -258,6 +258,18 @@ mod tests {
         assert_eq!(required_roles("/admin/accounts"), Some(&[Role::Admin][..]));
         assert!(!required_roles("/themes").unwrap().contains(&Role::Partner));
         assert!(!required_roles("/votes/3").unwrap().contains(&Role::Partner));
+        assert!(!required_roles("/journey").unwrap().contains(&Role::Partner));
+        assert!(
+            !required_roles("/projects/1")
+                .unwrap()
+                .contains(&Role::Partner)
+        );
+        assert!(
+            !required_roles("/partner/projects/1")
+                .unwrap()
+                .contains(&Role::Participant)
+        );
+        assert_eq!(required_roles("/public/projects/1"), None);
     }
 
     #[test]

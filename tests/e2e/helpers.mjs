@@ -77,3 +77,20 @@ export async function loginCard(page, code) {
 export async function waitForHydration(page) {
   await page.waitForFunction(() => typeof window.__hydrateIsland === 'function');
 }
+
+// The browsers one test opens (each a fresh context, with JavaScript on or off): `open`
+// gives a new page; `pages` lists them; `close` closes them all.
+export function browsersFor(browser, javaScript) {
+  const contexts = [];
+  return {
+    open: async () => {
+      const opened = await openPage(browser, { javaScript });
+      contexts.push(opened);
+      return opened.page;
+    },
+    pages: () => contexts.map(({ page }) => page),
+    close: async () => {
+      for (const { context } of contexts) await context.close();
+    },
+  };
+}

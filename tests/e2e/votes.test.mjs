@@ -4,7 +4,7 @@
 // author sees chosen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
+import { BASE, launch, browsersFor, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,12 +17,8 @@ for (const javaScript of [false, true]) {
     const run = Date.now() % 100000;
     const idea = `${javaScript ? 'Atelier vélo' : 'Chorale'} ${run}`;
     const vote = `Vote ${mode} ${run}`;
-    const contexts = [];
-    const open = async () => {
-      const opened = await openPage(browser, { javaScript });
-      contexts.push(opened);
-      return opened.page;
-    };
+    const browsers = browsersFor(browser, javaScript);
+    const open = browsers.open;
 
     // A participant proposes the idea.
     const author = await open();
@@ -121,6 +117,6 @@ for (const javaScript of [false, true]) {
 
     assert.deepEqual(author.consoleErrors, []);
     assert.deepEqual(worker.consoleErrors, []);
-    for (const { context } of contexts) await context.close();
+    await browsers.close();
   });
 }

@@ -4,7 +4,7 @@
 // takes attendance, and everyone's agenda shows the sessions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
+import { BASE, launch, browsersFor, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -27,12 +27,8 @@ for (const javaScript of [false, true]) {
     const [first, second, third] = javaScript
       ? ['MRC5HQ', 'LCY8DV', 'RSA3KM']
       : ['AMN4KP', 'JPR7XZ', 'FTU3MW'];
-    const contexts = [];
-    const open = async () => {
-      const opened = await openPage(browser, { javaScript });
-      contexts.push(opened);
-      return opened.page;
-    };
+    const browsers = browsersFor(browser, javaScript);
+    const open = browsers.open;
 
     // The worker creates the workshop: two places, in the sewing room, with herself.
     const worker = await open();
@@ -143,7 +139,7 @@ for (const javaScript of [false, true]) {
     await worker.getByText(title, { exact: true }).waitFor();
     await assertAccessible(worker, 'weekly programme');
 
-    for (const { page } of contexts) assert.deepEqual(page.consoleErrors, []);
-    for (const { context } of contexts) await context.close();
+    for (const page of browsers.pages()) assert.deepEqual(page.consoleErrors, []);
+    await browsers.close();
   });
 }

@@ -189,6 +189,16 @@ pub fn ParticipantPage() -> impl IntoView {
                                     }}
                                 </dd>
                             </dl>
+                            <p class="actions">
+                                <a class="button" href=format!("/staff/participants/{id}/journey")>
+                                    <span class="picto" aria-hidden="true">"🌟"</span>
+                                    {locale.t("journey.open")}
+                                </a>
+                                <a class="button" href=format!("/staff/participants/{id}/attestation")>
+                                    <span class="picto" aria-hidden="true">"📄"</span>
+                                    {locale.t("attestation.title")}
+                                </a>
+                            </p>
                             {card}
                             <section class="card-box" aria-labelledby="rename-heading">
                                 <h2 id="rename-heading">{locale.t("participants.rename")}</h2>

@@ -345,10 +345,9 @@ pub(super) async fn get_project_body(id: i64) -> Result<ProjectView, AppError> {
     let contributions = if staff {
         contributions_where(&reader, "c.project_id = $1", id, true).await?
     } else {
-        let mut own =
-            contributions_where(&reader, "c.user_id = $1", reader.viewer.id, false).await?;
-        own.retain(|c| c.project == project.name);
-        own
+        // The id is a number: safe to write into the condition.
+        let condition = format!("c.user_id = $1 AND c.project_id = {id}");
+        contributions_where(&reader, &condition, reader.viewer.id, false).await?
     };
     let since = now() - SESSIONS_BACK_SECS;
     let condition = if staff {
@@ -430,16 +429,15 @@ pub(super) async fn get_project_body(id: i64) -> Result<ProjectView, AppError> {
 /// What a partner or the public sees of project `id`: goals, steps, a timeline of figures,
 /// thanks. No query here selects a person.
 async fn partner_view(
-    reader_locale: Locale,
+    locale: Locale,
     db: &Db,
     tz: chrono_tz::Tz,
     id: i64,
 ) -> Result<PartnerProject, AppError> {
-    let project = fetch_projects(db, "p.id = $1", id, reader_locale, tz)
+    let project = fetch_projects(db, "p.id = $1", id, locale, tz)
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let locale = reader_locale;
     let milestones = milestones_of(db, id, locale).await?;
     let upcoming = milestones
         .iter()

@@ -54,12 +54,15 @@ for (const javaScript of [false, true]) {
     assert.equal(await toysDone(participant), before, 'a pending contribution does not count');
     await assertAccessible(participant, 'project page, contribution recorded');
 
-    // A bad quantity comes back with a message and what was typed.
-    await form.getByLabel('Combien (le nombre)').fill('5000');
-    await form.getByLabel('Un mot (facultatif)').fill('trop');
+    // A number with no goal comes back with a message and what was typed (the browser
+    // itself stops a number over 1 000).
+    await form.getByLabel('Pour quel objectif').selectOption({ label: 'Aucun : seulement du temps donné' });
+    await form.getByLabel('Combien (le nombre)').fill('4');
+    await form.getByLabel('Un mot (facultatif)').fill('Encore quatre');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
-    await participant.getByRole('alert').filter({ hasText: 'Écrivez un nombre entre 1 et 1 000.' }).waitFor();
-    assert.equal(await form.getByLabel('Combien (le nombre)').inputValue(), '5000');
+    await participant.getByRole('alert').filter({ hasText: 'Choisissez pour quel objectif vous donnez ce nombre.' }).waitFor();
+    assert.equal(await form.getByLabel('Combien (le nombre)').inputValue(), '4');
+    assert.equal(await form.getByLabel('Un mot (facultatif)').inputValue(), 'Encore quatre');
 
     // The social worker confirms it.
     const worker = await open();

@@ -105,7 +105,7 @@ pub fn GoalProgress(goal: Goal, #[prop(optional)] chart: bool) -> impl IntoView 
     });
     view! {
         <div class="goal">
-            <h4 class="goal-label">{goal.label.clone()}</h4>
+            <h3 class="goal-label">{goal.label.clone()}</h3>
             <p class="goal-figures">{figures}</p>
             <ProgressBar percent=goal.percent() />
             {history}

@@ -74,6 +74,30 @@ async fn count_ids(
     Ok(found)
 }
 
+/// Makes `ids` the rows of `table` (in its `column`) linked to project `project`.
+async fn link_project(
+    conn: &mut AnyConnection,
+    table: &str,
+    column: &str,
+    project: i64,
+    ids: &[i64],
+) -> Result<(), AppError> {
+    sqlx::query(&format!("DELETE FROM {table} WHERE project_id = $1"))
+        .bind(project)
+        .execute(&mut *conn)
+        .await?;
+    for id in ids {
+        sqlx::query(&format!(
+            "INSERT INTO {table} (project_id, {column}) VALUES ($1, $2)"
+        ))
+        .bind(project)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- the skills catalogue
 
 const SKILL_FIELDS: &[&str] = &["pictogram", "name_fr", "name_nl", "name_en"];
@@ -278,17 +302,14 @@ async fn save_project(
                 id
             }
         };
-        sqlx::query("DELETE FROM project_partners WHERE project_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for partner in &project.partners {
-            sqlx::query("INSERT INTO project_partners (project_id, partner_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(partner)
-                .execute(&mut *tx)
-                .await?;
-        }
+        link_project(
+            &mut tx,
+            "project_partners",
+            "partner_id",
+            id,
+            &project.partners,
+        )
+        .await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "/staff/projects/{id}?ok=project_saved#details"
@@ -454,17 +475,7 @@ pub async fn set_needed_skills(
                 "/staff/projects/{id}?error=skill_invalid#skills"
             )));
         }
-        sqlx::query("DELETE FROM project_skills WHERE project_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for skill in skills {
-            sqlx::query("INSERT INTO project_skills (project_id, skill_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(skill)
-                .execute(&mut *tx)
-                .await?;
-        }
+        link_project(&mut tx, "project_skills", "skill_id", id, &skills).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "/staff/projects/{id}?ok=skills_saved#skills"

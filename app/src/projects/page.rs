@@ -284,10 +284,36 @@ pub fn contribution_fields(
     }
 }
 
+/// The projects the viewer may see, each linking to `base` and its id; `empty` when none.
+#[component]
+pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {
+    let locale = use_locale();
+    let projects = Resource::new_blocking(|| (), |_| list_projects());
+    view! {
+        <Suspense>
+            {move || {
+                let empty = empty.clone();
+                Suspend::new(async move {
+                    match projects.await {
+                        Ok(projects) => {
+                            let none = projects.is_empty().then(|| view! { <p>{empty}</p> });
+                            let items = projects
+                                .iter()
+                                .map(|p| project_card(locale, p, format!("{base}/{}", p.id)))
+                                .collect_view();
+                            view! { {none} <ul class="theme-list">{items}</ul> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let locale = use_locale();
-    let projects = Resource::new_blocking(|| (), |_| list_projects());
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.projects")) />
         <h1>
@@ -295,20 +321,7 @@ pub fn ProjectsPage() -> impl IntoView {
             {locale.t("nav.projects")}
         </h1>
         <p class="lead">{locale.t("project.intro")}</p>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match projects.await {
-                    Ok(projects) => {
-                        let items = projects
-                            .iter()
-                            .map(|p| project_card(locale, p, format!("/projects/{}", p.id)))
-                            .collect_view();
-                        view! { <ul class="theme-list">{items}</ul> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <ProjectList base="/projects" empty=locale.t("project.none") />
     }
 }
 

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{
-    PartnerProject, get_partner_project, get_public_project, list_projects,
+    PartnerProject, get_partner_project, get_public_project,
     page::{
-        contributors_text, goals_section, milestones_list, project_card, project_facts,
+        ProjectList, contributors_text, goals_section, milestones_list, project_facts,
         project_title, thanks_list, typed,
     },
 };
@@ -23,7 +23,6 @@ use crate::{
 #[component]
 pub fn PartnerProjectsPage() -> impl IntoView {
     let locale = use_locale();
-    let projects = Resource::new_blocking(|| (), |_| list_projects());
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.partner_projects")) />
         <h1>
@@ -31,21 +30,7 @@ pub fn PartnerProjectsPage() -> impl IntoView {
             {locale.t("nav.partner_projects")}
         </h1>
         <p class="lead">{locale.t("partner.intro")}</p>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match projects.await {
-                    Ok(projects) => {
-                        let none = projects.is_empty().then(|| view! { <p>{locale.t("partner.none")}</p> });
-                        let items = projects
-                            .iter()
-                            .map(|p| project_card(locale, p, format!("/partner/projects/{}", p.id)))
-                            .collect_view();
-                        view! { {none} <ul class="theme-list">{items}</ul> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <ProjectList base="/partner/projects" empty=locale.t("partner.none") />
     }
 }
 

@@ -7,10 +7,9 @@ use leptos_meta::Title;
 
 use super::{
     ContributionStatus, Project, ProjectKind, ProjectStatus, ProjectView, Unit, get_project,
-    list_projects,
     page::{
-        contribution_fields, contribution_text, contributors_text, goals_section, milestones_list,
-        project_card, project_facts, project_title, typed,
+        ProjectList, contribution_fields, contribution_text, contributors_text, goals_section,
+        milestones_list, project_facts, project_title, typed,
     },
 };
 use crate::{
@@ -77,7 +76,6 @@ fn project_fields(
 #[component]
 pub fn StaffProjectsPage() -> impl IntoView {
     let locale = use_locale();
-    let projects = Resource::new_blocking(|| (), |_| list_projects());
     view! {
         <Title text=format!("{} — Trame", locale.t("nav.projects")) />
         <h1>
@@ -85,20 +83,7 @@ pub fn StaffProjectsPage() -> impl IntoView {
             {locale.t("nav.projects")}
         </h1>
         <Notice />
-        <Suspense>
-            {move || Suspend::new(async move {
-                match projects.await {
-                    Ok(projects) => {
-                        let items = projects
-                            .iter()
-                            .map(|p| project_card(locale, p, format!("/staff/projects/{}", p.id)))
-                            .collect_view();
-                        view! { <ul class="theme-list">{items}</ul> }.into_any()
-                    }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <ProjectList base="/staff/projects" empty=locale.t("project.none") />
         <section id="new-project" aria-labelledby="new-project-heading" class="card-box">
             <h2 id="new-project-heading">{locale.t("project.new")}</h2>
             <form method="post" action="/staff/projects" class="form">

@@ -67,7 +67,13 @@ async fn restart_keeps_data_and_seeds_once(backend: Backend) {
     .fetch_one(second.db.read())
     .await
     .unwrap();
-    assert_eq!((users, renamed), (16, 1));
+    // An admin, two social workers, three partners and twelve participants.
+    assert_eq!((users, renamed), (18, 1));
+    let projects: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM projects")
+        .fetch_one(second.db.read())
+        .await
+        .unwrap();
+    assert_eq!(projects, 4);
 }
 
 async fn a_broken_migration_stops_start_up(backend: Backend) {

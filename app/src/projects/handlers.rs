@@ -24,7 +24,7 @@ use crate::{
     db::now,
     error::AppError,
     state::AppState,
-    themes::{parse_description, parse_title},
+    themes::{handlers::active_participant, parse_description, parse_title},
     workshops::handlers::{Checked, Fields, back, field, number_in, short_text},
 };
 
@@ -698,13 +698,7 @@ pub async fn record_for(
         let path = format!("/staff/projects/{id}");
         let keep = [CONTRIBUTION_FIELDS, &["participant"]].concat();
         let sent_back = |problem| back(&path, problem, &form, &keep, "", "record");
-        let person: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM users WHERE id = $1 AND role = 'participant' \
-             AND deactivated_at IS NULL",
-        )
-        .bind(field(&form, "participant").parse::<i64>().unwrap_or(0))
-        .fetch_optional(state.db.read())
-        .await?;
+        let person = active_participant(&state, field(&form, "participant")).await?;
         let Some(person) = person else {
             return Ok(sent_back("participant_required"));
         };

@@ -151,6 +151,17 @@ async fn goals_of(
     Ok(goals)
 }
 
+/// The organisations of a project's partners.
+async fn partners_of(db: &Db, project: i64) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COALESCE(u.organisation, u.display_name) FROM project_partners pp \
+         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id = $1 ORDER BY u.organisation",
+    )
+    .bind(project)
+    .fetch_all(db.read())
+    .await?)
+}
+
 /// Projects matching `condition` (on `p`, with `$1` bound to `bind`).
 async fn fetch_projects(
     db: &Db,
@@ -169,13 +180,7 @@ async fn fetch_projects(
     .await?;
     let mut projects = Vec::new();
     for (id, name, kind, status, description, public_page) in rows {
-        let partners: Vec<String> = sqlx::query_scalar(
-            "SELECT COALESCE(u.organisation, u.display_name) FROM project_partners pp \
-             JOIN users u ON u.id = pp.partner_id WHERE pp.project_id = $1 ORDER BY u.organisation",
-        )
-        .bind(id)
-        .fetch_all(db.read())
-        .await?;
+        let partners = partners_of(db, id).await?;
         projects.push(Project {
             id,
             name,
@@ -607,13 +612,7 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
         .bind(project)
         .fetch_all(db.read())
         .await?;
-        let partners: Vec<String> = sqlx::query_scalar(
-            "SELECT COALESCE(u.organisation, u.display_name) FROM project_partners pp \
-             JOIN users u ON u.id = pp.partner_id WHERE pp.project_id = $1 ORDER BY u.organisation",
-        )
-        .bind(project)
-        .fetch_all(db.read())
-        .await?;
+        let partners = partners_of(db, project).await?;
         projects.push(JourneyProject {
             name: project_name,
             kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),

@@ -146,6 +146,13 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// Whether `err` is a unique key refusing a row that is already there: the same thing
+/// written twice at once (a double tap on a slow network), or a name already taken.
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .is_some_and(|db| db.is_unique_violation())
+}
+
 /// Seconds since the Unix epoch, the unit every stored time uses.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()

@@ -22,6 +22,9 @@ pub enum AppError {
     /// A state-changing request from another site.
     #[error("cross-site request")]
     CrossSite,
+    /// The same thing was asked twice at once and is already done (a unique key held).
+    #[error("already done")]
+    Conflict,
     /// The request body is larger than any form Trame has.
     #[error("request too large")]
     TooLarge,
@@ -35,6 +38,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => 401,
             AppError::Forbidden | AppError::CrossSite => 403,
+            AppError::Conflict => 409,
             AppError::TooLarge => 413,
             AppError::NotFound => 404,
             AppError::Invalid(_) => 400,
@@ -50,6 +54,7 @@ impl AppError {
             AppError::NotFound => locale.t("error.not_found"),
             AppError::Invalid(key) => locale.t(&format!("error.{key}")),
             AppError::CrossSite => locale.t("error.cross_site"),
+            AppError::Conflict => locale.t("error.conflict"),
             AppError::TooLarge => locale.t("error.payload_too_large"),
             AppError::Internal => locale.t("error.internal"),
         }
@@ -69,9 +74,22 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
-/// Gives a server function's error its own HTTP status (403, 404...); server functions
-/// would otherwise answer every error with 500.
-pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+/// Runs a server function's body: its error gets its own HTTP status (403, 404...; server
+/// functions would otherwise answer every error with 500), and a panic becomes an internal
+/// error at once. Pages load their data through these bodies on tasks of their own, where an
+/// uncaught panic would leave the page waiting forever.
+#[cfg(feature = "ssr")]
+pub async fn with_status<T>(
+    body: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    use futures::FutureExt;
+    let result = std::panic::AssertUnwindSafe(body)
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|_| {
+            tracing::error!("a server function panicked");
+            Err(AppError::Internal)
+        });
     if let Err(err) = &result {
         set_status(err.status());
     }
@@ -98,6 +116,10 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
+        if crate::db::is_unique_violation(&err) {
+            tracing::warn!(error = %err, "the same write twice at once");
+            return AppError::Conflict;
+        }
         tracing::error!(error = %err, "database error");
         AppError::Internal
     }

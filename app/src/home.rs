@@ -1,7 +1,8 @@
 //! The home page: what each role comes for, one tap away.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use crate::{
     auth::Role,
@@ -118,7 +119,7 @@ pub fn HomePage() -> impl IntoView {
         Role::Worker | Role::Admin => locale.t("home.staff_intro"),
     };
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.home")) />
+        <PageTitle text=locale.t("nav.home") />
         <Notice />
         <h1>
             <span class="picto" aria-hidden="true">

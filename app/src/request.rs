@@ -17,6 +17,8 @@ pub struct RequestInfo {
     pub address: String,
     /// The per-request nonce allowed by the Content-Security-Policy for inline scripts.
     pub nonce: String,
+    /// What was typed in the form this page shows again after the server refused it.
+    pub draft: Vec<(String, String)>,
 }
 
 /// The current request's info, inside a Leptos render or server function.

@@ -24,6 +24,7 @@ pub fn form_routes() -> Router<AppState> {
         .route("/lang", post(auth::choose_language))
         .route("/staff/participants", post(people::create_participant))
         .route("/staff/participants/{id}/card", post(people::replace_card))
+        .route("/staff/participants/{id}/unlock", post(people::unlock_card))
         .route(
             "/staff/participants/{id}/name",
             post(people::rename_participant),

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tower::Layer;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
@@ -193,13 +194,18 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn(middleware::guard))
         .layer(from_fn_with_state(state.clone(), middleware::same_origin))
+        .layer(from_fn(middleware::no_nul))
         // Every body is limited, server functions' included; the context middleware around
         // it turns the bare 413 into a translated page.
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // A panic is a bug, but it must not drop the connection or hang the request: the
+        // person gets the translated error page at once and the server keeps serving.
+        .layer(CatchPanicLayer::custom(middleware::panicked))
         .layer(from_fn_with_state(state.clone(), middleware::context))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(state)
+        .with_state(state.clone())
         .merge(assets)
+        .layer(from_fn_with_state(state, middleware::transport_headers))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(

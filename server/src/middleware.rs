@@ -16,6 +16,7 @@ use app::{
         extract::{error_page, query_value, see_other},
         session::{self, Lookup, SESSION_COOKIE},
     },
+    draft::{self, DRAFT_COOKIE, DRAFT_SECS, FormDraft},
     error::AppError,
     i18n::{LANG_COOKIE, Locale},
     request::RequestInfo,
@@ -48,10 +49,40 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
             }
         }
     }
+    let owner = info.viewer.as_ref().map_or(0, |viewer| viewer.id);
+    let draft_token = cookies::get(headers, DRAFT_COOKIE)
+        .filter(|_| req.method() == Method::GET)
+        .map(str::to_string);
+    let mut draft_taken = false;
+    if let Some(token) = &draft_token {
+        match draft::take(&state.db, owner, token, req.uri().path()).await {
+            Ok(Some(fields)) => {
+                info.draft = fields;
+                draft_taken = true;
+            }
+            Ok(None) => {}
+            Err(err) => tracing::error!(error = %err, "could not read a form draft"),
+        }
+    }
     let nonce = info.nonce.clone();
     let session_ended = info.session_ended;
     req.extensions_mut().insert(info);
     let mut response = next.run(req).await;
+    let secure = state.settings.secure_cookies();
+    if draft_taken {
+        let clear = cookies::set(DRAFT_COOKIE, "", Some(0), secure);
+        append_cookie(&mut response, &clear);
+    }
+    if let Some(draft) = response.extensions_mut().remove::<FormDraft>() {
+        match draft::save(&state.db, owner, &draft).await {
+            Ok(token) => {
+                let cookie = cookies::set(DRAFT_COOKIE, &token, Some(DRAFT_SECS), secure);
+                append_cookie(&mut response, &cookie);
+            }
+            // The refusal still reaches the person, only without what they typed.
+            Err(err) => tracing::error!(error = %err, "could not keep a form draft"),
+        }
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -60,13 +91,45 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
         response = error_page(locale, &AppError::TooLarge);
     }
     if session_ended {
-        let clear = cookies::set(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies());
-        if let Ok(value) = HeaderValue::from_str(&clear) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        let clear = cookies::set(SESSION_COOKIE, "", Some(0), secure);
+        append_cookie(&mut response, &clear);
     }
     security_headers(response.headers_mut(), &nonce);
     response
+}
+
+fn append_cookie(response: &mut Response, cookie: &str) {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+/// Headers every response carries, built assets included: no content sniffing, and over
+/// HTTPS, HSTS (a browser then never tries the site in clear again).
+pub async fn transport_headers(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if state.settings.secure_cookies() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
+}
+
+/// The answer to a request whose handler panicked: the translated error page, logged.
+pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    error_page(Locale::default(), &AppError::Internal)
 }
 
 /// The client's address: the last hop of `X-Forwarded-For` when a proxy we trust added it,
@@ -94,7 +157,6 @@ fn security_headers(headers: &mut HeaderMap, nonce: &str) {
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     );
     let fixed = [
-        ("x-content-type-options", "nosniff"),
         ("referrer-policy", "same-origin"),
         ("x-frame-options", "DENY"),
         ("cross-origin-opener-policy", "same-origin"),
@@ -114,6 +176,34 @@ fn security_headers(headers: &mut HeaderMap, nonce: &str) {
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+}
+
+/// Refuses a NUL character anywhere in a form, a server function's arguments or an address:
+/// no text Trame keeps may hold one, and PostgreSQL refuses it with an error. Runs inside the
+/// body limit, so reading the body here is bounded.
+pub async fn no_nul(req: Request, next: Next) -> Response {
+    let locale = locale_of(&req);
+    let refuse = || error_page(locale, &AppError::Invalid("malformed".into()));
+    let nul = |text: &[u8]| text.contains(&0) || text.windows(3).any(|w| w == b"%00");
+    if req.uri().query().is_some_and(|q| nul(q.as_bytes())) || nul(req.uri().path().as_bytes()) {
+        return refuse();
+    }
+    let form = req.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes()
+            .starts_with(b"application/x-www-form-urlencoded")
+    });
+    if !form {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, crate::BODY_LIMIT).await else {
+        return error_page(locale, &AppError::TooLarge);
+    };
+    if nul(&bytes) {
+        return refuse();
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
 }
 
 /// Refuses state-changing requests that come from another site. Browsers say where a
@@ -285,6 +375,30 @@ mod tests {
         };
         assert_eq!(client_address(&request(), true), "198.51.100.7");
         assert_eq!(client_address(&request(), false), "127.0.0.1");
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_answered_at_once_with_the_error_page() {
+        use tower::ServiceExt;
+        let app = axum::Router::new()
+            .route(
+                "/",
+                axum::routing::get(|| async {
+                    if Locale::default() == Locale::Fr {
+                        panic!("a bug");
+                    }
+                }),
+            )
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
+        let request = Request::get("/").body(axum::body::Body::empty()).unwrap();
+        let reply = app.oneshot(request).await.unwrap();
+        assert_eq!(reply.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            reply.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
     }
 
     #[test]

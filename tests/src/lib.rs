@@ -38,14 +38,20 @@ impl Reply {
             .unwrap_or_default()
     }
 
-    /// The value of the session cookie this response sets, if any (empty when it clears it).
-    pub fn session_cookie(&self) -> Option<String> {
+    /// The value of cookie `name` this response sets, if any (empty when it clears it).
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let prefix = format!("{name}=");
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find_map(|c| c.strip_prefix("trame_session="))
+            .find_map(|c| c.strip_prefix(prefix.as_str()))
             .map(|rest| rest.split(';').next().unwrap_or_default().to_string())
+    }
+
+    /// The value of the session cookie this response sets, if any (empty when it clears it).
+    pub fn session_cookie(&self) -> Option<String> {
+        self.cookie("trame_session")
     }
 }
 
@@ -162,6 +168,27 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
+    /// Follows a form's redirect as a browser does: the address without its `#anchor`, with
+    /// the session and the draft cookie a refused form leaves (what was typed).
+    pub async fn follow(&self, reply: &Reply, session: Option<&str>) -> Reply {
+        let location = reply.location();
+        let path = location.split('#').next().unwrap_or_default();
+        let cookies: Vec<String> = [
+            session.map(|token| format!("trame_session={token}")),
+            reply
+                .cookie("trame_draft")
+                .map(|token| format!("trame_draft={token}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut request = Request::get(path);
+        if !cookies.is_empty() {
+            request = request.header(header::COOKIE, cookies.join("; "));
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
     /// A form post as a same-origin browser sends it.
     pub async fn post(&self, path: &str, form: &[(&str, &str)], session: Option<&str>) -> Reply {
         self.post_with(path, form, session, &[("sec-fetch-site", "same-origin")])
@@ -180,6 +207,23 @@ impl TestApp {
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
             .collect::<Vec<_>>()
             .join("&");
+        self.post_body(path, body, session, extra).await
+    }
+
+    /// A same-origin post of a body already encoded (a server function's arguments).
+    pub async fn post_raw(&self, path: &str, body: &str, session: Option<&str>) -> Reply {
+        let same_origin = [("sec-fetch-site", "same-origin")];
+        self.post_body(path, body.to_string(), session, &same_origin)
+            .await
+    }
+
+    async fn post_body(
+        &self,
+        path: &str,
+        body: String,
+        session: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> Reply {
         let mut request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::CONTENT_LENGTH, body.len())

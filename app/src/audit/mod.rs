@@ -44,7 +44,7 @@ where
 /// The most recent 200 entries, newest first. Admins only.
 #[server(endpoint = "audit/list")]
 pub async fn list_audit() -> Result<Vec<AuditEntry>, AppError> {
-    crate::error::with_status(list_audit_body().await)
+    crate::error::with_status(list_audit_body()).await
 }
 
 #[cfg(feature = "ssr")]

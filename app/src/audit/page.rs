@@ -1,7 +1,8 @@
 //! The admin page that shows the audit log.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::list_audit;
 use crate::{i18n::use_locale, shell::ErrorView};
@@ -11,7 +12,7 @@ pub fn AuditPage() -> impl IntoView {
     let locale = use_locale();
     let entries = Resource::new_blocking(|| (), |_| list_audit());
     view! {
-        <Title text=format!("{} — Trame", locale.t("audit.title")) />
+        <PageTitle text=locale.t("audit.title") />
         <h1>{locale.t("audit.title")}</h1>
         <p class="lead">{locale.t("audit.intro")}</p>
         <Suspense>

@@ -111,10 +111,18 @@ pub fn query_value(text: &str) -> String {
         .collect()
 }
 
-/// A local path to go back to after a form, or `/`: never another site.
+/// A local path to go back to after a form, or `/`: never another site. Only a plain path
+/// is followed: browsers drop tabs and newlines from addresses (`/<TAB>/evil.example` is
+/// `//evil.example` to them) and read a backslash as a slash.
 pub fn local_path(candidate: Option<&str>) -> String {
     match candidate {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path
+                    .chars()
+                    .any(|c| c == '\\' || c.is_control() || c.is_whitespace()) =>
+        {
             path.to_string()
         }
         _ => "/".to_string(),
@@ -134,6 +142,10 @@ mod tests {
         assert_eq!(local_path(Some("//evil.example")), "/");
         assert_eq!(local_path(Some("https://evil.example")), "/");
         assert_eq!(local_path(Some("/\\evil.example")), "/");
+        assert_eq!(local_path(Some("/\t/evil.example")), "/");
+        assert_eq!(local_path(Some("/\n/evil.example")), "/");
+        assert_eq!(local_path(Some("/ /evil.example")), "/");
+        assert_eq!(local_path(Some("/\u{0}x")), "/");
         assert_eq!(local_path(None), "/");
     }
 

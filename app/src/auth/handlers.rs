@@ -13,12 +13,13 @@ use sqlx::Row;
 
 use super::{
     cookies,
-    extract::{Ctx, local_path, parse_form, query_value, see_other},
+    extract::{Ctx, local_path, parse_form, see_other},
     normalise_code, password,
     session::{self, SESSION_COOKIE},
     throttle,
 };
 use crate::{
+    draft::refused,
     error::AppError,
     i18n::{LANG_COOKIE, Locale},
     state::AppState,
@@ -46,7 +47,9 @@ enum Outcome {
 }
 
 /// Checks `secret` against the account found by `sql` (one `$1` parameter, returning `id`
-/// and `secret_hash`), with throttling and a constant-time answer for unknown accounts.
+/// and `secret_hash`). The attempt is counted before anything is looked up, and the same work
+/// is done whether or not the account exists, so neither a burst of guesses nor the time an
+/// answer takes tells more than "wrong".
 async fn authenticate(
     state: &AppState,
     sql: &'static str,
@@ -55,7 +58,7 @@ async fn authenticate(
     address: &str,
 ) -> Result<Outcome, AppError> {
     let db = &state.db;
-    if throttle::is_blocked(db, account, address).await? {
+    if !throttle::take_attempt(db, account, address).await? {
         return Ok(Outcome::Throttled);
     }
     let row = sqlx::query(sql)
@@ -69,15 +72,14 @@ async fn authenticate(
         ),
         None => (None, None),
     };
+    // An unknown account has no hash: a dummy one is checked instead, taking as long.
+    let verified = password::verify(secret, stored).await;
     match id {
-        Some(id) if password::verify(secret, stored).await => {
-            throttle::clear_account(db, account).await?;
+        Some(id) if verified => {
+            throttle::forgive(db, account, address).await?;
             Ok(Outcome::Success(id))
         }
-        _ => {
-            throttle::record_failure(db, account, address).await?;
-            Ok(Outcome::Failed)
-        }
+        _ => Ok(Outcome::Failed),
     }
 }
 
@@ -123,11 +125,15 @@ pub async fn staff_login(
         Err(err) => return ctx.reply(Err(err)),
     };
     let email = form.email.trim().to_lowercase();
+    let next = local_path(form.next.as_deref());
     let back = |error: &str| {
-        see_other(&format!(
-            "/login?error={error}&email={}#staff",
-            query_value(&email)
-        ))
+        refused(
+            "/login",
+            error,
+            "",
+            "staff",
+            [("email", email.as_str()), ("next", next.as_str())],
+        )
     };
     if email.is_empty()
         || email.len() > 254
@@ -145,14 +151,7 @@ pub async fn staff_login(
         &ctx.info.address,
     )
     .await;
-    finish(
-        &state,
-        &ctx,
-        outcome,
-        &local_path(form.next.as_deref()),
-        back,
-    )
-    .await
+    finish(&state, &ctx, outcome, &next, back).await
 }
 
 /// POST /login/card — participants, with the code and PIN of their access card.
@@ -166,8 +165,7 @@ pub async fn card_login(
         Err(err) => return ctx.reply(Err(err)),
     };
     let code = normalise_code(&form.code);
-    let back =
-        |error: &str| see_other(&format!("/login?error={error}&code={}", query_value(&code)));
+    let back = |error: &str| refused("/login", error, "", "card", [("code", code.as_str())]);
     let pin = form.pin.trim().to_string();
     if code.is_empty() || code.len() > 16 || pin.is_empty() || pin.len() > 16 {
         return back("login_failed");

@@ -2,9 +2,11 @@
 //! code was scanned), then e-mail and password for staff and partners.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use crate::{
+    draft::typed,
     i18n::use_locale,
     shell::{
         SessionEnded,
@@ -19,9 +21,12 @@ pub fn LoginPage() -> impl IntoView {
     // Ended on this request (cookie still sent), or on the one that redirected here.
     let session_ended =
         use_context::<SessionEnded>().is_some_and(|s| s.0) || query("ended").is_some();
-    let code = query("code").unwrap_or_default();
-    let email = query("email").unwrap_or_default();
-    let next = query("next").unwrap_or_else(|| "/".into());
+    // A card's QR code opens this page with its code in the address.
+    let code = typed("code").or_else(|| query("code")).unwrap_or_default();
+    let email = typed("email").unwrap_or_default();
+    let next = typed("next")
+        .or_else(|| query("next"))
+        .unwrap_or_else(|| "/".into());
     let already = use_viewer().map(|viewer| {
         view! {
             <p class="notice notice-ok" role="status">
@@ -34,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{} — Trame", locale.t("login.title")) />
+        <PageTitle text=locale.t("login.title") />
         <h1>{locale.t("login.title")}</h1>
         {session_ended
             .then(|| {
@@ -46,7 +51,7 @@ pub fn LoginPage() -> impl IntoView {
             })}
         <Notice />
         {already}
-        <section class="card-box" aria-labelledby="card-login">
+        <section class="card-box" id="card" aria-labelledby="card-login">
             <h2 id="card-login">
                 <span class="picto" aria-hidden="true">
                     "🪪"

@@ -36,10 +36,10 @@ pub async fn verify(secret: String, stored: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            return false;
-        };
-        known && hasher().verify_password(secret.as_bytes(), &parsed).is_ok()
+        let matches = PasswordHash::new(&stored)
+            .is_ok_and(|parsed| hasher().verify_password(secret.as_bytes(), &parsed).is_ok());
+        // The hash is always computed: `known` is looked at only afterwards.
+        matches && known
     })
     .await
     .unwrap_or(false)

@@ -1,30 +1,34 @@
 //! The admin page for staff and partner accounts: create one, deactivate one.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{NAME_MAX, PASSWORD_MIN, list_accounts};
 use crate::{
     auth::Role,
+    draft::typed,
     i18n::use_locale,
-    shell::{
-        ErrorView,
-        notice::{Notice, query},
-    },
+    shell::{ErrorView, notice::Notice},
 };
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let locale = use_locale();
     let accounts = Resource::new_blocking(|| (), |_| list_accounts());
-    let name = query("name").unwrap_or_default();
-    let email = query("email").unwrap_or_default();
+    let name = typed("name").unwrap_or_default();
+    let email = typed("email").unwrap_or_default();
+    let organisation = typed("organisation").unwrap_or_default();
+    let chosen = typed("role");
     let roles = [Role::Worker, Role::Admin, Role::Partner]
         .into_iter()
-        .map(|role| view! { <option value=role.as_str()>{locale.t(role.label_key())}</option> })
+        .map(|role| {
+            let selected = chosen.as_deref() == Some(role.as_str());
+            view! { <option value=role.as_str() selected=selected>{locale.t(role.label_key())}</option> }
+        })
         .collect_view();
     view! {
-        <Title text=format!("{} — Trame", locale.t("accounts.title")) />
+        <PageTitle text=locale.t("accounts.title") />
         <h1>{locale.t("accounts.title")}</h1>
         <Notice />
         <section class="card-box" id="new" aria-labelledby="new-heading">
@@ -42,6 +46,7 @@ pub fn AccountsPage() -> impl IntoView {
                     name="organisation"
                     type="text"
                     maxlength="120"
+                    value=organisation
                     aria-describedby="organisation-hint"
                 />
                 <p id="organisation-hint" class="hint">{locale.t("accounts.organisation_hint")}</p>

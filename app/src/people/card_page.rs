@@ -2,7 +2,8 @@
 //! opens the login page with the code filled in. Sized to print and cut out.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{get_access_card, participants_page::id_param};
 use crate::{i18n::use_locale, islands::PrintButton, shell::ErrorView};
@@ -21,7 +22,7 @@ pub fn CardPage() -> impl IntoView {
                             None => view! { <dd class="hint">{locale.t("card.pin_hidden")}</dd> }.into_any(),
                         };
                         view! {
-                            <Title text=format!("{} — {}", locale.t("card.title"), card.name) />
+                            <PageTitle text=format!("{} — {}", locale.t("card.title"), card.name) />
                             <p class="no-print">
                                 <a href=format!("/staff/participants/{}", card.id)>
                                     "← "

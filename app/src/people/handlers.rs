@@ -12,10 +12,11 @@ use crate::{
     audit,
     auth::{
         Role,
-        extract::{Ctx, parse_form, query_value, see_other},
-        password, session,
+        extract::{Ctx, parse_form, see_other},
+        password, session, throttle,
     },
     db::now,
+    draft::refused,
     error::AppError,
     state::AppState,
 };
@@ -60,10 +61,8 @@ pub async fn create_participant(
         let name = match parse_name(&form.name) {
             Ok(name) => name,
             Err(problem) => {
-                return Ok(see_other(&format!(
-                    "/staff/participants?error={problem}&name={}#new",
-                    query_value(&form.name.chars().take(200).collect::<String>())
-                )));
+                let typed = [("name", form.name.as_str())];
+                return Ok(refused("/staff/participants", problem, "", "new", typed));
             }
         };
         let pin = card::new_pin_hashed().await?;
@@ -111,6 +110,35 @@ pub async fn replace_card(
         audit::record(&mut *tx, viewer.id, "participant.card_replace", Some(id)).await?;
         tx.commit().await?;
         Ok(see_other(&format!("/staff/participants/{id}/card")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/participants/{id}/unlock — gives a card its login attempts back after too
+/// many wrong PINs, once the social worker knows the person at the counter.
+pub async fn unlock_card(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(STAFF)?;
+        let code: Option<String> = sqlx::query_scalar(
+            "SELECT login_code FROM users WHERE id = $1 AND role = 'participant' \
+             AND deactivated_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(state.db.read())
+        .await?;
+        let code = code.ok_or(AppError::NotFound)?;
+        throttle::unlock(&state.db, &code).await?;
+        audit::record(
+            state.db.write(),
+            viewer.id,
+            "participant.card_unlock",
+            Some(id),
+        )
+        .await?;
+        Ok(see_other(&format!(
+            "/staff/participants/{id}?ok=card_unlocked"
+        )))
     }
     .await;
     ctx.reply(result)
@@ -195,11 +223,13 @@ pub async fn create_account(
         let form = parse_form(form)?;
         let email = form.email.trim().to_lowercase();
         let back = |problem: &str| {
-            Ok(see_other(&format!(
-                "/admin/accounts?error={problem}&name={}&email={}#new",
-                query_value(&form.name.chars().take(200).collect::<String>()),
-                query_value(&email.chars().take(254).collect::<String>())
-            )))
+            let typed = [
+                ("name", form.name.as_str()),
+                ("email", email.as_str()),
+                ("role", form.role.as_str()),
+                ("organisation", form.organisation.as_str()),
+            ];
+            Ok(refused("/admin/accounts", problem, "", "new", typed))
         };
         let name = match parse_name(&form.name) {
             Ok(name) => name,
@@ -232,9 +262,10 @@ pub async fn create_account(
         }
         let password_hash = password::hash(form.password.clone()).await?;
         let mut tx = state.db.write().begin().await?;
-        let id: i64 = sqlx::query_scalar(
+        // The same account sent twice at once: the second finds the address taken.
+        let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO users (role, display_name, email, password_hash, organisation, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(role.as_str())
         .bind(&name)
@@ -242,8 +273,11 @@ pub async fn create_account(
         .bind(password_hash)
         .bind(organisation)
         .bind(now())
-        .fetch_one(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
+        let Some(id) = id else {
+            return back("email_taken");
+        };
         audit::record(&mut *tx, viewer.id, "account.create", Some(id)).await?;
         tx.commit().await?;
         Ok(see_other("/admin/accounts?ok=account_created"))

@@ -35,6 +35,8 @@ pub struct ParticipantRecord {
     /// Workshop sessions marked present, out of all marked.
     pub present: i64,
     pub marked: i64,
+    /// Logins with the card are refused for now, after too many wrong PINs.
+    pub card_locked: bool,
 }
 
 /// What a printed access card shows.
@@ -91,7 +93,7 @@ pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
 /// All participants, by name. Staff only.
 #[server(endpoint = "participants/list")]
 pub async fn list_participants() -> Result<Vec<ParticipantSummary>, AppError> {
-    crate::error::with_status(list_participants_body().await)
+    crate::error::with_status(list_participants_body()).await
 }
 
 #[cfg(feature = "ssr")]
@@ -122,7 +124,7 @@ async fn list_participants_body() -> Result<Vec<ParticipantSummary>, AppError> {
 /// One participant's record. Staff only; the read is written to the audit log.
 #[server(endpoint = "participants/get")]
 pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
-    crate::error::with_status(get_participant_record_body(id).await)
+    crate::error::with_status(get_participant_record_body(id)).await
 }
 
 #[cfg(feature = "ssr")]
@@ -147,10 +149,12 @@ async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppEr
     .bind(id)
     .fetch_one(state.db.read())
     .await?;
+    let code: String = row.try_get("login_code")?;
     Ok(ParticipantRecord {
         id: row.try_get("id")?,
         name: row.try_get("display_name")?,
-        code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
+        card_locked: crate::auth::throttle::is_locked(&state.db, &code).await?,
+        code: crate::auth::format_code(&code),
         created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
         active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
         present,
@@ -161,7 +165,7 @@ async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppEr
 /// A participant's access card, for printing. Staff only; audited.
 #[server(endpoint = "participants/card")]
 pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
-    crate::error::with_status(get_access_card_body(id).await)
+    crate::error::with_status(get_access_card_body(id)).await
 }
 
 #[cfg(feature = "ssr")]
@@ -206,7 +210,7 @@ async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
 /// Staff and partner accounts. Admins only.
 #[server(endpoint = "accounts/list")]
 pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
-    crate::error::with_status(list_accounts_body().await)
+    crate::error::with_status(list_accounts_body()).await
 }
 
 #[cfg(feature = "ssr")]

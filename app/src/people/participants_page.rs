@@ -2,17 +2,16 @@
 //! record with their access card.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 use super::{NAME_MAX, get_participant_record, list_participants};
 use crate::{
+    draft::typed,
     error::AppError,
     i18n::use_locale,
-    shell::{
-        ErrorView,
-        notice::{Notice, query},
-    },
+    shell::{ErrorView, notice::Notice},
 };
 
 /// The `:id` of the current address, or `NotFound`.
@@ -28,9 +27,9 @@ pub fn id_param() -> Result<i64, AppError> {
 pub fn ParticipantsPage() -> impl IntoView {
     let locale = use_locale();
     let participants = Resource::new_blocking(|| (), |_| list_participants());
-    let name = query("name").unwrap_or_default();
+    let name = typed("name").unwrap_or_default();
     view! {
-        <Title text=format!("{} — Trame", locale.t("participants.title")) />
+        <PageTitle text=locale.t("participants.title") />
         <h1>{locale.t("participants.title")}</h1>
         <Notice />
         <section class="card-box" id="new" aria-labelledby="new-heading">
@@ -122,7 +121,17 @@ pub fn ParticipantPage() -> impl IntoView {
                 match record.await {
                     Ok(p) => {
                         let id = p.id;
+                        let unlock = (p.active && p.card_locked).then(|| view! {
+                            <form method="post" action=format!("/staff/participants/{id}/unlock") class="form notice notice-info">
+                                <p>{locale.t("card.locked")}</p>
+                                <button type="submit" class="button">
+                                    <span class="picto" aria-hidden="true">"🔓"</span>
+                                    {locale.t("card.unlock")}
+                                </button>
+                            </form>
+                        });
                         let card = p.active.then(|| view! {
+                            {unlock}
                             <p>
                                 <a class="button button-primary" href=format!("/staff/participants/{id}/card")>
                                     <span class="picto" aria-hidden="true">"🪪"</span>
@@ -158,7 +167,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             }.into_any()
                         };
                         view! {
-                            <Title text=format!("{} — Trame", p.name) />
+                            <PageTitle text=p.name.clone() />
                             <p>
                                 <a href="/staff/participants">
                                     "← "

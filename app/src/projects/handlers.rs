@@ -88,7 +88,7 @@ async fn link_project(
         .await?;
     for id in ids {
         sqlx::query(&format!(
-            "INSERT INTO {table} (project_id, {column}) VALUES ($1, $2)"
+            "INSERT INTO {table} (project_id, {column}) VALUES ($1, $2) ON CONFLICT DO NOTHING"
         ))
         .bind(project)
         .bind(id)
@@ -642,11 +642,14 @@ async fn insert_contribution(
     .fetch_one(&mut *conn)
     .await?;
     for skill in &form.skills {
-        sqlx::query("INSERT INTO contribution_skills (contribution_id, skill_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(skill)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO contribution_skills (contribution_id, skill_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(skill)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -805,12 +808,15 @@ pub async fn save_my_skills(
             .execute(&mut *tx)
             .await?;
         for skill in have {
-            sqlx::query("INSERT INTO user_skills (user_id, skill_id, may_ask) VALUES ($1, $2, $3)")
-                .bind(viewer.id)
-                .bind(skill)
-                .bind(i64::from(ask.contains(&skill)))
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO user_skills (user_id, skill_id, may_ask) VALUES ($1, $2, $3) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(viewer.id)
+            .bind(skill)
+            .bind(i64::from(ask.contains(&skill)))
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(see_other("/journey?ok=skills_saved#my-skills"))

@@ -5,7 +5,8 @@
 //! it is logged).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 use super::{
@@ -180,7 +181,7 @@ pub fn JourneyPage() -> impl IntoView {
                             thanks_list(locale, &journey.thanks, true).into_any()
                         };
                         view! {
-                            <Title text=format!("{title} — Trame") />
+                            <PageTitle text=title.clone() />
                             <h1>
                                 <span class="picto" aria-hidden="true">"🌟"</span>
                                 {title}
@@ -233,7 +234,7 @@ pub fn AttestationPage() -> impl IntoView {
                     Ok(journey) => {
                         let title = locale.t("attestation.title");
                         view! {
-                            <Title text=format!("{title} — Trame") />
+                            <PageTitle text=title.clone() />
                             <div class="no-print actions">
                                 <PrintButton label=locale.t("attestation.print") />
                                 <p class="hint">{locale.t("card.print_help")}</p>

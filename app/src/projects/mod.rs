@@ -361,39 +361,39 @@ pub const CONTRIBUTION_DAYS_BACK: u64 = 366;
 /// The projects: all of them for participants and staff; a partner's own for partners.
 #[server(endpoint = "projects/list")]
 pub async fn list_projects() -> Result<Vec<Project>, AppError> {
-    crate::error::with_status(list_projects_body().await)
+    crate::error::with_status(list_projects_body()).await
 }
 
 /// A project with its goals, steps and thanks; the viewer's contributions (everyone's for
 /// staff). Participants and staff.
 #[server(endpoint = "projects/get")]
 pub async fn get_project(id: i64) -> Result<ProjectView, AppError> {
-    crate::error::with_status(get_project_body(id).await)
+    crate::error::with_status(get_project_body(id)).await
 }
 
 /// A project as its partners see it: partners of it and staff only.
 #[server(endpoint = "projects/partner")]
 pub async fn get_partner_project(id: i64) -> Result<PartnerProject, AppError> {
-    crate::error::with_status(partner_project_body(id).await)
+    crate::error::with_status(partner_project_body(id)).await
 }
 
 /// A project's public progress page, if it has one. Anyone.
 #[server(endpoint = "projects/public")]
 pub async fn get_public_project(id: i64) -> Result<PartnerProject, AppError> {
-    crate::error::with_status(public_project_body(id).await)
+    crate::error::with_status(public_project_body(id)).await
 }
 
 /// A participant's journey: their own (`user` empty), or, for staff, participant `user`'s
 /// (the reading is logged).
 #[server(endpoint = "projects/journey")]
 pub async fn get_journey(user: Option<i64>) -> Result<Journey, AppError> {
-    crate::error::with_status(get_journey_body(user).await)
+    crate::error::with_status(get_journey_body(user)).await
 }
 
 /// The skills catalogue, with retired skills. Admins only.
 #[server(endpoint = "projects/skills")]
 pub async fn list_skills() -> Result<Vec<SkillEntry>, AppError> {
-    crate::error::with_status(list_skills_body().await)
+    crate::error::with_status(list_skills_body()).await
 }
 
 #[cfg(feature = "ssr")]

@@ -3,26 +3,24 @@
 //! pieces the other project pages share.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     Contribution, ContributionStatus, Contributors, Milestone, Project, ProjectStatus, ProjectView,
     Skill, Thanks, chart::GoalProgress, chart::quantity, get_project, list_projects,
 };
 use crate::{
+    draft::typed_or,
     i18n::{Locale, use_locale},
     people::participants_page::id_param,
     shell::{
         ErrorView,
         notice::{Notice, query},
+        raw_text::raw_text,
         use_viewer,
     },
 };
-
-/// A field as typed when a form came back with a problem, else `default`.
-pub fn typed(name: &str, default: String) -> String {
-    query("error").and_then(|_| query(name)).unwrap_or(default)
-}
 
 /// A project's name with its pictogram.
 pub fn project_title(project: &Project) -> impl IntoView + use<> {
@@ -202,7 +200,7 @@ pub fn contribution_fields(
     prefix: &str,
 ) -> impl IntoView + use<> {
     let id = |name: &str| format!("{prefix}-{name}");
-    let chosen_goal = typed("goal", String::new());
+    let chosen_goal = typed_or("goal", String::new());
     let goals = view
         .project
         .goals
@@ -214,7 +212,7 @@ pub fn contribution_fields(
             view! { <option value=value selected=selected>{format!("{} ({unit})", g.label)}</option> }
         })
         .collect_view();
-    let chosen_minutes = typed("minutes", String::new());
+    let chosen_minutes = typed_or("minutes", String::new());
     let durations = DURATIONS
         .iter()
         .map(|m| {
@@ -223,7 +221,7 @@ pub fn contribution_fields(
             view! { <option value=value selected=selected>{duration(*m)}</option> }
         })
         .collect_view();
-    let chosen_session = typed("session", String::new());
+    let chosen_session = typed_or("session", String::new());
     let sessions = view
         .sessions
         .iter()
@@ -259,7 +257,7 @@ pub fn contribution_fields(
         </select>
         <label for=id("quantity")>{locale.t("contribution.field_quantity")}</label>
         <input id=id("quantity") name="quantity" type="number" min="0" max=super::QUANTITY_MAX.to_string()
-            inputmode="numeric" value=typed("quantity", String::new()) />
+            inputmode="numeric" value=typed_or("quantity", String::new()) />
         <label for=id("minutes")>{locale.t("contribution.field_minutes")}</label>
         <select id=id("minutes") name="minutes">
             <option value="">{locale.t("contribution.time_unsaid")}</option>
@@ -267,7 +265,7 @@ pub fn contribution_fields(
         </select>
         <label for=id("day")>{locale.t("contribution.field_day")}</label>
         <input id=id("day") name="day" type="date" required max=view.today.clone()
-            value=typed("day", view.today.clone()) />
+            value=typed_or("day", view.today.clone()) />
         <label for=id("session")>{locale.t("contribution.field_session")}</label>
         <select id=id("session") name="session">
             <option value="">{locale.t("contribution.no_session")}</option>
@@ -279,7 +277,7 @@ pub fn contribution_fields(
         </fieldset>
         <label for=id("note")>{locale.t("contribution.field_note")}</label>
         <textarea id=id("note") name="note" rows="2" maxlength=super::NOTE_MAX.to_string()>
-            {typed("note", String::new())}
+            {raw_text(&typed_or("note", String::new()))}
         </textarea>
     }
 }
@@ -315,7 +313,7 @@ pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {
 pub fn ProjectsPage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.projects")) />
+        <PageTitle text=locale.t("nav.projects") />
         <h1>
             <span class="picto" aria-hidden="true">"🤝"</span>
             {locale.t("nav.projects")}
@@ -374,7 +372,7 @@ pub fn ProjectPage() -> impl IntoView {
                             <p><a class="button" href=format!("/staff/projects/{id}")>{locale.t("project.manage")}</a></p>
                         });
                         view! {
-                            <Title text=format!("{} — Trame", project.name) />
+                            <PageTitle text=project.name.clone() />
                             <h1 class="theme-title">{project_title(project)}</h1>
                             <Notice />
                             {project_facts(locale, project)}

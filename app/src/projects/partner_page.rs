@@ -4,27 +4,29 @@
 //! person: the data (`PartnerProject`) holds figures and steps only.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     PartnerProject, get_partner_project, get_public_project,
     page::{
         ProjectList, contributors_text, goals_section, milestones_list, project_facts,
-        project_title, thanks_list, typed,
+        project_title, thanks_list,
     },
 };
 use crate::{
     auth::Role,
+    draft::typed_or,
     i18n::{Locale, use_locale},
     people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice, use_viewer},
+    shell::{ErrorView, notice::Notice, raw_text::raw_text, use_viewer},
 };
 
 #[component]
 pub fn PartnerProjectsPage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.partner_projects")) />
+        <PageTitle text=locale.t("nav.partner_projects") />
         <h1>
             <span class="picto" aria-hidden="true">"🤝"</span>
             {locale.t("nav.partner_projects")}
@@ -87,7 +89,7 @@ pub fn PartnerProjectPage() -> impl IntoView {
                                 <label for="thanks-message">{locale.t("partner.thanks_field")}</label>
                                 <textarea id="thanks-message" name="message" rows="3" required
                                     maxlength=super::THANKS_MAX.to_string()>
-                                    {typed("message", String::new())}
+                                    {raw_text(&typed_or("message", String::new()))}
                                 </textarea>
                                 <p class="hint">{locale.t("partner.thanks_hint")}</p>
                                 <button type="submit" class="button button-primary">
@@ -97,7 +99,7 @@ pub fn PartnerProjectPage() -> impl IntoView {
                             </form>
                         });
                         view! {
-                            <Title text=format!("{} — Trame", view.project.name) />
+                            <PageTitle text=view.project.name.clone() />
                             {partner_view(locale, &view)}
                             <section id="thanks" aria-labelledby="thanks-heading">
                                 <h2 id="thanks-heading">{locale.t("project.thanks")}</h2>
@@ -129,7 +131,7 @@ pub fn PublicProjectPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view.await {
                     Ok(view) => view! {
-                        <Title text=format!("{} — Trame", view.project.name) />
+                        <PageTitle text=view.project.name.clone() />
                         {partner_view(locale, &view)}
                         <section aria-labelledby="thanks-heading">
                             <h2 id="thanks-heading">{locale.t("project.thanks")}</h2>

@@ -3,10 +3,12 @@
 //! people's records.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{SKILL_NAME_MAX, SkillEntry, list_skills};
 use crate::{
+    draft::typed,
     i18n::{Locale, use_locale},
     shell::{
         ErrorView,
@@ -23,7 +25,7 @@ fn skill_fields(
     back: bool,
 ) -> impl IntoView + use<> {
     let value = |name: &str, saved: Option<String>| {
-        query(name)
+        typed(name)
             .filter(|_| back)
             .unwrap_or_else(|| saved.unwrap_or_default())
     };
@@ -59,7 +61,7 @@ pub fn SkillsPage() -> impl IntoView {
     let sent_back = query("error").is_some();
     let back_skill = query("skill").and_then(|id| id.parse::<i64>().ok());
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.skills")) />
+        <PageTitle text=locale.t("nav.skills") />
         <h1>
             <span class="picto" aria-hidden="true">"🧰"</span>
             {locale.t("nav.skills")}

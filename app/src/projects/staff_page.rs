@@ -3,21 +3,24 @@
 //! the skills needed and who has them, and the project's details and partners.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     ContributionStatus, Project, ProjectKind, ProjectStatus, ProjectView, Unit, get_project,
     page::{
         ProjectList, contribution_fields, contribution_text, contributors_text, goals_section,
-        milestones_list, project_facts, project_title, typed,
+        milestones_list, project_facts, project_title,
     },
 };
 use crate::{
+    draft::typed_or,
     i18n::{Locale, use_locale},
     people::participants_page::id_param,
     shell::{
         ErrorView,
         notice::{Notice, query},
+        raw_text::raw_text,
     },
     themes::{DESCRIPTION_MAX, TITLE_MAX},
 };
@@ -29,13 +32,13 @@ fn project_fields(
     prefix: &str,
 ) -> impl IntoView + use<> {
     let id = |name: &str| format!("{prefix}-{name}");
-    let name = typed("name", project.map(|p| p.name.clone()).unwrap_or_default());
-    let kind = typed("kind", project.map_or("toys", |p| p.kind.key()).to_string());
-    let status = typed(
+    let name = typed_or("name", project.map(|p| p.name.clone()).unwrap_or_default());
+    let kind = typed_or("kind", project.map_or("toys", |p| p.kind.key()).to_string());
+    let status = typed_or(
         "status",
         project.map_or("active", |p| p.status.key()).to_string(),
     );
-    let description = typed(
+    let description = typed_or(
         "description",
         project.map(|p| p.description.clone()).unwrap_or_default(),
     );
@@ -66,7 +69,7 @@ fn project_fields(
         <select id=id("kind") name="kind">{kinds}</select>
         <label for=id("description")>{locale.t("project.field_description")}</label>
         <textarea id=id("description") name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
-            {description}
+            {raw_text(&description)}
         </textarea>
         <label for=id("status")>{locale.t("project.field_status")}</label>
         <select id=id("status") name="status">{statuses}</select>
@@ -77,7 +80,7 @@ fn project_fields(
 pub fn StaffProjectsPage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.projects")) />
+        <PageTitle text=locale.t("nav.projects") />
         <h1>
             <span class="picto" aria-hidden="true">"🤝"</span>
             {locale.t("nav.projects")}
@@ -148,7 +151,7 @@ fn contributions_section(locale: Locale, view: &ProjectView) -> impl IntoView + 
 
 /// Record a contribution for a participant at the counter.
 fn record_for_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
-    let chosen = typed("participant", String::new());
+    let chosen = typed_or("participant", String::new());
     let people = view
         .participants
         .iter()
@@ -183,7 +186,7 @@ fn goals_and_form(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
     let back = query("form").as_deref() == Some("goal");
     let field = |name: &str| {
         if back {
-            typed(name, String::new())
+            typed_or(name, String::new())
         } else {
             String::new()
         }
@@ -219,7 +222,7 @@ fn milestones_section(locale: Locale, view: &ProjectView) -> impl IntoView + use
     let back = query("form").as_deref() == Some("step");
     let field = |name: &str| {
         if back {
-            typed(name, String::new())
+            typed_or(name, String::new())
         } else {
             String::new()
         }
@@ -373,7 +376,7 @@ pub fn StaffProjectPage() -> impl IntoView {
                             <a class="button" href=format!("/public/projects/{id}")>{locale.t("project.public_link")}</a>
                         });
                         view! {
-                            <Title text=format!("{} — Trame", project.name) />
+                            <PageTitle text=project.name.clone() />
                             <h1 class="theme-title">{project_title(project)}</h1>
                             <Notice />
                             {project_facts(locale, project)}

@@ -42,6 +42,7 @@ use crate::{
 
 mod layout;
 pub mod notice;
+pub mod raw_text;
 
 pub use layout::Layout;
 
@@ -190,13 +191,19 @@ pub fn App() -> impl IntoView {
 }
 
 /// Shows an error in the user's language and gives the page the error's status.
+/// The page's `<title>`: `text` and the site's name, escaped (see [`raw_text`]).
+#[component]
+pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    view! { <Title text=raw_text::raw_text(&format!("{text} — Trame")) /> }
+}
+
 #[component]
 pub fn ErrorView(error: crate::error::AppError) -> impl IntoView {
     let locale = use_locale();
     crate::error::set_status(error.status());
     let message = error.message(locale);
     view! {
-        <Title text=format!("{message} — Trame") />
+        <PageTitle text=message.clone() />
         <h1>{message}</h1>
         <p>
             <a class="button" href="/">

@@ -112,6 +112,7 @@ const OKS: &[&str] = &[
     "participant_renamed",
     "participant_closed",
     "participant_reopened",
+    "card_unlocked",
     "theme_proposed",
     "theme_entered",
     "theme_updated",

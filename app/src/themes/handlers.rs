@@ -12,9 +12,10 @@ use crate::{
     audit,
     auth::{
         Role, Viewer,
-        extract::{Ctx, parse_form, query_value, see_other},
+        extract::{Ctx, parse_form, see_other},
     },
     db::now,
+    draft::refused,
     error::AppError,
     state::AppState,
 };
@@ -52,15 +53,13 @@ impl ThemeForm {
     /// Back to the form with the problem and everything typed (and the participant chosen at
     /// the counter), so nothing is lost. `extra` adds to the query, `anchor` is the form.
     fn back(&self, page: &str, problem: &str, extra: &str, anchor: &str) -> Response {
-        let keep =
-            |text: &str, max: usize| query_value(&text.chars().take(max).collect::<String>());
-        see_other(&format!(
-            "{page}?error={problem}{extra}&title={}&description={}&pictogram={}&participant={}#{anchor}",
-            keep(&self.title, 200),
-            keep(&self.description, 600),
-            keep(&self.pictogram, 20),
-            keep(&self.participant, 20),
-        ))
+        let typed = [
+            ("title", self.title.as_str()),
+            ("description", self.description.as_str()),
+            ("pictogram", self.pictogram.as_str()),
+            ("participant", self.participant.as_str()),
+        ];
+        refused(page, problem, extra, anchor, typed)
     }
 }
 
@@ -329,7 +328,7 @@ async fn merge(
         "INSERT INTO theme_supporters (theme_id, user_id, created_at) \
          SELECT $1, s.user_id, s.created_at FROM theme_supporters s WHERE s.theme_id = $2 \
          AND s.user_id NOT IN (SELECT user_id FROM theme_supporters WHERE theme_id = $1) \
-         AND s.user_id <> (SELECT author_id FROM themes WHERE id = $1)",
+         AND s.user_id <> (SELECT author_id FROM themes WHERE id = $1) ON CONFLICT DO NOTHING",
         // With faces, a ballot that graded both keeps the better grade.
         "UPDATE ballot_marks SET grade = (SELECT m.grade FROM ballot_marks m \
          WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \

@@ -257,7 +257,7 @@ pub(crate) async fn fetch_themes(
 /// The viewer's own proposals, whatever became of them. Participants only.
 #[server(endpoint = "themes/mine")]
 pub async fn my_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(my_themes_body().await)
+    crate::error::with_status(my_themes_body()).await
 }
 
 #[cfg(feature = "ssr")]
@@ -270,7 +270,7 @@ async fn my_themes_body() -> Result<Vec<Theme>, AppError> {
 /// Published themes: the group's ideas. Participants and staff; never partners.
 #[server(endpoint = "themes/published")]
 pub async fn published_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(published_themes_body().await)
+    crate::error::with_status(published_themes_body()).await
 }
 
 #[cfg(feature = "ssr")]
@@ -283,7 +283,7 @@ async fn published_themes_body() -> Result<Vec<Theme>, AppError> {
 /// Proposals waiting for moderation, with their authors. Staff only.
 #[server(endpoint = "themes/to_moderate")]
 pub async fn proposals_to_moderate() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(proposals_to_moderate_body().await)
+    crate::error::with_status(proposals_to_moderate_body()).await
 }
 
 #[cfg(feature = "ssr")]

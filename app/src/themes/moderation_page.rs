@@ -2,7 +2,8 @@
 //! kind reason, and enter an idea for a participant at the counter.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     REASON_MAX, Theme,
@@ -10,12 +11,10 @@ use super::{
     proposals_to_moderate, published_themes,
 };
 use crate::{
+    draft::typed,
     i18n::{Locale, use_locale},
     people::list_participants,
-    shell::{
-        ErrorView,
-        notice::{Notice, query},
-    },
+    shell::{ErrorView, notice::Notice},
 };
 
 /// The form that merges `theme` into another published idea saying the same, if there is one.
@@ -87,12 +86,12 @@ pub fn ModerationPage() -> impl IntoView {
     let proposals = Resource::new_blocking(|| (), |_| proposals_to_moderate());
     let participants = Resource::new_blocking(|| (), |_| list_participants());
     let published = Resource::new_blocking(|| (), |_| published_themes());
-    let title = query("title").unwrap_or_default();
-    let description = query("description").unwrap_or_default();
-    let picked = query("pictogram").and_then(|key| super::Pictogram::parse(&key));
-    let chosen = query("participant").and_then(|id| id.parse::<i64>().ok());
+    let title = typed("title").unwrap_or_default();
+    let description = typed("description").unwrap_or_default();
+    let picked = typed("pictogram").and_then(|key| super::Pictogram::parse(&key));
+    let chosen = typed("participant").and_then(|id| id.parse::<i64>().ok());
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.moderation")) />
+        <PageTitle text=locale.t("nav.moderation") />
         <h1>{locale.t("nav.moderation")}</h1>
         <Notice />
         <Suspense>

@@ -2,14 +2,17 @@
 //! what became of one's ideas, and see the ideas the group has published.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, my_themes, published_themes};
 use crate::{
+    draft::typed,
     i18n::{Locale, use_locale},
     shell::{
         ErrorView,
         notice::{Notice, query},
+        raw_text::raw_text,
     },
     votes::{Phase, Round, chosen_themes, list_rounds, page::phase_text},
 };
@@ -69,7 +72,7 @@ pub fn ThemeFields(title: String, description: String, id_prefix: String) -> imp
         <p id=hint_id class="hint">{locale.t("themes.title_hint")}</p>
         <label for=description_id.clone()>{locale.t("themes.field_description")}</label>
         <textarea id=description_id name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
-            {description}
+            {raw_text(&description)}
         </textarea>
     }
 }
@@ -273,9 +276,9 @@ pub fn ThemesPage() -> impl IntoView {
     let rounds = Resource::new_blocking(|| (), |_| list_rounds());
     let chosen = Resource::new_blocking(|| (), |_| chosen_themes());
     let sent_back = Draft {
-        title: query("title").unwrap_or_default(),
-        description: query("description").unwrap_or_default(),
-        pictogram: query("pictogram").and_then(|key| Pictogram::parse(&key)),
+        title: typed("title").unwrap_or_default(),
+        description: typed("description").unwrap_or_default(),
+        pictogram: typed("pictogram").and_then(|key| Pictogram::parse(&key)),
     };
     // A change to an existing idea comes back to that idea's form, a new one to the top form.
     let editing = query("edit").and_then(|id| id.parse::<i64>().ok());
@@ -284,7 +287,7 @@ pub fn ThemesPage() -> impl IntoView {
         None => (sent_back, None),
     };
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.themes")) />
+        <PageTitle text=locale.t("nav.themes") />
         <h1>
             <span class="picto" aria-hidden="true">"💡"</span>
             {locale.t("nav.themes")}

@@ -14,9 +14,10 @@ use crate::{
     audit,
     auth::{
         Role,
-        extract::{Ctx, parse_form, query_value, see_other},
+        extract::{Ctx, parse_form, see_other},
     },
     db::now,
+    draft::refused,
     error::AppError,
     state::AppState,
     themes::{handlers::active_participant, parse_title},
@@ -122,20 +123,22 @@ async fn check_round(
 
 /// Back to the new-round form with the problem and everything chosen.
 fn round_form_back(form: &Fields, problem: &str) -> Response {
-    let keep = |name: &str| query_value(&field(form, name).chars().take(200).collect::<String>());
     let themes: Vec<String> = ticked_themes(form).iter().map(i64::to_string).collect();
-    see_other(&format!(
-        "/staff/votes?error={problem}&title={}&method={}&max_choices={}&faces={}&opens={}\
-         &closes={}&live={}&themes={}#new-round",
-        keep("title"),
-        keep("method"),
-        keep("max_choices"),
-        keep("faces"),
-        keep("opens"),
-        keep("closes"),
-        keep("live"),
-        themes.join(","),
-    ))
+    let themes = themes.join(",");
+    let mut typed: Vec<(&str, &str)> = [
+        "title",
+        "method",
+        "max_choices",
+        "faces",
+        "opens",
+        "closes",
+        "live",
+    ]
+    .into_iter()
+    .map(|name| (name, field(form, name)))
+    .collect();
+    typed.push(("themes", &themes));
+    refused("/staff/votes", problem, "", "new-round", typed)
 }
 
 /// POST /staff/votes — a social worker opens a round.
@@ -174,11 +177,14 @@ pub async fn create_round(
         .fetch_one(&mut *tx)
         .await?;
         for theme in &round.themes {
-            sqlx::query("INSERT INTO round_themes (round_id, theme_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(theme)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO round_themes (round_id, theme_id) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id)
+            .bind(theme)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(see_other(&format!("/staff/votes/{id}?ok=round_created")))

@@ -143,7 +143,10 @@ pub fn parse_ballot(
                 .filter(|grade| *grade < faces)
                 .ok_or("grade_invalid")?,
         };
-        given.push((theme, grade));
+        // `choice_3` and `choice_03` name the same idea: it counts once.
+        if !given.iter().any(|(seen, _)| *seen == theme) {
+            given.push((theme, grade));
+        }
     }
     if given.is_empty() {
         return Err("no_choice");
@@ -173,26 +176,26 @@ pub fn parse_ballot(
 /// round for staff. Newest closing first.
 #[server(endpoint = "votes/rounds")]
 pub async fn list_rounds() -> Result<Vec<Round>, AppError> {
-    crate::error::with_status(list_rounds_body().await)
+    crate::error::with_status(list_rounds_body()).await
 }
 
 /// A round, its themes, and its results when they show.
 #[server(endpoint = "votes/round")]
 pub async fn get_round(id: i64) -> Result<RoundView, AppError> {
-    crate::error::with_status(get_round_body(id).await)
+    crate::error::with_status(get_round_body(id)).await
 }
 
 /// Themes the group chose, newest first: they become workshops.
 #[server(endpoint = "votes/chosen")]
 pub async fn chosen_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(chosen_themes_body().await)
+    crate::error::with_status(chosen_themes_body()).await
 }
 
 /// What a new round's form starts with: opening now, closing in a week, as
 /// `datetime-local` values in the centre's time zone. Staff only.
 #[server(endpoint = "votes/defaults")]
 pub async fn round_defaults() -> Result<(String, String), AppError> {
-    crate::error::with_status(round_defaults_body())
+    crate::error::with_status(async { round_defaults_body() }).await
 }
 
 #[cfg(feature = "ssr")]

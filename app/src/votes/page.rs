@@ -3,7 +3,8 @@
 //! results list.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{FACES, Method, Phase, Round, RoundView, face_index, get_round, tally::Placed};
 use crate::{
@@ -287,7 +288,7 @@ pub fn VotePage() -> impl IntoView {
                             view! { <ul class="theme-list">{items}</ul> }
                         });
                         view! {
-                            <Title text=format!("{} — Trame", view.round.title) />
+                            <PageTitle text=view.round.title.clone() />
                             <h1>
                                 <span class="picto" aria-hidden="true">"🗳️"</span>
                                 {view.round.title.clone()}

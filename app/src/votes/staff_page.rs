@@ -3,7 +3,8 @@
 //! counter, read the results and turn a winner into a workshop.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     DEFAULT_MAX_CHOICES, Phase, Round, get_round, list_rounds,
@@ -11,6 +12,7 @@ use super::{
     round_defaults,
 };
 use crate::{
+    draft::typed,
     i18n::{Locale, use_locale},
     people::{list_participants, participants_page::id_param},
     shell::{
@@ -53,17 +55,17 @@ struct Draft {
 }
 
 impl Draft {
-    fn from_query(defaults: (String, String)) -> Draft {
+    fn sent_back(defaults: (String, String)) -> Draft {
         let sent_back = query("error").is_some();
         Draft {
-            title: query("title").unwrap_or_default(),
-            faces_method: query("method").as_deref() == Some("faces"),
-            max_choices: query("max_choices").unwrap_or_else(|| DEFAULT_MAX_CHOICES.to_string()),
-            five_faces: query("faces").as_deref() == Some("5"),
-            opens: query("opens").filter(|_| sent_back).unwrap_or(defaults.0),
-            closes: query("closes").filter(|_| sent_back).unwrap_or(defaults.1),
-            live: query("live").is_some_and(|v| !v.is_empty()),
-            themes: query("themes")
+            title: typed("title").unwrap_or_default(),
+            faces_method: typed("method").as_deref() == Some("faces"),
+            max_choices: typed("max_choices").unwrap_or_else(|| DEFAULT_MAX_CHOICES.to_string()),
+            five_faces: typed("faces").as_deref() == Some("5"),
+            opens: typed("opens").filter(|_| sent_back).unwrap_or(defaults.0),
+            closes: typed("closes").filter(|_| sent_back).unwrap_or(defaults.1),
+            live: typed("live").is_some_and(|v| !v.is_empty()),
+            themes: typed("themes")
                 .unwrap_or_default()
                 .split(',')
                 .filter_map(|id| id.parse().ok())
@@ -139,7 +141,7 @@ pub fn RoundsPage() -> impl IntoView {
     let themes = Resource::new_blocking(|| (), |_| published_themes());
     let defaults = Resource::new_blocking(|| (), |_| round_defaults());
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.votes")) />
+        <PageTitle text=locale.t("nav.votes") />
         <h1>
             <span class="picto" aria-hidden="true">"🗳️"</span>
             {locale.t("nav.votes")}
@@ -158,7 +160,7 @@ pub fn RoundsPage() -> impl IntoView {
                         let form = if themes.iter().filter(|t| !t.chosen).count() < 2 {
                             view! { <p class="notice notice-info">{locale.t("round.need_themes")}</p> }.into_any()
                         } else {
-                            new_round_form(locale, themes, Draft::from_query(defaults)).into_any()
+                            new_round_form(locale, themes, Draft::sent_back(defaults)).into_any()
                         };
                         view! {
                             <section aria-labelledby="rounds-heading">
@@ -249,7 +251,7 @@ pub fn RoundPage() -> impl IntoView {
                             }
                         };
                         view! {
-                            <Title text=format!("{} — Trame", view.round.title) />
+                            <PageTitle text=view.round.title.clone() />
                             <h1>{view.round.title.clone()}</h1>
                             <Notice />
                             <p>{phase_badge(locale, view.round.phase)} " " <strong>{phase_text(locale, &view.round)}</strong></p>

@@ -2,7 +2,8 @@
 //! their calendar link; and the centre's weekly programme for its notice board.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{Agenda, get_agenda};
 use crate::{
@@ -60,15 +61,7 @@ fn period_links(locale: Locale, path: &str, agenda: &Agenda) -> impl IntoView + 
     let other = if month {
         view! { <a href=path.to_string()>{locale.t("agenda.this_week")}</a> }.into_any()
     } else {
-        let this_month = query("period")
-            .filter(|p| p.len() >= 7)
-            .map(|p| p[..7].to_string())
-            .unwrap_or_default();
-        let href = if this_month.is_empty() {
-            format!("{path}?period=month")
-        } else {
-            format!("{path}?period={this_month}")
-        };
+        let href = format!("{path}?period={}", agenda.month);
         view! { <a href=href>{locale.t("agenda.month")}</a> }.into_any()
     };
     view! {
@@ -128,7 +121,7 @@ fn AgendaView(everyone: bool) -> impl IntoView {
                         Ok(agenda) => {
                             let feed = (!everyone).then(|| feed_section(locale, agenda.feed.clone()));
                             view! {
-                                <Title text=format!("{heading} — {} — Trame", agenda.title) />
+                                <PageTitle text=format!("{heading} — {}", agenda.title) />
                                 <div class="printable agenda">
                                     <h1>{heading.clone()} " — " {agenda.title.clone()}</h1>
                                     <Notice />

@@ -2,7 +2,8 @@
 //! then the exceptions), its paper version, and the feedback participants gave.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{FEEDBACK_FACES, Sheet, SheetLine, attendance_sheet};
 use crate::{
@@ -111,7 +112,7 @@ pub fn AttendancePage() -> impl IntoView {
                             .into_any()
                         };
                         view! {
-                            <Title text=format!("{title} — {} — Trame", sheet.session.workshop) />
+                            <PageTitle text=format!("{title} — {}", sheet.session.workshop) />
                             <h1>{title} " — " {sheet.session.workshop.clone()}</h1>
                             <p><strong>{sheet.session.when.clone()}</strong></p>
                             <p>{locale.tv("workshop.with", &[("names", &sheet.facilitators.join(" & "))])}</p>
@@ -171,7 +172,7 @@ pub fn PaperSheetPage() -> impl IntoView {
                             .map(|mark| view! { <th scope="col">{locale.t(&format!("attendance.{mark}"))}</th> })
                             .collect_view();
                         view! {
-                            <Title text=format!("{} — {}", locale.t("attendance.paper"), sheet.session.workshop) />
+                            <PageTitle text=format!("{} — {}", locale.t("attendance.paper"), sheet.session.workshop) />
                             <div class="printable">
                                 <h1>{sheet.session.workshop.clone()}</h1>
                                 <p class="print-when"><strong>{sheet.session.when.clone()}</strong></p>

@@ -20,9 +20,10 @@ use super::{
 use crate::{
     auth::{
         Role,
-        extract::{Ctx, parse_form, query_value, see_other},
+        extract::{Ctx, parse_form, see_other},
     },
-    db::now,
+    db::{is_unique_violation, now},
+    draft::refused,
     error::AppError,
     state::AppState,
     themes::{Pictogram, parse_description, parse_reason, parse_title},
@@ -41,11 +42,8 @@ pub(crate) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
     form.get(name).map(|value| value.trim()).unwrap_or_default()
 }
 
-/// The most of one field a form sent back keeps: more than any field allows.
-const TYPED_MAX: usize = 600;
-
-/// Back to `path` with the problem, the form's `keep` fields (cut short) and `extra`
-/// query text, at `anchor`.
+/// Back to `path` with the problem, the form's `keep` fields and `extra` query text (ids,
+/// never typed text), at `anchor`.
 pub(crate) fn back(
     path: &str,
     problem: &str,
@@ -54,12 +52,8 @@ pub(crate) fn back(
     extra: &str,
     anchor: &str,
 ) -> Response {
-    let mut query = format!("{path}?error={problem}");
-    for name in keep {
-        let value: String = field(form, name).chars().take(TYPED_MAX).collect();
-        query.push_str(&format!("&{name}={}", query_value(&value)));
-    }
-    see_other(&format!("{query}{extra}#{anchor}"))
+    let typed = keep.iter().map(|name| (*name, field(form, name)));
+    refused(path, problem, extra, anchor, typed)
 }
 
 /// A number within `range`, or `None`.
@@ -131,18 +125,19 @@ async fn save_room(
         if taken > 0 {
             return Ok(sent_back("room_name_taken"));
         }
+        // The same name sent twice at once: the second finds it taken.
         let changed = match id {
             None => sqlx::query(
                 "INSERT INTO rooms (name, capacity, accessibility, created_at) \
-                 VALUES ($1, $2, $3, $4)",
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
             )
             .bind(&room.name)
             .bind(room.capacity)
             .bind(&room.accessibility)
             .bind(now())
             .execute(state.db.write())
-            .await?
-            .rows_affected(),
+            .await
+            .map(|done| done.rows_affected()),
             Some(id) => sqlx::query(
                 "UPDATE rooms SET name = $1, capacity = $2, accessibility = $3 WHERE id = $4",
             )
@@ -151,13 +146,16 @@ async fn save_room(
             .bind(&room.accessibility)
             .bind(id)
             .execute(state.db.write())
-            .await?
-            .rows_affected(),
+            .await
+            .map(|done| done.rows_affected()),
         };
-        if changed == 0 {
-            return Err(AppError::NotFound);
+        match changed {
+            Ok(0) if id.is_none() => Ok(sent_back("room_name_taken")),
+            Ok(0) => Err(AppError::NotFound),
+            Ok(_) => Ok(see_other("/admin/rooms?ok=room_saved")),
+            Err(err) if is_unique_violation(&err) => Ok(sent_back("room_name_taken")),
+            Err(err) => Err(err.into()),
         }
-        Ok(see_other("/admin/rooms?ok=room_saved"))
     }
     .await;
     ctx.reply(result)
@@ -210,15 +208,15 @@ pub async fn add_closure(
             None => return Ok(sent_back("label_too_long")),
         };
         let day = day.format("%Y-%m-%d").to_string();
-        sqlx::query("DELETE FROM closure_days WHERE day = $1")
-            .bind(&day)
-            .execute(state.db.write())
-            .await?;
-        sqlx::query("INSERT INTO closure_days (day, label) VALUES ($1, $2)")
-            .bind(&day)
-            .bind(&label)
-            .execute(state.db.write())
-            .await?;
+        // The same day again (or twice at once) takes the last reason given.
+        sqlx::query(
+            "INSERT INTO closure_days (day, label) VALUES ($1, $2) \
+             ON CONFLICT (day) DO UPDATE SET label = excluded.label",
+        )
+        .bind(&day)
+        .bind(&label)
+        .execute(state.db.write())
+        .await?;
         Ok(see_other("/admin/rooms?ok=closure_saved#closures"))
     }
     .await;
@@ -348,11 +346,14 @@ async fn set_facilitators(
         .execute(&mut *conn)
         .await?;
     for user in facilitators {
-        sqlx::query("INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES ($1, $2)")
-            .bind(workshop)
-            .bind(user)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(workshop)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

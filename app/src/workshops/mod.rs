@@ -189,6 +189,8 @@ pub struct Sheet {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Agenda {
     pub title: String,
+    /// The month the period starts in (`YYYY-MM`), for the link to the whole month.
+    pub month: String,
     pub previous: String,
     pub next: String,
     /// Days with sessions: the day in words and its sessions.
@@ -208,58 +210,58 @@ pub const CAPACITY_MAX: i64 = 200;
 /// Workshops: for participants, those with sessions to come and their own; for staff, all.
 #[server(endpoint = "workshops/list")]
 pub async fn list_workshops() -> Result<Vec<Workshop>, AppError> {
-    crate::error::with_status(list_workshops_body().await)
+    crate::error::with_status(list_workshops_body()).await
 }
 
 /// A workshop with its sessions (and, for staff, its people).
 #[server(endpoint = "workshops/get")]
 pub async fn get_workshop(id: i64) -> Result<WorkshopView, AppError> {
-    crate::error::with_status(get_workshop_body(id).await)
+    crate::error::with_status(get_workshop_body(id)).await
 }
 
 /// The centre's rooms. Staff only.
 #[server(endpoint = "workshops/rooms")]
 pub async fn list_rooms() -> Result<Vec<Room>, AppError> {
-    crate::error::with_status(list_rooms_body().await)
+    crate::error::with_status(list_rooms_body()).await
 }
 
 /// The centre's closure days from a month ago on. Staff only.
 #[server(endpoint = "workshops/closures")]
 pub async fn list_closures() -> Result<Vec<ClosureDay>, AppError> {
-    crate::error::with_status(list_closures_body().await)
+    crate::error::with_status(list_closures_body()).await
 }
 
 /// Social workers and admins who can facilitate. Staff only.
 #[server(endpoint = "workshops/facilitators")]
 pub async fn list_facilitators() -> Result<Vec<(i64, String)>, AppError> {
-    crate::error::with_status(list_facilitators_body().await)
+    crate::error::with_status(list_facilitators_body()).await
 }
 
 /// Sessions a planned change would clash with (same room or facilitator at the same time),
 /// with their facilitators, for the social worker to confirm or change the plan. Staff only.
 #[server(endpoint = "workshops/clashes")]
 pub async fn clashing_sessions(ids: Vec<i64>) -> Result<Vec<(Session, Vec<String>)>, AppError> {
-    crate::error::with_status(clashing_sessions_body(ids).await)
+    crate::error::with_status(clashing_sessions_body(ids)).await
 }
 
 /// A session's attendance sheet and feedback. Staff only.
 #[server(endpoint = "workshops/sheet")]
 pub async fn attendance_sheet(session: i64) -> Result<Sheet, AppError> {
-    crate::error::with_status(attendance_sheet_body(session).await)
+    crate::error::with_status(attendance_sheet_body(session)).await
 }
 
 /// The viewer's agenda for a week (`week` is a date in it) or a month (`YYYY-MM`); with
 /// `everyone`, the centre's programme of all workshops instead.
 #[server(endpoint = "workshops/agenda")]
 pub async fn get_agenda(period: String, everyone: bool) -> Result<Agenda, AppError> {
-    crate::error::with_status(get_agenda_body(period, everyone).await)
+    crate::error::with_status(get_agenda_body(period, everyone)).await
 }
 
 /// For the participant's home page: their next sessions, and workshops where a place came
 /// free for them in the last two weeks.
 #[server(endpoint = "workshops/mine")]
 pub async fn my_next() -> Result<(Vec<Session>, Vec<String>), AppError> {
-    crate::error::with_status(my_next_body().await)
+    crate::error::with_status(my_next_body()).await
 }
 
 #[cfg(feature = "ssr")]

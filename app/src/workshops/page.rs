@@ -3,7 +3,8 @@
 //! feedback afterwards. Also the pieces other workshop pages share.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{FEEDBACK_FACES, Place, Session, Workshop, WorkshopView, get_workshop, list_workshops};
 use crate::{
@@ -121,7 +122,7 @@ pub fn WorkshopsPage() -> impl IntoView {
     let locale = use_locale();
     let workshops = Resource::new_blocking(|| (), |_| list_workshops());
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.workshops")) />
+        <PageTitle text=locale.t("nav.workshops") />
         <h1>
             <span class="picto" aria-hidden="true">"📅"</span>
             {locale.t("nav.workshops")}
@@ -306,7 +307,7 @@ pub fn WorkshopPage() -> impl IntoView {
                             </a></p>
                         });
                         view! {
-                            <Title text=format!("{} — Trame", workshop.title) />
+                            <PageTitle text=workshop.title.clone() />
                             <h1 class="theme-title">{workshop_title(&workshop, None)}</h1>
                             <Notice />
                             {place_badge(locale, workshop.place)}

@@ -343,14 +343,10 @@ pub async fn away(
         if starts_at <= now() {
             return Ok(see_other(&format!("{page}?error=session_over#session-{id}")));
         }
-        sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(viewer.id)
-            .execute(state.db.write())
-            .await?;
+        // Sent twice (a double tap on a slow network), the second does what the first did.
         let ok = if field(&form, "want") == "yes" {
             sqlx::query(
-                "INSERT INTO session_absences (session_id, user_id, created_at) VALUES ($1, $2, $3)",
+                "INSERT INTO session_absences (session_id, user_id, created_at)                  VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(viewer.id)
@@ -359,6 +355,11 @@ pub async fn away(
             .await?;
             "away_noted"
         } else {
+            sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(viewer.id)
+                .execute(state.db.write())
+                .await?;
             "away_removed"
         };
         Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
@@ -472,14 +473,11 @@ pub async fn take_attendance(
         }
         let mut tx = state.db.write().begin().await?;
         for (user, mark) in &marks {
-            sqlx::query("DELETE FROM attendance WHERE session_id = $1 AND user_id = $2")
-                .bind(id)
-                .bind(user)
-                .execute(&mut *tx)
-                .await?;
             sqlx::query(
                 "INSERT INTO attendance (session_id, user_id, mark, marked_by, marked_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session_id, user_id) DO UPDATE \
+                 SET mark = excluded.mark, marked_by = excluded.marked_by, \
+                 marked_at = excluded.marked_at",
             )
             .bind(id)
             .bind(user)
@@ -503,18 +501,16 @@ pub async fn take_attendance(
 pub async fn renew_calendar_link(State(state): State<AppState>, ctx: Ctx) -> Response {
     let result = async {
         let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
-        let mut tx = state.db.write().begin().await?;
-        sqlx::query("DELETE FROM calendar_links WHERE user_id = $1")
-            .bind(viewer.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3)")
-            .bind(viewer.id)
-            .bind(random_token())
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        sqlx::query(
+            "INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, \
+             created_at = excluded.created_at",
+        )
+        .bind(viewer.id)
+        .bind(random_token())
+        .bind(now())
+        .execute(state.db.write())
+        .await?;
         Ok(see_other("/agenda?ok=calendar_link_made#feed"))
     }
     .await;

@@ -2,20 +2,23 @@
 //! and the days the centre is closed, which planned sessions skip.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{Room, list_closures, list_rooms};
 use crate::{
+    draft::{typed, typed_or},
     i18n::{Locale, use_locale},
     shell::{
         ErrorView,
         notice::{Notice, query},
+        raw_text::raw_text,
     },
 };
 
 /// A field as typed when this form was sent back with a problem, else `saved`.
-fn typed(back: bool, name: &str, saved: String) -> String {
-    query(name).filter(|_| back).unwrap_or(saved)
+fn field_value(back: bool, name: &str, saved: String) -> String {
+    if back { typed_or(name, saved) } else { saved }
 }
 
 /// The fields of a room, filled with `room` when changing one, or with what was typed when
@@ -34,13 +37,13 @@ fn room_fields(
     view! {
         <label for=name.clone()>{locale.t("room.field_name")}</label>
         <input id=name name="name" type="text" required maxlength="60"
-            value=typed(back, "name", room.map(|r| r.name.clone()).unwrap_or_default()) />
+            value=field_value(back, "name", room.map(|r| r.name.clone()).unwrap_or_default()) />
         <label for=capacity.clone()>{locale.t("room.field_capacity")}</label>
         <input id=capacity name="capacity" type="number" min="1" max="500" required
-            value=typed(back, "capacity", room.map(|r| r.capacity.to_string()).unwrap_or_default()) />
+            value=field_value(back, "capacity", room.map(|r| r.capacity.to_string()).unwrap_or_default()) />
         <label for=notes.clone()>{locale.t("room.field_accessibility")}</label>
         <textarea id=notes name="accessibility" rows="2" maxlength="300">
-            {typed(back, "accessibility", room.map(|r| r.accessibility.clone()).unwrap_or_default())}
+            {raw_text(&field_value(back, "accessibility", room.map(|r| r.accessibility.clone()).unwrap_or_default()))}
         </textarea>
     }
 }
@@ -51,13 +54,13 @@ pub fn RoomsPage() -> impl IntoView {
     let rooms = Resource::new_blocking(|| (), |_| list_rooms());
     let closures = Resource::new_blocking(|| (), |_| list_closures());
     // Which form was sent back with a problem: a room's (`room=<id>`), the new room's, or
-    // the closure day's (`day` is in the address).
+    // the closure day's (its draft has a `label`).
     let sent_back = query("error").is_some();
     let back_room = query("room").and_then(|id| id.parse::<i64>().ok());
-    let back_new_room = sent_back && back_room.is_none() && query("name").is_some();
-    let back_closure = sent_back && query("label").is_some();
+    let back_new_room = sent_back && back_room.is_none() && typed("name").is_some();
+    let back_closure = sent_back && typed("label").is_some();
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.rooms")) />
+        <PageTitle text=locale.t("nav.rooms") />
         <h1>
             <span class="picto" aria-hidden="true">"🏢"</span>
             {locale.t("nav.rooms")}
@@ -118,10 +121,10 @@ pub fn RoomsPage() -> impl IntoView {
                                 <form method="post" action="/admin/closures" class="form card-box">
                                     <label for="closure-day">{locale.t("closure.field_day")}</label>
                                     <input id="closure-day" name="day" type="date" required
-                                        value=typed(back_closure, "day", String::new()) />
+                                        value=field_value(back_closure, "day", String::new()) />
                                     <label for="closure-label">{locale.t("closure.field_label")}</label>
                                     <input id="closure-label" name="label" type="text" required maxlength="60"
-                                        value=typed(back_closure, "label", String::new()) />
+                                        value=field_value(back_closure, "label", String::new()) />
                                     <button type="submit" class="button button-primary">{locale.t("closure.add")}</button>
                                 </form>
                             </section>

@@ -418,18 +418,36 @@ pub enum Period {
 
 impl Period {
     /// `YYYY-MM` is a month and `month` this month; a date is the week it falls in;
-    /// anything else, this week.
+    /// anything else, or a year outside [`Period::YEARS`], this week.
     pub fn parse(text: &str, today: NaiveDate) -> Period {
         let monday =
             |date: NaiveDate| date - Days::new(u64::from(date.weekday().num_days_from_monday()));
+        let sensible = |date: &NaiveDate| Period::YEARS.contains(&date.year());
         if text == "month" {
             Period::Month(today.with_day(1).unwrap_or(today))
-        } else if let Ok(date) = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d") {
+        } else if let Some(date) = NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+            .ok()
+            .filter(sensible)
+        {
             Period::Month(date)
-        } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        } else if let Some(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(sensible)
+        {
             Period::Week(monday(date))
         } else {
             Period::Week(monday(today))
+        }
+    }
+
+    /// The years an agenda can show: far enough for any centre's history and plans, and far
+    /// from the ends of the calendar, where moving a week or a month on would overflow.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
+    /// The month the period starts in, as it is written in addresses.
+    pub fn month(self) -> String {
+        match self {
+            Period::Week(day) | Period::Month(day) => day.format("%Y-%m").to_string(),
         }
     }
 
@@ -511,6 +529,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
         }
     };
     let (previous, next) = period.neighbours();
+    let month = period.month();
     let feed = if everyone {
         None
     } else {
@@ -527,6 +546,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
     };
     Ok(Agenda {
         title,
+        month,
         previous,
         next,
         days,
@@ -600,5 +620,32 @@ mod tests {
             Period::Month(date(2026, 1, 1)).neighbours(),
             ("2025-12".to_string(), "2026-02".to_string())
         );
+        assert_eq!(Period::Week(date(2026, 11, 30)).month(), "2026-11");
+    }
+
+    #[test]
+    fn odd_periods_are_this_week_and_never_panic() {
+        let today = date(2026, 11, 22);
+        let this_week = Period::Week(date(2026, 11, 16));
+        for text in [
+            "+262142-12",
+            "+262142-12-31",
+            "-262143-01",
+            "9999-12",
+            "0001-01-01",
+            "2026\u{200b}-12",
+            "\u{202e}2026-12",
+            "2026-12-",
+            "é",
+        ] {
+            let period = Period::parse(text, today);
+            assert_eq!(period, this_week, "{text}");
+            let _ = (period.bounds(), period.neighbours(), period.month());
+        }
+        for edge in ["1900-01", "2999-12", "1900-01-01", "2999-12-31"] {
+            let period = Period::parse(edge, today);
+            assert_ne!(period, this_week, "{edge}");
+            let _ = (period.bounds(), period.neighbours(), period.month());
+        }
     }
 }

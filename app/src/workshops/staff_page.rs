@@ -3,7 +3,8 @@
 //! sessions to move or cancel, the double bookings to confirm, and its people.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::shell::PageTitle;
 
 use super::{
     CAPACITY_MAX, FACILITATORS_MAX, Kind, Place, Room, Session, Workshop, WorkshopView,
@@ -11,6 +12,7 @@ use super::{
     page::{session_text, workshop_facts, workshop_title},
 };
 use crate::{
+    draft::typed,
     i18n::{Locale, use_locale},
     people::{list_participants, participants_page::id_param},
     shell::{
@@ -36,18 +38,18 @@ struct Draft {
 }
 
 impl Draft {
-    fn from_query() -> Option<Draft> {
+    fn sent_back() -> Option<Draft> {
         query("error")?;
-        query("kind")?;
+        typed("kind")?;
         Some(Draft {
-            title: query("title").unwrap_or_default(),
-            description: query("description").unwrap_or_default(),
-            pictogram: query("pictogram").and_then(|p| Pictogram::parse(&p)),
-            kind: query("kind").and_then(|k| Kind::parse(&k)),
-            capacity: query("capacity").unwrap_or_default(),
-            room: query("room").unwrap_or_default(),
+            title: typed("title").unwrap_or_default(),
+            description: typed("description").unwrap_or_default(),
+            pictogram: typed("pictogram").and_then(|p| Pictogram::parse(&p)),
+            kind: typed("kind").and_then(|k| Kind::parse(&k)),
+            capacity: typed("capacity").unwrap_or_default(),
+            room: typed("room").unwrap_or_default(),
             facilitators: (1..=FACILITATORS_MAX)
-                .map(|n| query(&format!("facilitator_{n}")).unwrap_or_default())
+                .map(|n| typed(&format!("facilitator_{n}")).unwrap_or_default())
                 .collect(),
         })
     }
@@ -155,7 +157,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
     let rooms = Resource::new_blocking(|| (), |_| list_rooms());
     let staff = Resource::new_blocking(|| (), |_| list_facilitators());
     view! {
-        <Title text=format!("{} — Trame", locale.t("nav.workshops")) />
+        <PageTitle text=locale.t("nav.workshops") />
         <h1>
             <span class="picto" aria-hidden="true">"📅"</span>
             {locale.t("nav.workshops")}
@@ -185,7 +187,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
-                        let draft = Draft::from_query().unwrap_or(Draft {
+                        let draft = Draft::sent_back().unwrap_or(Draft {
                             capacity: "12".into(),
                             ..Draft::default()
                         });
@@ -216,9 +218,8 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
 /// A field of a form as it was typed, when the form was sent back (`back`) with a problem;
 /// otherwise its `default`.
 fn sent_back(back: bool, name: &str, default: &str) -> String {
-    query("error")
-        .filter(|_| back)
-        .and(query(name))
+    typed(name)
+        .filter(|_| back && query("error").is_some())
         .unwrap_or_else(|| default.to_string())
 }
 
@@ -497,7 +498,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                     (Ok(view), Ok(all), Ok(rooms), Ok(staff), Ok(participants), Ok(clashes)) => {
                         let id = view.workshop.id;
                         let clashed = !clashes.is_empty();
-                        let back_to_schedule = moved.is_none() && query("frequency").is_some();
+                        let back_to_schedule = moved.is_none() && typed("frequency").is_some();
                         let sessions = view
                             .sessions
                             .iter()
@@ -506,10 +507,10 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                                 staff_session(locale, s, here, here && clashed)
                             })
                             .collect_view();
-                        let add_back = moved.is_none() && query("date").is_some();
-                        let draft = Draft::from_query().unwrap_or_else(|| Draft::of(&view.workshop));
+                        let add_back = moved.is_none() && typed("date").is_some();
+                        let draft = Draft::sent_back().unwrap_or_else(|| Draft::of(&view.workshop));
                         view! {
-                            <Title text=format!("{} — Trame", view.workshop.title) />
+                            <PageTitle text=view.workshop.title.clone() />
                             <h1 class="theme-title">{workshop_title(&view.workshop, None)}</h1>
                             <Notice />
                             {clash_list(locale, clashes)}

@@ -4,6 +4,7 @@
 mod auth;
 mod database;
 mod people;
+mod probes;
 mod projects;
 mod security;
 mod themes;

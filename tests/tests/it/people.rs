@@ -130,7 +130,7 @@ async fn bad_participant_names_get_a_message(backend: Backend) {
             .location()
             .starts_with("/staff/participants?error=name_required")
     );
-    let page = app.get(empty.location(), Some(&worker)).await;
+    let page = app.follow(&empty, Some(&worker)).await;
     assert!(page.body.contains("Écrivez un prénom ou un pseudo"));
 
     let long = "x".repeat(5000);
@@ -306,7 +306,7 @@ async fn worker_renames_closes_and_reopens_a_participant(backend: Backend) {
         )
         .await;
     assert_eq!(reply.location(), format!("{record}?ok=participant_renamed"));
-    let page = app.get(reply.location(), Some(&worker)).await;
+    let page = app.follow(&reply, Some(&worker)).await;
     assert!(page.body.contains("Rosa M.") && page.body.contains("Le nom est changé."));
     let reply = app
         .post(&format!("{record}/name"), &[("name", " ")], Some(&worker))

@@ -11,6 +11,8 @@ on_both_backends!(
     language_follows_choice_then_browser,
     health_checks_the_database,
     built_assets_are_cached_long_and_compressed,
+    https_sites_ask_browsers_to_stay_on_https,
+    redirects_go_only_to_plain_local_paths,
 );
 
 async fn cross_site_posts_are_refused(backend: Backend) {
@@ -258,5 +260,63 @@ async fn built_assets_are_cached_long_and_compressed(backend: Backend) {
         "public, max-age=3600"
     );
     assert!(style.body.starts_with("body { margin: 0 }"));
+    // Built assets are never sniffed into another type either.
+    for reply in [&reply, &style] {
+        assert_eq!(
+            reply.headers.get("x-content-type-options").unwrap(),
+            "nosniff"
+        );
+    }
     std::fs::remove_dir_all(&site).ok();
+}
+
+async fn https_sites_ask_browsers_to_stay_on_https(backend: Backend) {
+    let plain = TestApp::spawn(backend).await;
+    assert!(
+        !plain
+            .get("/login", None)
+            .await
+            .headers
+            .contains_key("strict-transport-security")
+    );
+    let app = TestApp::spawn_with(backend, |config| {
+        config.public_url = Some("https://trame.cpas.example".into())
+    })
+    .await;
+    for path in ["/login", "/health", "/style.css", "/nowhere"] {
+        let reply = app.get(path, None).await;
+        assert_eq!(
+            reply.headers.get("strict-transport-security").unwrap(),
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+}
+
+async fn redirects_go_only_to_plain_local_paths(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for next in [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example",
+    ] {
+        let reply = app
+            .post(
+                "/login",
+                &[
+                    ("email", "sophie@trame.demo"),
+                    ("password", "demo-worker-pass"),
+                    ("next", next),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(reply.location(), "/", "{next:?}");
+        let reply = app
+            .post("/lang", &[("lang", "en"), ("back", next)], None)
+            .await;
+        assert_eq!(reply.location(), "/", "{next:?}");
+    }
 }

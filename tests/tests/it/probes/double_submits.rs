@@ -233,6 +233,37 @@ async fn the_same_form_at_once_is_done_once(backend: Backend) {
     .await;
     all_answer(&replies, &[&fill("/staff/projects/{project}")]);
 
+    // A project's partners, saved ten times at once.
+    let partner = fill("partner_{account}");
+    let project = [
+        ("name", "Doudous"),
+        ("kind", "toys"),
+        ("description", ""),
+        ("status", "active"),
+        (partner.as_str(), "1"),
+    ];
+    let replies = at_once(
+        &app,
+        10,
+        &fill("/staff/projects/{project}"),
+        &project,
+        worker,
+    )
+    .await;
+    all_answer(
+        &replies,
+        &[&fill("/staff/projects/{project}?ok=project_saved")],
+    );
+    assert_eq!(
+        rows(
+            &app,
+            "SELECT COUNT(*) FROM project_partners WHERE CAST(project_id AS TEXT) = $1",
+            &fill("{project}")
+        )
+        .await,
+        1
+    );
+
     // A winning idea made a workshop, ten times: one workshop.
     let replies = at_once(
         &app,

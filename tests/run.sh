@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source tests/lib.sh
 
 step "formatting and lints"
 cargo fmt --all --check
@@ -30,18 +30,7 @@ cargo clippy -p app --no-default-features --features hydrate --target wasm32-unk
 
 if [ -z "${TRAME_TEST_POSTGRES_URL:-}" ]; then
   step "starting a throwaway PostgreSQL"
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  port=$(free_port)
-  mkdir -p "$work/pg"
-  as_pg=()
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres "$work" "$work/pg"
-    as_pg=(runuser -u postgres --)
-  fi
-  "${as_pg[@]}" "$bin/initdb" -D "$work/pg/data" -A trust -U postgres >/dev/null
-  pg_ctl="${as_pg[*]} $bin/pg_ctl -D $work/pg/data"
-  $pg_ctl -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off" -l "$work/pg/log" -w start >/dev/null
-  export TRAME_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
+  start_postgres TRAME_TEST_POSTGRES_URL
 fi
 
 step "unit, database and HTTP tests (SQLite and PostgreSQL)"
@@ -55,12 +44,5 @@ tests/bench/size.sh target/site
 
 step "browser tests (Chromium, JavaScript off and on)"
 port=$(free_port)
-TRAME_ADDR="127.0.0.1:$port" TRAME_DATA_DIR="$work/data" TRAME_SITE_ROOT=target/site \
-  TRAME_LOG_FORMAT=json ./target/release/server > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.2
-done
+start_server "$port" TRAME_DATA_DIR="$work/data" TRAME_SITE_ROOT=target/site TRAME_LOG_FORMAT=json
 (cd tests/e2e && TRAME_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec)

@@ -15,6 +15,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod islands;
+pub mod paging;
 pub mod people;
 pub mod projects;
 pub mod shell;

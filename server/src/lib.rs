@@ -16,6 +16,7 @@ use axum::{
     http::{HeaderValue, Request, header},
     middleware::{from_fn, from_fn_with_state},
     routing::get,
+    serve::ListenerExt,
 };
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
@@ -254,6 +255,13 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|e| StartError::Listen(config.addr, e))?;
     let address = listener.local_addr().map_err(StartError::Serve)?;
+    // Answers leave at once: without it, a response written in two parts (headers, then a
+    // file's body) waits on the client's delayed acknowledgement, about 40 ms each.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %err, "could not set TCP_NODELAY");
+        }
+    });
     tokio::spawn(seal_rounds_every_minute(db.clone()));
     tracing::info!(%address, "Trame is listening");
     println!("Trame is running: open http://{address}");

@@ -13,12 +13,13 @@ use axum::{
 use app::{
     auth::{
         Role, cookies,
-        extract::{error_page, query_value, see_other},
+        extract::{error_page, see_other},
         session::{self, Lookup, SESSION_COOKIE},
     },
     draft::{self, DRAFT_COOKIE, DRAFT_SECS, FormDraft},
     error::AppError,
     i18n::{LANG_COOKIE, Locale},
+    paging::query_value,
     request::RequestInfo,
     state::AppState,
 };

@@ -5,6 +5,8 @@
 //! PostgreSQL tests need `TRAME_TEST_POSTGRES_URL`, a URL of a server where the tests may
 //! create databases; the README's test command starts a throwaway one and sets it.
 
+pub mod fill;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use axum::{Router, body::Body};
@@ -137,14 +139,17 @@ impl TestApp {
         &self.state.db
     }
 
-    /// Sends a request through the real router.
+    /// Sends a request through the real router. A request that hangs fails the test, naming
+    /// itself, instead of hanging the whole run.
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router answers");
+        let what = format!("{} {}", request.method(), request.uri());
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no answer in a minute: {what}"))
+        .expect("the router answers");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response
@@ -267,7 +272,7 @@ impl TestApp {
 
 /// Percent-encodes a form value.
 pub fn encode(text: &str) -> String {
-    app::auth::extract::query_value(text)
+    app::paging::query_value(text)
 }
 
 /// Runs an async test function once on SQLite and once on PostgreSQL.

@@ -41,35 +41,127 @@ where
         .map(|_| ())
 }
 
-/// The most recent 200 entries, newest first. Admins only.
+/// Every action the log records: its filter offers them.
+pub const ACTIONS: [&str; 19] = [
+    "participant.view",
+    "participant.card_view",
+    "participant.create",
+    "participant.card_replace",
+    "participant.card_unlock",
+    "participant.rename",
+    "participant.close",
+    "participant.reopen",
+    "journey.view",
+    "account.create",
+    "account.deactivate",
+    "theme.assisted_proposal",
+    "vote.assisted_ballot",
+    "workshop.register",
+    "workshop.remove",
+    "workshop.move",
+    "contribution.record_for",
+    "contribution.confirm",
+    "contribution.decline",
+];
+
+/// What the log is filtered by; empty for no filter.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// A participant's name (part of it) or card code.
+    pub person: String,
+    /// A staff member's id.
+    pub staff: Option<i64>,
+    /// One of [`ACTIONS`].
+    pub action: String,
+    /// Days `YYYY-MM-DD`, included, in the centre's time zone.
+    pub from: String,
+    pub to: String,
+}
+
+/// A page of the log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLog {
+    pub entries: Vec<AuditEntry>,
+    pub page: i64,
+    /// There are older entries on the next page.
+    pub more: bool,
+    /// Staff members who may appear (id, name), for the filter.
+    pub staff: Vec<(i64, String)>,
+}
+
+/// How many entries a page shows.
+pub const AUDIT_PER_PAGE: i64 = 50;
+
+/// A page of the entries matching `filter`, newest first. Admins only.
 #[server(endpoint = "audit/list")]
-pub async fn list_audit() -> Result<Vec<AuditEntry>, AppError> {
-    crate::error::with_status(list_audit_body()).await
+pub async fn list_audit(filter: AuditFilter, page: i64) -> Result<AuditLog, AppError> {
+    crate::error::with_status(list_audit_body(filter, page)).await
 }
 
 #[cfg(feature = "ssr")]
-async fn list_audit_body() -> Result<Vec<AuditEntry>, AppError> {
+async fn list_audit_body(filter: AuditFilter, page: i64) -> Result<AuditLog, AppError> {
     use sqlx::Row;
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::auth::Role::Admin])?;
-    let state = crate::state::app_state()?;
+
+    use crate::paging::{contains_pattern, search_text};
+    let reader = crate::request::reader(&[crate::auth::Role::Admin])?;
+    let tz = reader.tz();
+    // A day's start in the centre's zone; the end of `to` is the start of the next day.
+    let moment = |day: &str, after: bool| {
+        let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        let date = if after { date.succ_opt()? } else { date };
+        crate::workshops::recurrence::local_moment(&tz, date, chrono::NaiveTime::MIN)
+    };
+    let person = search_text(Some(&filter.person));
+    let action = if ACTIONS.contains(&filter.action.as_str()) {
+        filter.action.as_str()
+    } else {
+        ""
+    };
+    // One more than a page: whether there are older entries, without counting them all.
     let rows = sqlx::query(
         "SELECT a.at, actor.display_name AS actor, a.action, subject.display_name AS subject \
          FROM audit_log a JOIN users actor ON actor.id = a.actor_id \
          LEFT JOIN users subject ON subject.id = a.subject_id \
-         ORDER BY a.id DESC LIMIT 200",
+         WHERE ($1 IS NULL OR a.actor_id = $1) AND ($2 = '' OR a.action = $2) \
+         AND ($3 IS NULL OR a.at >= $3) AND ($4 IS NULL OR a.at < $4) \
+         AND ($5 = '' OR a.subject_id IN (SELECT u.id FROM users u WHERE u.role = 'participant' \
+              AND (LOWER(u.display_name) LIKE $6 ESCAPE '\\' OR u.login_code = $7))) \
+         ORDER BY a.id DESC LIMIT $8 OFFSET $9",
     )
-    .fetch_all(state.db.read())
+    .bind(filter.staff)
+    .bind(action)
+    .bind(moment(&filter.from, false))
+    .bind(moment(&filter.to, true))
+    .bind(&person)
+    .bind(contains_pattern(&person))
+    .bind(crate::auth::normalise_code(&person))
+    .bind(AUDIT_PER_PAGE + 1)
+    .bind((page - 1) * AUDIT_PER_PAGE)
+    .fetch_all(reader.db().read())
     .await?;
-    rows.iter()
+    let more = rows.len() as i64 > AUDIT_PER_PAGE;
+    let entries = rows
+        .iter()
+        .take(AUDIT_PER_PAGE as usize)
         .map(|row| {
             Ok(AuditEntry {
-                at: crate::people::format_time(row.try_get("at")?, state.settings.time_zone),
+                at: crate::people::format_time(row.try_get("at")?, tz),
                 actor: row.try_get("actor")?,
                 action: row.try_get("action")?,
                 subject: row.try_get("subject")?,
             })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+        .collect::<Result<_, sqlx::Error>>()?;
+    let staff = sqlx::query_as(
+        "SELECT id, display_name FROM users WHERE role IN ('admin', 'worker') \
+         ORDER BY display_name, id",
+    )
+    .fetch_all(reader.db().read())
+    .await?;
+    Ok(AuditLog {
+        entries,
+        page,
+        more,
+        staff,
+    })
 }

@@ -9,11 +9,14 @@ use crate::error::AppError;
 pub mod accounts_page;
 pub mod card_page;
 pub mod participants_page;
+pub mod picker;
 
 #[cfg(feature = "ssr")]
 pub mod card;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+mod listing;
 
 /// A participant in the staff list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -90,38 +93,69 @@ pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
         .unwrap_or_default()
 }
 
-/// All participants, by name. Staff only.
-#[server(endpoint = "participants/list")]
-pub async fn list_participants() -> Result<Vec<ParticipantSummary>, AppError> {
-    crate::error::with_status(list_participants_body()).await
+/// Which participants a list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// With a working card: the list a worker usually wants.
+    #[default]
+    Active,
+    Closed,
+    All,
 }
+
+impl Standing {
+    pub const ALL: [Standing; 3] = [Standing::Active, Standing::Closed, Standing::All];
+
+    /// As written in addresses; anything else is the default.
+    pub fn parse(text: &str) -> Standing {
+        match text {
+            "closed" => Standing::Closed,
+            "all" => Standing::All,
+            _ => Standing::Active,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Active => "active",
+            Standing::Closed => "closed",
+            Standing::All => "all",
+        }
+    }
+}
+
+/// How many participants a page of the list shows.
+pub const PARTICIPANTS_PER_PAGE: i64 = 25;
+
+/// Participants by name, a page at a time: those whose name holds `search` or whose card
+/// code is `search` (everyone when empty), of the given standing. Staff only.
+#[server(endpoint = "participants/list")]
+pub async fn list_participants(
+    search: String,
+    standing: Standing,
+    page: i64,
+) -> Result<crate::paging::Paged<ParticipantSummary>, AppError> {
+    crate::error::with_status(list_participants_body(search, standing, page)).await
+}
+
+/// Active participants whose name holds `search` or whose code is `search`, for choosing
+/// someone in a form (at most [`FOUND_MAX`]; none for an empty search), and the one already
+/// `chosen` when a form comes back. Staff only.
+#[server(endpoint = "participants/find")]
+pub async fn find_participants(
+    search: String,
+    chosen: Option<i64>,
+) -> Result<Vec<ParticipantSummary>, AppError> {
+    crate::error::with_status(find_participants_body(search, chosen)).await
+}
+
+/// The most people a search in a form offers.
+pub const FOUND_MAX: i64 = 15;
 
 #[cfg(feature = "ssr")]
-async fn list_participants_body() -> Result<Vec<ParticipantSummary>, AppError> {
-    use sqlx::Row;
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
-    let state = crate::state::app_state()?;
-    let rows = sqlx::query(
-        "SELECT id, display_name, login_code, deactivated_at FROM users \
-         WHERE role = 'participant' ORDER BY display_name, id",
-    )
-    .fetch_all(state.db.read())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(ParticipantSummary {
-                id: row.try_get("id")?,
-                name: row.try_get("display_name")?,
-                code: crate::auth::format_code(&row.try_get::<String, _>("login_code")?),
-                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
-}
+use listing::{find_participants_body, list_participants_body};
 
-/// One participant's record. Staff only; the read is written to the audit log.
+/// One participant's record. Staff only; the read is written to the audit log./// One participant's record. Staff only; the read is written to the audit log.
 #[server(endpoint = "participants/get")]
 pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
     crate::error::with_status(get_participant_record_body(id)).await

@@ -6,12 +6,17 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 use leptos_router::hooks::use_params_map;
 
-use super::{NAME_MAX, get_participant_record, list_participants};
+use super::{NAME_MAX, ParticipantSummary, Standing, get_participant_record, list_participants};
 use crate::{
     draft::typed,
     error::AppError,
-    i18n::use_locale,
-    shell::{ErrorView, notice::Notice},
+    i18n::{Locale, use_locale},
+    paging::{Paged, SEARCH_MAX, page_number, search_text},
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+        pager::Pager,
+    },
 };
 
 /// The `:id` of the current address, or `NotFound`.
@@ -23,15 +28,130 @@ pub fn id_param() -> Result<i64, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// The search form and a page of the list, as the address asks.
+#[component]
+fn ParticipantList() -> impl IntoView {
+    let locale = use_locale();
+    let search = search_text(query("q").as_deref());
+    let standing = Standing::parse(&query("status").unwrap_or_default());
+    let page = page_number(query("page").as_deref());
+    let asked = search.clone();
+    let participants = Resource::new_blocking(
+        || (),
+        move |_| list_participants(asked.clone(), standing, page),
+    );
+    let standings = Standing::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.key() selected=s == standing>
+                    {locale.t(&format!("participants.standing_{}", s.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let field = search.clone();
+    view! {
+        <section aria-labelledby="list-heading">
+            <h2 id="list-heading">{locale.t("participants.list")}</h2>
+            <form method="get" action="/staff/participants#list-heading" class="form search-form" role="search">
+                <label for="q">{locale.t("participants.search")}</label>
+                <input id="q" name="q" type="search" maxlength=SEARCH_MAX.to_string() value=field
+                    autocomplete="off" />
+                <label for="status">{locale.t("participants.status")}</label>
+                <select id="status" name="status">{standings}</select>
+                <button type="submit" class="button">
+                    <span class="picto" aria-hidden="true">"🔎"</span>
+                    {locale.t("participants.search_button")}
+                </button>
+            </form>
+            <Suspense>
+                {move || {
+                    let search = search.clone();
+                    Suspend::new(async move {
+                        match participants.await {
+                            Ok(list) => participant_table(locale, list, search, standing).into_any(),
+                            Err(error) => view! { <ErrorView error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// A page of participants, with where it is in the list and the links to the others.
+fn participant_table(
+    locale: Locale,
+    list: Paged<ParticipantSummary>,
+    search: String,
+    standing: Standing,
+) -> impl IntoView {
+    let found = if list.total == 0 {
+        locale.t("participants.none")
+    } else {
+        locale.tv(
+            "participants.showing",
+            &[
+                ("first", &list.first()),
+                ("last", &list.last()),
+                ("total", &list.total),
+            ],
+        )
+    };
+    let items = list
+        .items
+        .into_iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <td>
+                        <a href=format!("/staff/participants/{}", p.id)>{p.name}</a>
+                    </td>
+                    <td class="code">{p.code}</td>
+                    <td>
+                        {if p.active {
+                            locale.t("participants.active")
+                        } else {
+                            locale.t("participants.inactive")
+                        }}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = (list.total > 0).then(|| {
+        view! {
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{locale.t("participants.name")}</th>
+                        <th scope="col">{locale.t("login.code")}</th>
+                        <th scope="col">{locale.t("participants.status")}</th>
+                    </tr>
+                </thead>
+                <tbody>{items}</tbody>
+            </table>
+        }
+    });
+    let params = vec![("q", search), ("status", standing.key().to_string())];
+    view! {
+        <p role="status">{found}</p>
+        {table}
+        <Pager path="/staff/participants".to_string() params page=list.page pages=list.pages
+            anchor="list-heading" />
+    }
+}
+
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
     let locale = use_locale();
-    let participants = Resource::new_blocking(|| (), |_| list_participants());
     let name = typed("name").unwrap_or_default();
     view! {
         <PageTitle text=locale.t("participants.title") />
         <h1>{locale.t("participants.title")}</h1>
         <Notice />
+        <ParticipantList />
         <section class="card-box" id="new" aria-labelledby="new-heading">
             <h2 id="new-heading">
                 <span class="picto" aria-hidden="true">
@@ -59,52 +179,6 @@ pub fn ParticipantsPage() -> impl IntoView {
                 </button>
             </form>
         </section>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match participants.await {
-                    Ok(rows) if rows.is_empty() => {
-                        view! { <p>{locale.t("participants.none")}</p> }.into_any()
-                    }
-                    Ok(rows) => {
-                        let items = rows
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <tr>
-                                        <td>
-                                            <a href=format!("/staff/participants/{}", p.id)>{p.name}</a>
-                                        </td>
-                                        <td class="code">{p.code}</td>
-                                        <td>
-                                            {if p.active {
-                                                locale.t("participants.active")
-                                            } else {
-                                                locale.t("participants.inactive")
-                                            }}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <table class="table">
-                                <caption>{locale.t("participants.list")}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{locale.t("participants.name")}</th>
-                                        <th scope="col">{locale.t("login.code")}</th>
-                                        <th scope="col">{locale.t("participants.status")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{items}</tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }
 

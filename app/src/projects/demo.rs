@@ -414,5 +414,7 @@ pub async fn seed(conn: &mut AnyConnection, tz: chrono_tz::Tz, at: i64) -> Resul
             .await?;
         }
     }
+    // The confirmed contributions above, in the running totals.
+    super::totals::recount(conn).await?;
     Ok(())
 }

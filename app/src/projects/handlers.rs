@@ -651,6 +651,9 @@ async fn insert_contribution(
         .execute(&mut *conn)
         .await?;
     }
+    if confirmed {
+        super::totals::count_confirmed(conn, id).await?;
+    }
     Ok(())
 }
 
@@ -769,6 +772,9 @@ pub async fn decide(
             return Ok(see_other(&format!(
                 "{path}?error=contribution_decided#contributions"
             )));
+        }
+        if status == "confirmed" {
+            super::totals::count_confirmed(&mut tx, id).await?;
         }
         audit::record(
             &mut *tx,
@@ -896,10 +902,8 @@ pub async fn progress_csv(
             .await?;
         let name = name.ok_or(AppError::NotFound)?;
         let goals: Vec<(String, String, i64, i64, String)> = sqlx::query_as(
-            "SELECT g.label, g.unit, g.target, CAST(COALESCE((SELECT SUM(c.quantity) \
-             FROM contributions c WHERE c.goal_id = g.id AND c.status = 'confirmed'), 0) \
-             AS BIGINT), g.due_on FROM project_goals g WHERE g.project_id = $1 \
-             ORDER BY g.due_on, g.id",
+            "SELECT g.label, g.unit, g.target, g.done, g.due_on FROM project_goals g \
+             WHERE g.project_id = $1 ORDER BY g.due_on, g.id",
         )
         .bind(id)
         .fetch_all(state.db.read())

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::{error::AppError, paging::Paged};
 
 pub mod chart;
 pub mod journey_page;
@@ -18,9 +18,15 @@ pub mod skills_page;
 pub mod staff_page;
 
 #[cfg(feature = "ssr")]
+mod contributions;
+#[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+mod read;
+#[cfg(feature = "ssr")]
+pub mod totals;
 
 /// What a project does for the community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -269,25 +275,47 @@ pub struct Contribution {
     pub assisted: bool,
 }
 
+/// Some participants who have a skill a project needs and agreed to be asked (id, name),
+/// and how many there are in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Helpers {
+    pub skill: Skill,
+    pub people: Vec<(i64, String)>,
+    pub total: i64,
+}
+
+/// A month of contributions: `YYYY-MM`, in words, and the months before and after (none
+/// after the current month).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Month {
+    pub key: String,
+    pub words: String,
+    pub previous: String,
+    pub next: Option<String>,
+}
+
 /// A project's page for participants and staff.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProjectView {
     pub project: Project,
     pub needed: Vec<Skill>,
     pub milestones: Vec<Milestone>,
+    /// The newest thanks.
     pub thanks: Vec<Thanks>,
     pub contributors: Contributors,
-    /// A participant's own contributions; for staff, everyone's (newest first).
-    pub contributions: Vec<Contribution>,
-    /// What the contribution form offers: past sessions (id, in words), skills, today.
+    /// A page of the contributions waiting for a social worker (a participant's own; for
+    /// staff, everyone's), oldest first.
+    pub waiting: Paged<Contribution>,
+    /// A page of those decided in `month`, newest first.
+    pub decided: Paged<Contribution>,
+    pub month: Month,
+    /// What the contribution form offers: recent sessions (id, in words), skills, today.
     pub sessions: Vec<(i64, String)>,
     pub skills: Vec<Skill>,
     pub today: String,
-    /// Staff only: for each needed skill, the participants who have it and may be asked.
-    pub helpers: Vec<(Skill, Vec<(i64, String)>)>,
-    /// Staff only: participants to record for, and partner accounts (id, organisation,
-    /// whether a partner of this project).
-    pub participants: Vec<(i64, String)>,
+    /// Staff only: for each needed skill, some participants who have it and may be asked.
+    pub helpers: Vec<Helpers>,
+    /// Staff only: partner accounts (id, organisation, whether a partner of this project).
     pub partner_accounts: Vec<(i64, String, bool)>,
 }
 
@@ -358,17 +386,24 @@ pub const MINUTES_MAX: i64 = 720;
 /// How far back a contribution may be dated.
 pub const CONTRIBUTION_DAYS_BACK: u64 = 366;
 
-/// The projects: all of them for participants and staff; a partner's own for partners.
+/// A page of the projects: being prepared or under way, or (`closed`) finished, for
+/// participants and staff; a partner's own for partners.
 #[server(endpoint = "projects/list")]
-pub async fn list_projects() -> Result<Vec<Project>, AppError> {
-    crate::error::with_status(list_projects_body()).await
+pub async fn list_projects(closed: bool, page: i64) -> Result<Paged<Project>, AppError> {
+    crate::error::with_status(list_projects_body(closed, page)).await
 }
 
 /// A project with its goals, steps and thanks; the viewer's contributions (everyone's for
-/// staff). Participants and staff.
+/// staff): page `waiting_page` of those waiting, and page `page` of those decided in `month`
+/// (`YYYY-MM`, this month when empty or not a month). Participants and staff.
 #[server(endpoint = "projects/get")]
-pub async fn get_project(id: i64) -> Result<ProjectView, AppError> {
-    crate::error::with_status(get_project_body(id)).await
+pub async fn get_project(
+    id: i64,
+    waiting_page: i64,
+    month: String,
+    page: i64,
+) -> Result<ProjectView, AppError> {
+    crate::error::with_status(get_project_body(id, waiting_page, month, page)).await
 }
 
 /// A project as its partners see it: partners of it and staff only.

@@ -13,10 +13,12 @@ use super::{
 use crate::{
     draft::typed_or,
     i18n::{Locale, use_locale},
+    paging::page_number,
     people::participants_page::id_param,
     shell::{
         ErrorView,
         notice::{Notice, query},
+        pager::Pager,
         raw_text::raw_text,
         use_viewer,
     },
@@ -282,24 +284,93 @@ pub fn contribution_fields(
     }
 }
 
+/// The contributions waiting for a social worker (a page), then those decided in a month (a
+/// page), with the links to the other pages and months. `item` draws one contribution.
+pub fn contribution_pages<F: Fn(&Contribution) -> AnyView>(
+    locale: Locale,
+    view: &ProjectView,
+    path: String,
+    item: F,
+) -> impl IntoView + use<F> {
+    let (waiting, decided, month) = (&view.waiting, &view.decided, &view.month);
+    let waiting_items = waiting.items.iter().map(&item).collect_view();
+    let decided_items = decided.items.iter().map(&item).collect_view();
+    let none = decided
+        .items
+        .is_empty()
+        .then(|| view! { <p>{locale.t("contribution.none_this_month")}</p> });
+    let month_link = |key: &str| format!("{path}?month={key}#decided-heading");
+    let next = month.next.as_ref().map(|next| {
+        view! { <a class="button" rel="next" href=month_link(next)>{locale.t("contribution.next_month")} " →"</a> }
+    });
+    view! {
+        <h3 id="waiting-heading">{locale.tv("contribution.pending_count", &[("n", &waiting.total)])}</h3>
+        <ul class="theme-list">{waiting_items}</ul>
+        <Pager path=path.clone() params=vec![("month", month.key.clone()), ("page", decided.page.to_string())]
+            param="waiting" page=waiting.page pages=waiting.pages anchor="waiting-heading" />
+        <h3 id="decided-heading">{locale.tv("contribution.decided_in", &[("month", &month.words)])}</h3>
+        <p class="actions">
+            <a class="button" rel="prev" href=month_link(&month.previous)>"← " {locale.t("contribution.previous_month")}</a>
+            {next}
+        </p>
+        {none}
+        <ul class="theme-list">{decided_items}</ul>
+        <Pager path=path.clone() params=vec![("month", month.key.clone()), ("waiting", waiting.page.to_string())]
+            page=decided.page pages=decided.pages anchor="decided-heading" />
+    }
+}
+
+/// The page's list of contributions from the address: page of waiting ones, month, page.
+pub fn contribution_query() -> (i64, String, i64) {
+    (
+        page_number(query("waiting").as_deref()),
+        query("month").unwrap_or_default().chars().take(7).collect(),
+        page_number(query("page").as_deref()),
+    )
+}
+
 /// The projects the viewer may see, each linking to `base` and its id; `empty` when none.
 #[component]
 pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {
     let locale = use_locale();
-    let projects = Resource::new_blocking(|| (), |_| list_projects());
+    let closed = query("list").as_deref() == Some("closed");
+    let page = page_number(query("page").as_deref());
+    let projects = Resource::new_blocking(|| (), move |_| list_projects(closed, page));
+    let partner = use_viewer().is_some_and(|v| v.role == crate::auth::Role::Partner);
+    let (other, other_href) = if closed {
+        ("project.list_open", base.to_string())
+    } else {
+        (
+            "project.list_closed",
+            format!("{base}?list=closed#projects-heading"),
+        )
+    };
     view! {
         <Suspense>
             {move || {
                 let empty = empty.clone();
+                let other_href = other_href.clone();
                 Suspend::new(async move {
                     match projects.await {
                         Ok(projects) => {
-                            let none = projects.is_empty().then(|| view! { <p>{empty}</p> });
+                            let none = projects.items.is_empty().then(|| view! { <p>{empty}</p> });
                             let items = projects
+                                .items
                                 .iter()
                                 .map(|p| project_card(locale, p, format!("{base}/{}", p.id)))
                                 .collect_view();
-                            view! { {none} <ul class="theme-list">{items}</ul> }.into_any()
+                            let params = if closed { vec![("list", "closed".to_string())] } else { Vec::new() };
+                            let heading = if closed { "project.list_closed" } else { "project.list_open" };
+                            let switch = (!partner).then(|| view! { <p><a href=other_href>{locale.t(other)}</a></p> });
+                            view! {
+                                <h2 id="projects-heading">{locale.t(heading)}</h2>
+                                {none}
+                                <ul class="theme-list">{items}</ul>
+                                <Pager path=base.to_string() params page=projects.page pages=projects.pages
+                                    anchor="projects-heading" />
+                                {switch}
+                            }
+                                .into_any()
                         }
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }
@@ -327,7 +398,11 @@ pub fn ProjectsPage() -> impl IntoView {
 pub fn ProjectPage() -> impl IntoView {
     let locale = use_locale();
     let staff = use_viewer().is_some_and(|v| v.role.is_staff());
-    let view = Resource::new_blocking(id_param, |id| async move { get_project(id?).await });
+    let (waiting, month, page) = contribution_query();
+    let view = Resource::new_blocking(id_param, move |id| {
+        let month = month.clone();
+        async move { get_project(id?, waiting, month, page).await }
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -353,18 +428,13 @@ pub fn ProjectPage() -> impl IntoView {
                         let closed = (project.status == ProjectStatus::Closed)
                             .then(|| view! { <p class="notice notice-info">{locale.t("project.closed_note")}</p> });
                         let mine = (!staff).then(|| {
-                            let items = view
-                                .contributions
-                                .iter()
-                                .map(|c| view! { <li class="card-box">{contribution_text(locale, c)}</li> })
-                                .collect_view();
-                            let none = view.contributions.is_empty()
-                                .then(|| view! { <p>{locale.t("contribution.none_yet")}</p> });
+                            let item = |c: &Contribution| {
+                                view! { <li class="card-box">{contribution_text(locale, c)}</li> }.into_any()
+                            };
                             view! {
                                 <section id="mine" aria-labelledby="mine-heading">
                                     <h2 id="mine-heading">{locale.t("contribution.mine")}</h2>
-                                    {none}
-                                    <ul class="theme-list">{items}</ul>
+                                    {contribution_pages(locale, &view, format!("/projects/{id}"), item)}
                                 </section>
                             }
                         });

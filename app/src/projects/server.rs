@@ -2,15 +2,15 @@
 //! Everything a partner or the public sees goes through `partner_view`, which reads figures
 //! and steps only: no query there selects a person.
 
-use chrono::{Months, NaiveDate};
-use sqlx::Row;
+use chrono::{Datelike, Months, NaiveDate};
 
-use super::*;
+use super::{read::Listed, *};
 use crate::{
     auth::Role,
     db::{Db, now},
     i18n::Locale,
-    request::{Reader, reader},
+    paging::Paged,
+    request::reader,
     workshops::{day_in_words, fetch_sessions},
 };
 
@@ -19,8 +19,10 @@ const ALL: &[Role] = &[Role::Participant, Role::Worker, Role::Admin, Role::Partn
 const PARTNER_AREA: &[Role] = &[Role::Partner, Role::Worker, Role::Admin];
 /// How many months a progress chart shows at most.
 const CHART_MONTHS: usize = 12;
-/// How far back the sessions offered on the contribution form go.
-const SESSIONS_BACK_SECS: i64 = 90 * 24 * 3600;
+/// How far back the sessions offered on a participant's contribution form go (theirs).
+const SESSIONS_BACK_SECS: i64 = 30 * 24 * 3600;
+/// How far back those offered to staff go (every workshop's).
+const STAFF_SESSIONS_BACK_SECS: i64 = 14 * 24 * 3600;
 
 /// The column with a skill's name in `locale`.
 pub fn skill_name_column(locale: Locale) -> &'static str {
@@ -76,7 +78,11 @@ async fn skills_where(
 
 /// Monthly confirmed totals of a goal, cumulated, from its first month to this one (the last
 /// `CHART_MONTHS` of them).
-fn cumulate(monthly: &[(String, i64)], this_month: &str, locale: Locale) -> Vec<(String, i64)> {
+pub(super) fn cumulate(
+    monthly: &[(String, i64)],
+    this_month: &str,
+    locale: Locale,
+) -> Vec<(String, i64)> {
     let Some(first) = monthly.iter().map(|(m, _)| m.clone()).min() else {
         return Vec::new();
     };
@@ -103,258 +109,58 @@ fn cumulate(monthly: &[(String, i64)], this_month: &str, locale: Locale) -> Vec<
     points.split_off(skip)
 }
 
-/// A project's goals, with the confirmed progress and its history.
-async fn goals_of(
-    db: &Db,
-    project: i64,
-    locale: Locale,
-    tz: chrono_tz::Tz,
-) -> Result<Vec<Goal>, AppError> {
-    let rows = sqlx::query(
-        "SELECT g.id, g.label, g.unit, g.target, g.due_on, \
-         CAST(COALESCE((SELECT SUM(c.quantity) FROM contributions c WHERE c.goal_id = g.id \
-         AND c.status = 'confirmed'), 0) AS BIGINT) AS done \
-         FROM project_goals g WHERE g.project_id = $1 ORDER BY g.due_on, g.id",
-    )
-    .bind(project)
-    .fetch_all(db.read())
-    .await?;
-    let monthly: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT goal_id, SUBSTR(done_on, 1, 7), CAST(SUM(quantity) AS BIGINT) FROM contributions \
-         WHERE project_id = $1 AND status = 'confirmed' AND goal_id IS NOT NULL \
-         GROUP BY goal_id, SUBSTR(done_on, 1, 7)",
-    )
-    .bind(project)
-    .fetch_all(db.read())
-    .await?;
-    let this_month = today(tz).format("%Y-%m").to_string();
-    let mut goals = Vec::new();
-    for row in rows {
-        let id: i64 = row.try_get("id")?;
-        let unit: String = row.try_get("unit")?;
-        let due_on: String = row.try_get("due_on")?;
-        let months: Vec<(String, i64)> = monthly
-            .iter()
-            .filter(|(goal, _, _)| *goal == id)
-            .map(|(_, month, n)| (month.clone(), *n))
-            .collect();
-        goals.push(Goal {
-            id,
-            label: row.try_get("label")?,
-            unit: Unit::parse(&unit).unwrap_or(Unit::Items),
-            target: row.try_get("target")?,
-            due: day_in_words(&due_on, locale),
-            done: row.try_get("done")?,
-            history: cumulate(&months, &this_month, locale),
-        });
-    }
-    Ok(goals)
-}
-
-/// The organisations of a project's partners.
-async fn partners_of(db: &Db, project: i64) -> Result<Vec<String>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COALESCE(u.organisation, u.display_name) FROM project_partners pp \
-         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id = $1 ORDER BY u.organisation",
-    )
-    .bind(project)
-    .fetch_all(db.read())
-    .await?)
-}
-
-/// Projects matching `condition` (on `p`, with `$1` bound to `bind`).
-async fn fetch_projects(
-    db: &Db,
-    condition: &str,
-    bind: i64,
-    locale: Locale,
-    tz: chrono_tz::Tz,
-) -> Result<Vec<Project>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT p.id, p.name, p.kind, p.status, p.description, p.public_page FROM projects p \
-         WHERE {condition} ORDER BY CASE p.status WHEN 'active' THEN 0 WHEN 'preparing' THEN 1 \
-         ELSE 2 END, p.name"
-    ))
-    .bind(bind)
-    .fetch_all(db.read())
-    .await?;
-    let mut projects = Vec::new();
-    for (id, name, kind, status, description, public_page) in rows {
-        let partners = partners_of(db, id).await?;
-        projects.push(Project {
-            id,
-            name,
-            kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
-            status: ProjectStatus::parse(&status).unwrap_or(ProjectStatus::Closed),
-            description,
-            partners,
-            goals: goals_of(db, id, locale, tz).await?,
-            public_page: public_page != 0,
-        });
-    }
-    Ok(projects)
-}
-
-async fn one_project(reader: &Reader, id: i64) -> Result<Project, AppError> {
-    fetch_projects(reader.db(), "p.id = $1", id, reader.locale, reader.tz())
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound)
-}
-
-async fn milestones_of(db: &Db, project: i64, locale: Locale) -> Result<Vec<Milestone>, AppError> {
-    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, label, due_on, reached_on FROM milestones WHERE project_id = $1 \
-         ORDER BY due_on, id",
-    )
-    .bind(project)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, label, due_on, reached_on)| Milestone {
-            id,
-            label,
-            due: day_in_words(&due_on, locale),
-            reached: reached_on.map(|day| day_in_words(&day, locale)),
-        })
-        .collect())
-}
-
-/// Thanks on projects matching `condition` (on `p`, `$1` bound to `bind`), newest first.
-async fn thanks_where(
-    db: &Db,
-    condition: &str,
-    bind: i64,
-    locale: Locale,
-    tz: chrono_tz::Tz,
-) -> Result<Vec<Thanks>, AppError> {
-    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT p.name, COALESCE(u.organisation, u.display_name), t.message, t.created_at \
-         FROM project_thanks t JOIN projects p ON p.id = t.project_id \
-         JOIN users u ON u.id = t.from_id WHERE {condition} ORDER BY t.created_at DESC, t.id DESC"
-    ))
-    .bind(bind)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(project, from, message, at)| Thanks {
-            project,
-            from,
-            message,
-            when: locale.format(at, tz, "%-d %B %Y"),
-        })
-        .collect())
-}
-
-async fn contributors(db: &Db, project: i64) -> Result<Contributors, AppError> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT user_id) FROM contributions WHERE project_id = $1 \
-         AND status = 'confirmed'",
-    )
-    .bind(project)
-    .fetch_one(db.read())
-    .await?;
-    Ok(Contributors::of(count))
-}
-
-/// Contributions matching `condition` (on `c`, `$1` bound to `bind`), newest first; with
-/// the person's name when `with_person`.
-async fn contributions_where(
-    reader: &Reader,
-    condition: &str,
-    bind: i64,
-    with_person: bool,
-) -> Result<Vec<Contribution>, AppError> {
-    let locale = reader.locale;
-    let rows = sqlx::query(&format!(
-        "SELECT c.id, p.name AS project, g.label, g.unit, c.quantity, c.minutes, c.done_on, \
-         c.session_id, c.note, c.status, c.user_id, u.display_name, c.assisted_by, \
-         s.starts_at, s.ends_at, w.title FROM contributions c \
-         JOIN projects p ON p.id = c.project_id JOIN users u ON u.id = c.user_id \
-         LEFT JOIN project_goals g ON g.id = c.goal_id \
-         LEFT JOIN workshop_sessions s ON s.id = c.session_id \
-         LEFT JOIN workshops w ON w.id = s.workshop_id \
-         WHERE {condition} ORDER BY c.done_on DESC, c.id DESC LIMIT 200"
-    ))
-    .bind(bind)
-    .fetch_all(reader.db().read())
-    .await?;
-    let name = skill_name_column(locale);
-    let mut list = Vec::new();
-    for row in rows {
-        let id: i64 = row.try_get("id")?;
-        let skills: Vec<String> = sqlx::query_scalar(&format!(
-            "SELECT k.{name} FROM contribution_skills cs JOIN skills k ON k.id = cs.skill_id \
-             WHERE cs.contribution_id = $1 ORDER BY k.{name}"
-        ))
-        .bind(id)
-        .fetch_all(reader.db().read())
-        .await?;
-        let label: Option<String> = row.try_get("label")?;
-        let unit: Option<String> = row.try_get("unit")?;
-        let session = match (
-            row.try_get::<Option<String>, _>("title")?,
-            row.try_get::<Option<i64>, _>("starts_at")?,
-            row.try_get::<Option<i64>, _>("ends_at")?,
-        ) {
-            (Some(title), Some(start), Some(end)) => Some(format!(
-                "{title} — {}",
-                locale.span(start, end, reader.tz())
-            )),
-            _ => None,
-        };
-        let status: String = row.try_get("status")?;
-        let done_on: String = row.try_get("done_on")?;
-        list.push(Contribution {
-            id,
-            project: row.try_get("project")?,
-            goal: label.zip(unit.and_then(|u| Unit::parse(&u))),
-            quantity: row.try_get("quantity")?,
-            minutes: row.try_get("minutes")?,
-            day: day_in_words(&done_on, locale),
-            session,
-            skills,
-            note: row.try_get("note")?,
-            status: ContributionStatus::parse(&status).unwrap_or(ContributionStatus::Pending),
-            person: with_person
-                .then(|| {
-                    Ok::<_, sqlx::Error>((row.try_get("user_id")?, row.try_get("display_name")?))
-                })
-                .transpose()?,
-            assisted: row.try_get::<Option<i64>, _>("assisted_by")?.is_some(),
-        });
-    }
-    Ok(list)
-}
-
-pub(super) async fn list_projects_body() -> Result<Vec<Project>, AppError> {
+pub(super) async fn list_projects_body(
+    closed: bool,
+    page: i64,
+) -> Result<Paged<Project>, AppError> {
     let reader = reader(ALL)?;
-    let (condition, bind) = if reader.viewer.role == Role::Partner {
-        (
-            "p.id IN (SELECT project_id FROM project_partners WHERE partner_id = $1)",
-            reader.viewer.id,
-        )
-    } else {
-        ("p.id > $1", 0)
+    let listed = match (reader.viewer.role, closed) {
+        (Role::Partner, _) => Listed::OfPartner(reader.viewer.id),
+        (_, true) => Listed::Closed,
+        (_, false) => Listed::Open,
     };
-    fetch_projects(reader.db(), condition, bind, reader.locale, reader.tz()).await
+    read::projects_page(reader.db(), listed, page, reader.locale).await
 }
 
-pub(super) async fn get_project_body(id: i64) -> Result<ProjectView, AppError> {
+/// The month asked for (`YYYY-MM`), or this month; never after this month.
+fn month_of(text: &str, this_month: NaiveDate) -> NaiveDate {
+    NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
+        .ok()
+        .filter(|month| (1900..=2999).contains(&month.year()) && *month <= this_month)
+        .unwrap_or(this_month)
+}
+
+pub(super) async fn get_project_body(
+    id: i64,
+    waiting_page: i64,
+    month: String,
+    page: i64,
+) -> Result<ProjectView, AppError> {
     let reader = reader(PEOPLE)?;
     let db = reader.db();
-    let project = one_project(&reader, id).await?;
+    let (locale, tz) = (reader.locale, reader.tz());
+    let project = read::project(db, id, locale, tz)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let staff = reader.viewer.role.is_staff();
-    let contributions = if staff {
-        contributions_where(&reader, "c.project_id = $1", id, true).await?
-    } else {
-        // The id is a number: safe to write into the condition.
-        let condition = format!("c.user_id = $1 AND c.project_id = {id}");
-        contributions_where(&reader, &condition, reader.viewer.id, false).await?
+    let person = (!staff).then_some(reader.viewer.id);
+    let this_month = today(tz).with_day(1).unwrap_or_else(|| today(tz));
+    let month = month_of(&month, this_month);
+    let waiting = contributions::waiting(&reader, id, person, waiting_page).await?;
+    let decided = contributions::decided_in(&reader, id, person, month, page).await?;
+    let key = |m: NaiveDate| m.format("%Y-%m").to_string();
+    let month_nav = Month {
+        words: month_in_words(&key(month), locale),
+        previous: key(month - Months::new(1)),
+        next: (month < this_month).then(|| key(month + Months::new(1))),
+        key: key(month),
     };
-    let since = now() - SESSIONS_BACK_SECS;
+    let since = now()
+        - if staff {
+            STAFF_SESSIONS_BACK_SECS
+        } else {
+            SESSIONS_BACK_SECS
+        };
     let condition = if staff {
         "s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3"
     } else {
@@ -362,74 +168,102 @@ pub(super) async fn get_project_body(id: i64) -> Result<ProjectView, AppError> {
          (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
          AND g.user_id = $1 AND g.status = 'registered')"
     };
-    let sessions = fetch_sessions(
-        db,
-        reader.viewer.id,
-        condition,
-        &[now(), since],
-        reader.locale,
-        reader.tz(),
-    )
-    .await?
-    .into_iter()
-    .rev()
-    .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
-    .collect();
+    let sessions = fetch_sessions(db, reader.viewer.id, condition, &[now(), since], locale, tz)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
+        .collect();
     let needed = skills_where(
         db,
-        reader.locale,
+        locale,
         "k.id IN (SELECT skill_id FROM project_skills WHERE project_id = $1)",
         id,
     )
     .await?;
-    let (mut helpers, mut participants, mut partner_accounts) =
-        (Vec::new(), Vec::new(), Vec::new());
-    if staff {
-        for skill in &needed {
-            let people: Vec<(i64, String)> = sqlx::query_as(
-                "SELECT u.id, u.display_name FROM user_skills us JOIN users u ON u.id = us.user_id \
-                 WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
-                 AND u.deactivated_at IS NULL ORDER BY u.display_name",
-            )
-            .bind(skill.id)
-            .fetch_all(db.read())
-            .await?;
-            helpers.push((skill.clone(), people));
-        }
-        participants = sqlx::query_as(
-            "SELECT id, display_name FROM users WHERE role = 'participant' \
-             AND deactivated_at IS NULL ORDER BY display_name",
+    let (helpers, partner_accounts) = if staff {
+        (
+            helpers_of(db, id, &needed).await?,
+            partner_accounts_of(db, id).await?,
         )
-        .fetch_all(db.read())
-        .await?;
-        partner_accounts = sqlx::query_as::<_, (i64, String, i64)>(
-            "SELECT u.id, COALESCE(u.organisation, u.display_name), \
-             (SELECT COUNT(*) FROM project_partners pp WHERE pp.partner_id = u.id \
-             AND pp.project_id = $1) FROM users u WHERE u.role = 'partner' \
-             AND u.deactivated_at IS NULL ORDER BY u.organisation",
-        )
-        .bind(id)
-        .fetch_all(db.read())
-        .await?
-        .into_iter()
-        .map(|(id, name, chosen)| (id, name, chosen > 0))
-        .collect();
-    }
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(ProjectView {
         needed,
-        milestones: milestones_of(db, id, reader.locale).await?,
-        thanks: thanks_where(db, "p.id = $1", id, reader.locale, reader.tz()).await?,
-        contributors: contributors(db, id).await?,
-        contributions,
+        milestones: read::milestones(db, id, locale).await?,
+        thanks: read::thanks(db, id, locale, tz).await?,
+        contributors: read::contributors(db, id).await?,
+        waiting,
+        decided,
+        month: month_nav,
         sessions,
-        skills: skills_where(db, reader.locale, "k.retired = $1", 0).await?,
-        today: day_text(today(reader.tz())),
+        skills: skills_where(db, locale, "k.retired = $1", 0).await?,
+        today: day_text(today(tz)),
         helpers,
-        participants,
         partner_accounts,
         project,
     })
 }
+
+/// How many people with a skill a project's page names (the first by name).
+const HELPERS_SHOWN: i64 = 8;
+
+/// For each skill a project needs, the first participants who have it and agreed to be
+/// asked, and how many there are: one query.
+async fn helpers_of(db: &Db, project: i64, needed: &[Skill]) -> Result<Vec<Helpers>, AppError> {
+    let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT skill_id, id, display_name, total FROM (SELECT us.skill_id, u.id, \
+         u.display_name, ROW_NUMBER() OVER (PARTITION BY us.skill_id \
+         ORDER BY u.display_name, u.id) AS n, COUNT(*) OVER (PARTITION BY us.skill_id) AS total \
+         FROM user_skills us JOIN users u ON u.id = us.user_id \
+         WHERE us.skill_id IN (SELECT skill_id FROM project_skills WHERE project_id = $1) \
+         AND us.may_ask = 1 AND u.role = 'participant' AND u.deactivated_at IS NULL) found \
+         WHERE n <= $2 ORDER BY display_name, id",
+    )
+    .bind(project)
+    .bind(HELPERS_SHOWN)
+    .fetch_all(db.read())
+    .await?;
+    Ok(needed
+        .iter()
+        .map(|skill| {
+            let of_skill = rows.iter().filter(|(s, ..)| *s == skill.id);
+            let total = of_skill
+                .clone()
+                .map(|(.., total)| *total)
+                .next()
+                .unwrap_or(0);
+            let people = of_skill
+                .map(|(_, id, name, _)| (*id, name.clone()))
+                .collect();
+            Helpers {
+                skill: skill.clone(),
+                people,
+                total,
+            }
+        })
+        .collect())
+}
+
+/// Partner accounts, and whether each is a partner of the project.
+async fn partner_accounts_of(db: &Db, project: i64) -> Result<Vec<(i64, String, bool)>, AppError> {
+    Ok(sqlx::query_as::<_, (i64, String, i64)>(
+        "SELECT u.id, COALESCE(u.organisation, u.display_name), \
+         (SELECT COUNT(*) FROM project_partners pp WHERE pp.partner_id = u.id \
+         AND pp.project_id = $1) FROM users u WHERE u.role = 'partner' \
+         AND u.deactivated_at IS NULL ORDER BY u.organisation",
+    )
+    .bind(project)
+    .fetch_all(db.read())
+    .await?
+    .into_iter()
+    .map(|(id, name, chosen)| (id, name, chosen > 0))
+    .collect())
+}
+
+/// How many events a partner's timeline shows (the newest).
+const TIMELINE_SHOWN: usize = 30;
 
 /// What a partner or the public sees of project `id`: goals, steps, a timeline of figures,
 /// thanks. No query here selects a person.
@@ -439,11 +273,10 @@ async fn partner_view(
     tz: chrono_tz::Tz,
     id: i64,
 ) -> Result<PartnerProject, AppError> {
-    let project = fetch_projects(db, "p.id = $1", id, locale, tz)
+    let project = read::project(db, id, locale, tz)
         .await?
-        .pop()
         .ok_or(AppError::NotFound)?;
-    let milestones = milestones_of(db, id, locale).await?;
+    let milestones = read::milestones(db, id, locale).await?;
     let upcoming = milestones
         .iter()
         .filter(|m| m.reached.is_none())
@@ -451,9 +284,11 @@ async fn partner_view(
         .collect();
     let mut events: Vec<(String, String)> = Vec::new();
     let reached: Vec<(String, String)> = sqlx::query_as(
-        "SELECT reached_on, label FROM milestones WHERE project_id = $1 AND reached_on IS NOT NULL",
+        "SELECT reached_on, label FROM milestones WHERE project_id = $1 \
+         AND reached_on IS NOT NULL ORDER BY reached_on DESC LIMIT $2",
     )
     .bind(id)
+    .bind(TIMELINE_SHOWN as i64)
     .fetch_all(db.read())
     .await?;
     for (day, label) in reached {
@@ -462,11 +297,14 @@ async fn partner_view(
             locale.tv("project.timeline_milestone", &[("label", &label)]),
         ));
     }
+    let thanks = read::thanks(db, id, locale, tz).await?;
     let sent: Vec<(i64, String)> = sqlx::query_as(
         "SELECT t.created_at, COALESCE(u.organisation, u.display_name) FROM project_thanks t \
-         JOIN users u ON u.id = t.from_id WHERE t.project_id = $1",
+         JOIN users u ON u.id = t.from_id WHERE t.project_id = $1 \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
     )
     .bind(id)
+    .bind(TIMELINE_SHOWN as i64)
     .fetch_all(db.read())
     .await?;
     for (at, from) in sent {
@@ -476,12 +314,12 @@ async fn partner_view(
         ));
     }
     let monthly: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT SUBSTR(c.done_on, 1, 7), g.label, g.unit, CAST(SUM(c.quantity) AS BIGINT) \
-         FROM contributions c JOIN project_goals g ON g.id = c.goal_id \
-         WHERE c.project_id = $1 AND c.status = 'confirmed' \
-         GROUP BY SUBSTR(c.done_on, 1, 7), g.id, g.label, g.unit",
+        "SELECT m.month, g.label, g.unit, m.quantity FROM goal_months m \
+         JOIN project_goals g ON g.id = m.goal_id WHERE g.project_id = $1 \
+         ORDER BY m.month DESC, g.id LIMIT $2",
     )
     .bind(id)
+    .bind(TIMELINE_SHOWN as i64)
     .fetch_all(db.read())
     .await?;
     for (month, label, unit, quantity) in monthly {
@@ -503,7 +341,7 @@ async fn partner_view(
     events.sort_by(|a, b| b.0.cmp(&a.0));
     let timeline = events
         .into_iter()
-        .take(30)
+        .take(TIMELINE_SHOWN)
         .map(|(day, what)| {
             let when = if day.ends_with("-99") {
                 String::new()
@@ -517,8 +355,8 @@ async fn partner_view(
         milestones,
         upcoming,
         timeline,
-        thanks: thanks_where(db, "p.id = $1", id, locale, tz).await?,
-        contributors: contributors(db, id).await?,
+        thanks,
+        contributors: read::contributors(db, id).await?,
         project,
     })
 }
@@ -598,39 +436,49 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
     .bind(id)
     .fetch_all(db.read())
     .await?;
-    let mut projects = Vec::new();
-    for (project, project_name, kind, count, minutes) in rows {
-        let lines: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
-            "SELECT g.label, g.unit, g.target, CAST(SUM(c.quantity) AS BIGINT), \
-             CAST((SELECT COALESCE(SUM(d.quantity), 0) FROM contributions d \
-             WHERE d.goal_id = g.id AND d.status = 'confirmed') AS BIGINT) \
-             FROM contributions c JOIN project_goals g ON g.id = c.goal_id \
-             WHERE c.user_id = $1 AND c.project_id = $2 AND c.status = 'confirmed' \
-             GROUP BY g.id, g.label, g.unit, g.target ORDER BY g.id",
-        )
-        .bind(id)
-        .bind(project)
-        .fetch_all(db.read())
-        .await?;
-        let partners = partners_of(db, project).await?;
-        projects.push(JourneyProject {
-            name: project_name,
+    // What the person did towards each goal, and each goal's total: one query for all.
+    let lines: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT c.project_id, g.label, g.unit, g.target, CAST(SUM(c.quantity) AS BIGINT), g.done \
+         FROM contributions c JOIN project_goals g ON g.id = c.goal_id \
+         WHERE c.user_id = $1 AND c.status = 'confirmed' \
+         GROUP BY c.project_id, g.id, g.label, g.unit, g.target, g.done ORDER BY g.id",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?;
+    let partners: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT pp.project_id, COALESCE(u.organisation, u.display_name) FROM project_partners pp \
+         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id IN \
+         (SELECT project_id FROM project_contributors WHERE user_id = $1) ORDER BY u.organisation",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?;
+    let projects = rows
+        .into_iter()
+        .map(|(project, name, kind, count, minutes)| JourneyProject {
+            name,
             kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
-            partners,
+            partners: partners
+                .iter()
+                .filter(|(p, _)| *p == project)
+                .map(|(_, n)| n.clone())
+                .collect(),
             lines: lines
-                .into_iter()
-                .map(|(goal, unit, target, mine, done)| JourneyLine {
-                    goal,
-                    unit: Unit::parse(&unit).unwrap_or(Unit::Items),
-                    mine,
-                    done,
-                    target,
+                .iter()
+                .filter(|(p, ..)| *p == project)
+                .map(|(_, goal, unit, target, mine, done)| JourneyLine {
+                    goal: goal.clone(),
+                    unit: Unit::parse(unit).unwrap_or(Unit::Items),
+                    mine: *mine,
+                    done: *done,
+                    target: *target,
                 })
                 .collect(),
             contributions: count,
             minutes,
-        });
-    }
+        })
+        .collect();
     let column = skill_name_column(reader.locale);
     let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(&format!(
         "SELECT k.id, k.pictogram, k.{column}, COUNT(*) FROM contribution_skills cs \
@@ -655,6 +503,17 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
     .bind(id)
     .fetch_one(db.read())
     .await?;
+    let thanks: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT p.name, COALESCE(u.organisation, u.display_name), t.message, t.created_at \
+         FROM project_thanks t JOIN projects p ON p.id = t.project_id \
+         JOIN users u ON u.id = t.from_id WHERE t.project_id IN \
+         (SELECT project_id FROM project_contributors WHERE user_id = $1) \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
+    )
+    .bind(id)
+    .bind(read::THANKS_SHOWN)
+    .fetch_all(db.read())
+    .await?;
     let skill = |id, pictogram, name| Skill {
         id,
         pictogram,
@@ -677,15 +536,7 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
                 (skill(id, pictogram, name), ask.is_some(), ask == Some(1))
             })
             .collect(),
-        thanks: thanks_where(
-            db,
-            "p.id IN (SELECT project_id FROM contributions WHERE user_id = $1 \
-             AND status = 'confirmed')",
-            id,
-            reader.locale,
-            reader.tz(),
-        )
-        .await?,
+        thanks: read::thanks_of(thanks, reader.locale, reader.tz()),
         pending,
     })
 }

@@ -7,16 +7,23 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{
-    ContributionStatus, Project, ProjectKind, ProjectStatus, ProjectView, Unit, get_project,
+    Contribution, ContributionStatus, Helpers, Project, ProjectKind, ProjectStatus, ProjectView,
+    Unit, get_project,
     page::{
-        ProjectList, contribution_fields, contribution_text, contributors_text, goals_section,
-        milestones_list, project_facts, project_title,
+        ProjectList, contribution_fields, contribution_pages, contribution_query,
+        contribution_text, contributors_text, goals_section, milestones_list, project_facts,
+        project_title,
     },
 };
 use crate::{
-    draft::typed_or,
+    draft::{typed, typed_or},
+    error::AppError,
     i18n::{Locale, use_locale},
-    people::participants_page::id_param,
+    people::{
+        ParticipantSummary,
+        participants_page::id_param,
+        picker::{ParticipantChoice, ParticipantSearch, found_participants},
+    },
     shell::{
         ErrorView,
         notice::{Notice, query},
@@ -97,79 +104,68 @@ pub fn StaffProjectsPage() -> impl IntoView {
     }
 }
 
-/// Pending contributions with their two buttons, then the others.
+/// The contributions waiting, each with its two buttons, then those of a month.
 fn contributions_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
-    let items = view
-        .contributions
-        .iter()
-        .map(|c| {
-            let who = c.person.clone().map(|(id, name)| {
-                view! {
-                    <h3 class="theme-title">
-                        <a href=format!("/staff/participants/{id}/journey")>{name}</a>
-                    </h3>
-                }
-            });
-            let buttons = (c.status == ContributionStatus::Pending).then(|| {
-                let id = c.id;
-                view! {
-                    <div class="actions">
-                        <form method="post" action=format!("/staff/contributions/{id}/confirm")>
-                            <button type="submit" class="button button-primary">
-                                <span class="picto" aria-hidden="true">"✅"</span>
-                                {locale.t("contribution.confirm")}
-                            </button>
-                        </form>
-                        <form method="post" action=format!("/staff/contributions/{id}/decline")>
-                            <button type="submit" class="button">{locale.t("contribution.decline")}</button>
-                        </form>
-                    </div>
-                }
-            });
+    let item = move |c: &Contribution| {
+        let who = c.person.clone().map(|(id, name)| {
             view! {
-                <li class="card-box" id=format!("contribution-{}", c.id)>
-                    {who}
-                    {contribution_text(locale, c)}
-                    {buttons}
-                </li>
+                <h4 class="theme-title">
+                    <a href=format!("/staff/participants/{id}/journey")>{name}</a>
+                </h4>
             }
-        })
-        .collect_view();
-    let pending = view
-        .contributions
-        .iter()
-        .filter(|c| c.status == ContributionStatus::Pending)
-        .count();
+        });
+        let whose = c.person.clone().map(|(_, name)| name).unwrap_or_default();
+        let buttons = (c.status == ContributionStatus::Pending).then(|| {
+            let id = c.id;
+            view! {
+                <div class="actions">
+                    <form method="post" action=format!("/staff/contributions/{id}/confirm")>
+                        <button type="submit" class="button button-primary">
+                            <span class="picto" aria-hidden="true">"✅"</span>
+                            {locale.t("contribution.confirm")}
+                            <span class="visually-hidden">" " {whose.clone()}</span>
+                        </button>
+                    </form>
+                    <form method="post" action=format!("/staff/contributions/{id}/decline")>
+                        <button type="submit" class="button">
+                            {locale.t("contribution.decline")}
+                            <span class="visually-hidden">" " {whose}</span>
+                        </button>
+                    </form>
+                </div>
+            }
+        });
+        view! {
+            <li class="card-box" id=format!("contribution-{}", c.id)>
+                {who}
+                {contribution_text(locale, c)}
+                {buttons}
+            </li>
+        }
+        .into_any()
+    };
     view! {
         <section id="contributions" aria-labelledby="contributions-heading">
             <h2 id="contributions-heading">{locale.t("contribution.all")}</h2>
-            <p>{locale.tv("contribution.pending_count", &[("n", &pending)])}</p>
-            <ul class="theme-list">{items}</ul>
+            {contribution_pages(locale, view, format!("/staff/projects/{}", view.project.id), item)}
         </section>
     }
 }
 
 /// Record a contribution for a participant at the counter.
-fn record_for_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
-    let chosen = typed_or("participant", String::new());
-    let people = view
-        .participants
-        .iter()
-        .map(|(id, name)| {
-            let value = id.to_string();
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{name.clone()}</option> }
-        })
-        .collect_view();
+fn record_for_section(
+    locale: Locale,
+    view: &ProjectView,
+    found: Resource<Result<Vec<ParticipantSummary>, AppError>>,
+    chosen: Option<i64>,
+) -> impl IntoView + use<> {
+    let id = view.project.id;
     view! {
         <section id="record" aria-labelledby="record-heading" class="card-box">
             <h2 id="record-heading">{locale.t("contribution.record_for")}</h2>
-            <form method="post" action=format!("/staff/projects/{}/contributions", view.project.id) class="form">
-                <label for="record-participant">{locale.t("contribution.field_participant")}</label>
-                <select id="record-participant" name="participant" required>
-                    <option value="">{locale.t("contribution.choose_participant")}</option>
-                    {people}
-                </select>
+            <ParticipantSearch path=format!("/staff/projects/{id}") anchor="record" />
+            <form method="post" action=format!("/staff/projects/{id}/contributions") class="form">
+                <ParticipantChoice found chosen anchor="record" />
                 {contribution_fields(locale, view, "record")}
                 <div class="choice">
                     <input type="checkbox" name="confirm" value="1" id="record-confirm" />
@@ -284,7 +280,7 @@ fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
     let helpers = view
         .helpers
         .iter()
-        .map(|(skill, people)| {
+        .map(|Helpers { skill, people, total }| {
             let names = if people.is_empty() {
                 view! { <p class="hint">{locale.t("project.nobody_to_ask")}</p> }.into_any()
             } else {
@@ -292,7 +288,10 @@ fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
                     .iter()
                     .map(|(id, name)| view! { <li><a href=format!("/staff/participants/{id}")>{name.clone()}</a></li> })
                     .collect_view();
-                view! { <ul class="closure-list">{items}</ul> }.into_any()
+                let more = (*total > people.len() as i64).then(|| {
+                    view! { <p class="hint">{locale.tv("project.helpers_more", &[("n", &(total - people.len() as i64))])}</p> }
+                });
+                view! { <ul class="closure-list">{items}</ul> {more} }.into_any()
             };
             view! {
                 <h3>
@@ -341,7 +340,7 @@ fn details_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> 
         .collect_view();
     view! {
         <section id="details" aria-labelledby="details-heading">
-            <details class="card-box" open=query("error").is_some() && query("name").is_some()>
+            <details class="card-box" open=query("error").is_some() && typed("name").is_some()>
                 <summary><h2 id="details-heading">{locale.t("project.details")}</h2></summary>
                 <form method="post" action=format!("/staff/projects/{}", project.id) class="form">
                     {project_fields(locale, Some(project), "project")}
@@ -364,7 +363,13 @@ fn details_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> 
 #[component]
 pub fn StaffProjectPage() -> impl IntoView {
     let locale = use_locale();
-    let view = Resource::new_blocking(id_param, |id| async move { get_project(id?).await });
+    let (waiting, month, page) = contribution_query();
+    let chosen = typed("participant").and_then(|id| id.parse::<i64>().ok());
+    let found = found_participants(chosen);
+    let view = Resource::new_blocking(id_param, move |id| {
+        let month = month.clone();
+        async move { get_project(id?, waiting, month, page).await }
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -387,7 +392,7 @@ pub fn StaffProjectPage() -> impl IntoView {
                                 <a class="button" href=format!("/partner/projects/{id}/progress.csv")>{locale.t("project.export")}</a>
                             </div>
                             {contributions_section(locale, &view)}
-                            {record_for_section(locale, &view)}
+                            {record_for_section(locale, &view, found, chosen)}
                             {goals_and_form(locale, &view)}
                             {milestones_section(locale, &view)}
                             {skills_section(locale, &view)}

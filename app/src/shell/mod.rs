@@ -26,7 +26,10 @@ use crate::{
         skills_page::SkillsPage,
         staff_page::{StaffProjectPage, StaffProjectsPage},
     },
-    themes::{moderation_page::ModerationPage, page::ThemesPage},
+    themes::{
+        moderation_page::{MergePage, ModerationPage},
+        page::{ThemeArchivePage, ThemesPage},
+    },
     votes::{
         page::VotePage,
         staff_page::{RoundPage, RoundsPage},
@@ -35,6 +38,7 @@ use crate::{
         agenda_page::{AgendaPage, ProgrammePage},
         attendance_page::{AttendancePage, PaperSheetPage},
         page::{WorkshopPage, WorkshopsPage},
+        people_page::{WorkshopHistoryPage, WorkshopPersonPage},
         rooms_page::RoomsPage,
         staff_page::{StaffWorkshopPage, StaffWorkshopsPage},
     },
@@ -42,6 +46,7 @@ use crate::{
 
 mod layout;
 pub mod notice;
+pub mod pager;
 pub mod raw_text;
 
 pub use layout::Layout;
@@ -63,6 +68,17 @@ pub fn use_viewer() -> Option<Viewer> {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
     let info = crate::request::request_info();
+    let path = use_context::<http::request::Parts>()
+        .map(|parts| parts.uri.path().to_string())
+        .unwrap_or_default();
+    // Islands mode: nothing outside an island hydrates, so no page data is serialized into
+    // the page (the hydration scripts say the same when a page loads them).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    // A page without an island is complete without JavaScript: it loads none.
+    let scripts = crate::islands::page_has_islands(&path)
+        .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
     provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
     provide_context(info.locale);
     provide_context(CurrentViewer(info.viewer.clone()));
@@ -76,7 +92,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options islands=true />
+                {scripts}
                 <MetaTags />
             </head>
             <body>
@@ -113,7 +129,9 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/themes") view=ThemesPage ssr=SsrMode::Async />
+                    <Route path=path!("/themes/archive") view=ThemeArchivePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/themes") view=ModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/themes/:id/join") view=MergePage ssr=SsrMode::Async />
                     <Route path=path!("/votes/:id") view=VotePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/votes") view=RoundsPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/votes/:id") view=RoundPage ssr=SsrMode::Async />
@@ -127,6 +145,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/staff/workshops/:id")
                         view=StaffWorkshopPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/workshops/:id/history")
+                        view=WorkshopHistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/workshops/:id/people/:user")
+                        view=WorkshopPersonPage
                         ssr=SsrMode::Async
                     />
                     <Route

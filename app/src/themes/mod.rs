@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::{error::AppError, paging::Paged};
 
 pub mod moderation_page;
 pub mod page;
 
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod listing;
 
 /// The pictograms a theme can carry: a picture for people who read little.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,108 +191,112 @@ pub fn parse_reason(input: &str) -> Result<String, &'static str> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::Role;
+use crate::{auth::Role, request::reader};
 
 #[cfg(feature = "ssr")]
-const THEME_COLUMNS: &str = "t.id, t.title, t.description, t.pictogram, t.status, \
-     t.decline_reason, author.display_name AS author, helper.display_name AS assisted_by, \
-     merged.title AS merged_title, \
-     (SELECT COUNT(*) FROM workshops w WHERE w.theme_id = COALESCE(t.merged_into, t.id)) \
-     AS chosen, \
-     (SELECT COUNT(*) FROM theme_supporters s WHERE s.theme_id = t.id) AS supporters";
+const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
 
-/// Themes matching `where_clause` (which may use `$1`, bound to `bind`), newest first.
-/// Authors' names only `with_author`; `supported` is set for the themes `viewer` supports.
-#[cfg(feature = "ssr")]
-pub(crate) async fn fetch_themes(
-    where_clause: &str,
-    bind: Option<i64>,
-    with_author: bool,
-    viewer: i64,
-) -> Result<Vec<Theme>, AppError> {
-    use sqlx::Row;
-    let state = crate::state::app_state()?;
-    let sql = format!(
-        "SELECT {THEME_COLUMNS} FROM themes t JOIN users author ON author.id = t.author_id \
-         LEFT JOIN users helper ON helper.id = t.assisted_by \
-         LEFT JOIN themes merged ON merged.id = t.merged_into WHERE {where_clause} \
-         ORDER BY t.id DESC"
-    );
-    let mut query = sqlx::query(&sql);
-    if let Some(value) = bind {
-        query = query.bind(value);
-    }
-    let rows = query.fetch_all(state.db.read()).await?;
-    let supported: Vec<i64> =
-        sqlx::query_scalar("SELECT theme_id FROM theme_supporters WHERE user_id = $1")
-            .bind(viewer)
-            .fetch_all(state.db.read())
-            .await?;
-    rows.iter()
-        .map(|row| {
-            let id: i64 = row.try_get("id")?;
-            let pictogram: String = row.try_get("pictogram")?;
-            let status: String = row.try_get("status")?;
-            Ok(Theme {
-                id,
-                title: row.try_get("title")?,
-                description: row.try_get("description")?,
-                pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
-                status: Status::parse(&status).unwrap_or(Status::Withdrawn),
-                decline_reason: row.try_get("decline_reason")?,
-                author: if with_author {
-                    row.try_get("author")?
-                } else {
-                    None
-                },
-                assisted_by: row.try_get("assisted_by")?,
-                merged_into: row.try_get("merged_title")?,
-                chosen: row.try_get::<i64, _>("chosen")? > 0,
-                supporters: row.try_get("supporters")?,
-                supported: supported.contains(&id),
-            })
+/// The ideas of the themes page at once: the viewer's own (still open, or answered in the
+/// last weeks), a page of the group's open ideas (`search` in their titles), and the ideas a
+/// vote chose lately. Participants and staff; never partners.
+#[server(endpoint = "themes/board")]
+pub async fn idea_board(search: String, page: i64) -> Result<IdeasView, AppError> {
+    crate::error::with_status(async {
+        let reader = reader(PEOPLE)?;
+        let (db, viewer) = (reader.db(), reader.viewer.id);
+        let mine = if reader.viewer.role == Role::Participant {
+            listing::my_recent_ideas(db, viewer).await?
+        } else {
+            Vec::new()
+        };
+        Ok(IdeasView {
+            mine,
+            open: listing::open_ideas(db, viewer, &search, page).await?,
+            chosen: listing::recently_chosen(db, viewer).await?,
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    })
+    .await
 }
 
-/// The viewer's own proposals, whatever became of them. Participants only.
-#[server(endpoint = "themes/mine")]
-pub async fn my_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(my_themes_body()).await
+/// What the themes page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IdeasView {
+    pub mine: Vec<Theme>,
+    pub open: Paged<Theme>,
+    pub chosen: Vec<Theme>,
 }
 
-#[cfg(feature = "ssr")]
-async fn my_themes_body() -> Result<Vec<Theme>, AppError> {
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[Role::Participant])?;
-    fetch_themes("t.author_id = $1", Some(viewer.id), false, viewer.id).await
+/// The archive: a page of the ideas the group is done with (`search` in their titles), and
+/// a page of the viewer's own earlier ideas (participants). Never partners.
+#[server(endpoint = "themes/archive")]
+pub async fn idea_archive(
+    search: String,
+    page: i64,
+    mine_page: i64,
+) -> Result<(Paged<Theme>, Option<Paged<Theme>>), AppError> {
+    crate::error::with_status(async {
+        let reader = reader(PEOPLE)?;
+        let (db, viewer) = (reader.db(), reader.viewer.id);
+        let mine = if reader.viewer.role == Role::Participant {
+            Some(listing::my_earlier_ideas(db, viewer, mine_page).await?)
+        } else {
+            None
+        };
+        Ok((listing::past_ideas(db, viewer, &search, page).await?, mine))
+    })
+    .await
 }
 
-/// Published themes: the group's ideas. Participants and staff; never partners.
-#[server(endpoint = "themes/published")]
-pub async fn published_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(published_themes_body()).await
+/// Proposals waiting for moderation (with their authors), and a page of the open ideas
+/// (`search` in their titles). Staff only.
+#[server(endpoint = "themes/moderation")]
+pub async fn moderation_board(
+    search: String,
+    page: i64,
+) -> Result<(Vec<Theme>, Paged<Theme>), AppError> {
+    crate::error::with_status(async {
+        let reader = reader(&[Role::Worker, Role::Admin])?;
+        let (db, viewer) = (reader.db(), reader.viewer.id);
+        Ok((
+            listing::waiting_ideas(db, viewer).await?,
+            listing::open_ideas(db, viewer, &search, page).await?,
+        ))
+    })
+    .await
 }
 
-#[cfg(feature = "ssr")]
-async fn published_themes_body() -> Result<Vec<Theme>, AppError> {
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[Role::Participant, Role::Worker, Role::Admin])?;
-    fetch_themes("t.status = 'published'", None, false, viewer.id).await
+/// An idea waiting or open, and a page of the open ideas it may join (`search` in their
+/// titles). Staff only.
+#[server(endpoint = "themes/merge_targets")]
+pub async fn merge_targets(
+    id: i64,
+    search: String,
+    page: i64,
+) -> Result<(Theme, Paged<Theme>), AppError> {
+    crate::error::with_status(async {
+        let reader = reader(&[Role::Worker, Role::Admin])?;
+        let (db, viewer) = (reader.db(), reader.viewer.id);
+        let theme = listing::idea(db, viewer, id)
+            .await?
+            .filter(|t| {
+                t.status == Status::Proposed || (t.status == Status::Published && !t.chosen)
+            })
+            .ok_or(AppError::NotFound)?;
+        let mut targets = listing::open_ideas(db, viewer, &search, page).await?;
+        targets.items.retain(|t| t.id != id);
+        Ok((theme, targets))
+    })
+    .await
 }
 
-/// Proposals waiting for moderation, with their authors. Staff only.
-#[server(endpoint = "themes/to_moderate")]
-pub async fn proposals_to_moderate() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(proposals_to_moderate_body()).await
-}
-
-#[cfg(feature = "ssr")]
-async fn proposals_to_moderate_body() -> Result<Vec<Theme>, AppError> {
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[Role::Worker, Role::Admin])?;
-    fetch_themes("t.status = 'proposed'", None, true, viewer.id).await
+/// The open ideas a new vote may offer: the most supported. Staff only.
+#[server(endpoint = "themes/candidates")]
+pub async fn vote_candidates() -> Result<Vec<Theme>, AppError> {
+    crate::error::with_status(async {
+        let reader = reader(&[Role::Worker, Role::Admin])?;
+        listing::vote_candidates(reader.db(), reader.viewer.id).await
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -5,16 +5,20 @@ use leptos::prelude::*;
 
 use crate::shell::PageTitle;
 
-use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, my_themes, published_themes};
+use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, idea_archive, idea_board};
 use crate::{
+    auth::Role,
     draft::typed,
     i18n::{Locale, use_locale},
+    paging::{Paged, SEARCH_MAX, page_number, search_text},
     shell::{
         ErrorView,
         notice::{Notice, query},
+        pager::Pager,
         raw_text::raw_text,
+        use_viewer,
     },
-    votes::{Phase, Round, chosen_themes, list_rounds, page::phase_text},
+    votes::{Phase, Round, list_rounds, page::phase_text, past_rounds},
 };
 
 /// A choice of pictogram: large tiles, each a picture and its word, as radio buttons.
@@ -268,13 +272,62 @@ fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView
     }
 }
 
+/// The group's open ideas: a search in their titles, a page of them, the other pages.
+fn group_section(locale: Locale, open: Paged<Theme>, own: &[i64], search: String) -> impl IntoView {
+    let list = if open.items.is_empty() {
+        view! { <p>{locale.t("themes.group_none")}</p> }.into_any()
+    } else {
+        let items = open
+            .items
+            .iter()
+            .map(|t| group_theme(locale, t, own.contains(&t.id)))
+            .collect_view();
+        view! { <ul class="theme-list">{items}</ul> }.into_any()
+    };
+    let showing = (open.total > 0).then(|| {
+        locale.tv(
+            "themes.showing",
+            &[
+                ("first", &open.first()),
+                ("last", &open.last()),
+                ("total", &open.total),
+            ],
+        )
+    });
+    let field = search.clone();
+    view! {
+        <section aria-labelledby="group-heading">
+            <h2 id="group-heading">{locale.t("themes.group")}</h2>
+            <form method="get" action="/themes#group-heading" class="form search-form" role="search">
+                <label for="q">{locale.t("themes.search")}</label>
+                <input id="q" name="q" type="search" maxlength=SEARCH_MAX.to_string() value=field />
+                <button type="submit" class="button">
+                    <span class="picto" aria-hidden="true">"🔎"</span>
+                    {locale.t("themes.search_button")}
+                </button>
+            </form>
+            <p role="status">{showing}</p>
+            {list}
+            <Pager path="/themes".to_string() params=vec![("q", search)] page=open.page
+                pages=open.pages anchor="group-heading" />
+            <p>
+                <a href="/themes/archive">
+                    <span class="picto" aria-hidden="true">"🗂️"</span>
+                    {locale.t("themes.archive_link")}
+                </a>
+            </p>
+        </section>
+    }
+}
+
 #[component]
 pub fn ThemesPage() -> impl IntoView {
     let locale = use_locale();
-    let mine = Resource::new_blocking(|| (), |_| my_themes());
-    let published = Resource::new_blocking(|| (), |_| published_themes());
+    let search = search_text(query("q").as_deref());
+    let page = page_number(query("page").as_deref());
+    let asked = search.clone();
+    let board = Resource::new_blocking(|| (), move |_| idea_board(asked.clone(), page));
     let rounds = Resource::new_blocking(|| (), |_| list_rounds());
-    let chosen = Resource::new_blocking(|| (), |_| chosen_themes());
     let sent_back = Draft {
         title: typed("title").unwrap_or_default(),
         description: typed("description").unwrap_or_default(),
@@ -286,6 +339,7 @@ pub fn ThemesPage() -> impl IntoView {
         Some(id) => (Draft::default(), Some((id, sent_back))),
         None => (sent_back, None),
     };
+    let participant = use_viewer().is_some_and(|v| v.role == Role::Participant);
     view! {
         <PageTitle text=locale.t("nav.themes") />
         <h1>
@@ -294,39 +348,19 @@ pub fn ThemesPage() -> impl IntoView {
         </h1>
         <Notice />
         <Suspense>
-            {move || Suspend::new(async move {
-                match (rounds.await, chosen.await) {
-                    (Ok(rounds), Ok(chosen)) => votes_section(locale, rounds, chosen).into_any(),
-                    (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <section class="card-box" id="propose" aria-labelledby="propose-heading">
-            <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
-            <form method="post" action="/themes" class="form">
-                <ThemeFields
-                    title=new_draft.title
-                    description=new_draft.description
-                    id_prefix="new".to_string()
-                />
-                <PictogramPicker selected=new_draft.pictogram id_prefix="new".to_string() />
-                <button type="submit" class="button button-primary">
-                    <span class="picto" aria-hidden="true">"📨"</span>
-                    {locale.t("themes.submit")}
-                </button>
-            </form>
-        </section>
-        <Suspense>
             {move || {
                 let edit_draft = edit_draft.clone();
+                let search = search.clone();
+                let new_draft = new_draft.clone();
                 Suspend::new(async move {
-                match (mine.await, published.await) {
-                    (Ok(mine), Ok(published)) => {
-                        let own: Vec<i64> = mine.iter().map(|t| t.id).collect();
-                        let mine_list = if mine.is_empty() {
+                match (rounds.await, board.await) {
+                    (Ok(rounds), Ok(board)) => {
+                        let own: Vec<i64> = board.mine.iter().map(|t| t.id).collect();
+                        let mine_list = if board.mine.is_empty() {
                             view! { <p>{locale.t("themes.mine_none")}</p> }.into_any()
                         } else {
-                            let items = mine
+                            let items = board
+                                .mine
                                 .into_iter()
                                 .map(|t| {
                                     let draft = edit_draft
@@ -338,29 +372,135 @@ pub fn ThemesPage() -> impl IntoView {
                                 .collect_view();
                             view! { <ul class="theme-list">{items}</ul> }.into_any()
                         };
-                        let group_list = if published.is_empty() {
-                            view! { <p>{locale.t("themes.group_none")}</p> }.into_any()
-                        } else {
-                            let items = published
-                                .iter()
-                                .map(|t| group_theme(locale, t, own.contains(&t.id)))
-                                .collect_view();
-                            view! { <ul class="theme-list">{items}</ul> }.into_any()
-                        };
-                        view! {
+                        let mine = participant.then(|| view! {
                             <section aria-labelledby="mine-heading">
                                 <h2 id="mine-heading">{locale.t("themes.mine")}</h2>
                                 {mine_list}
                             </section>
-                            <section aria-labelledby="group-heading">
-                                <h2 id="group-heading">{locale.t("themes.group")}</h2>
-                                {group_list}
+                        });
+                        view! {
+                            {votes_section(locale, rounds, board.chosen)}
+                            <section class="card-box" id="propose" aria-labelledby="propose-heading">
+                                <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
+                                <form method="post" action="/themes" class="form">
+                                    <ThemeFields
+                                        title=new_draft.title
+                                        description=new_draft.description
+                                        id_prefix="new".to_string()
+                                    />
+                                    <PictogramPicker selected=new_draft.pictogram id_prefix="new".to_string() />
+                                    <button type="submit" class="button button-primary">
+                                        <span class="picto" aria-hidden="true">"📨"</span>
+                                        {locale.t("themes.submit")}
+                                    </button>
+                                </form>
                             </section>
+                            {mine}
+                            {group_section(locale, board.open, &own, search)}
                         }
                             .into_any()
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
                 }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The ideas the group is done with, and the viewer's own earlier ideas, a page at a time.
+#[component]
+pub fn ThemeArchivePage() -> impl IntoView {
+    let locale = use_locale();
+    let search = search_text(query("q").as_deref());
+    let page = page_number(query("page").as_deref());
+    let mine_page = page_number(query("mine").as_deref());
+    let asked = search.clone();
+    let rounds_page = page_number(query("rounds").as_deref());
+    let archive =
+        Resource::new_blocking(|| (), move |_| idea_archive(asked.clone(), page, mine_page));
+    let rounds = Resource::new_blocking(|| (), move |_| past_rounds(rounds_page));
+    view! {
+        <PageTitle text=locale.t("themes.archive") />
+        <h1>
+            <span class="picto" aria-hidden="true">"🗂️"</span>
+            {locale.t("themes.archive")}
+        </h1>
+        <p><a href="/themes">"← " {locale.t("nav.themes")}</a></p>
+        <Suspense>
+            {move || {
+                let search = search.clone();
+                Suspend::new(async move {
+                    match (archive.await, rounds.await) {
+                        (Ok((past, mine)), Ok(rounds)) => {
+                            let round_items = rounds
+                                .items
+                                .into_iter()
+                                .map(|r| round_item(locale, r))
+                                .collect_view();
+                            let past_rounds = view! {
+                                <section aria-labelledby="rounds-heading">
+                                    <h2 id="rounds-heading">{locale.t("round.archive")}</h2>
+                                    <ul class="theme-list">{round_items}</ul>
+                                    <Pager path="/themes/archive".to_string()
+                                        params=vec![("q", search.clone()), ("page", past.page.to_string())]
+                                        param="rounds" page=rounds.page pages=rounds.pages anchor="rounds-heading" />
+                                </section>
+                            };
+                            let page_of_mine = mine.map(|mine| {
+                                let items = mine
+                                    .items
+                                    .iter()
+                                    .map(|t| view! {
+                                        <li class="card-box">{theme_summary(locale, t)} {status_badge(locale, t)}</li>
+                                    })
+                                    .collect_view();
+                                let empty = mine.items.is_empty().then(|| view! { <p>{locale.t("themes.mine_none")}</p> });
+                                view! {
+                                    <section aria-labelledby="mine-heading">
+                                        <h2 id="mine-heading">{locale.t("themes.mine_earlier")}</h2>
+                                        {empty}
+                                        <ul class="theme-list">{items}</ul>
+                                        <Pager path="/themes/archive".to_string()
+                                            params=vec![("q", search.clone()), ("page", past.page.to_string())]
+                                            param="mine" page=mine.page pages=mine.pages anchor="mine-heading" />
+                                    </section>
+                                }
+                            });
+                            let items = past
+                                .items
+                                .iter()
+                                .map(|t| view! {
+                                    <li class="card-box">{theme_summary(locale, t)} {status_badge(locale, t)}</li>
+                                })
+                                .collect_view();
+                            let showing = (past.total > 0).then(|| {
+                                locale.tv(
+                                    "themes.showing",
+                                    &[("first", &past.first()), ("last", &past.last()), ("total", &past.total)],
+                                )
+                            });
+                            let field = search.clone();
+                            view! {
+                                <section aria-labelledby="past-heading">
+                                    <h2 id="past-heading">{locale.t("themes.past")}</h2>
+                                    <form method="get" action="/themes/archive#past-heading" class="form search-form" role="search">
+                                        <label for="q">{locale.t("themes.search")}</label>
+                                        <input id="q" name="q" type="search" maxlength=SEARCH_MAX.to_string() value=field />
+                                        <button type="submit" class="button">{locale.t("themes.search_button")}</button>
+                                    </form>
+                                    <p role="status">{showing}</p>
+                                    <ul class="theme-list">{items}</ul>
+                                    <Pager path="/themes/archive".to_string() params=vec![("q", search)]
+                                        page=past.page pages=past.pages anchor="past-heading" />
+                                </section>
+                                {page_of_mine}
+                                {past_rounds}
+                            }
+                                .into_any()
+                        }
+                        (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                    }
                 })
             }}
         </Suspense>

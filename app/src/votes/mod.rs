@@ -172,23 +172,22 @@ pub fn parse_ballot(
     }
 }
 
-/// Rounds: those still to come, open, or closed in the last 60 days for participants; every
-/// round for staff. Newest closing first.
+/// Rounds still to come, open, or closed in the last weeks. Newest closing first.
 #[server(endpoint = "votes/rounds")]
 pub async fn list_rounds() -> Result<Vec<Round>, AppError> {
     crate::error::with_status(list_rounds_body()).await
+}
+
+/// A page of the rounds closed longer ago, newest first.
+#[server(endpoint = "votes/past")]
+pub async fn past_rounds(page: i64) -> Result<crate::paging::Paged<Round>, AppError> {
+    crate::error::with_status(past_rounds_body(page)).await
 }
 
 /// A round, its themes, and its results when they show.
 #[server(endpoint = "votes/round")]
 pub async fn get_round(id: i64) -> Result<RoundView, AppError> {
     crate::error::with_status(get_round_body(id)).await
-}
-
-/// Themes the group chose, newest first: they become workshops.
-#[server(endpoint = "votes/chosen")]
-pub async fn chosen_themes() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(chosen_themes_body()).await
 }
 
 /// What a new round's form starts with: opening now, closing in a week, as
@@ -210,7 +209,6 @@ mod server {
     use crate::{
         auth::{Role, session},
         db::{Db, now},
-        themes::fetch_themes,
     };
 
     pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
@@ -218,11 +216,16 @@ mod server {
     /// How long a closed round stays on participants' pages.
     const RECENT_SECS: i64 = 60 * 24 * 3600;
 
-    const ROUND_COLUMNS: &str = "r.id, r.title, r.method, r.max_choices, r.faces, r.opens_at, \
-         r.closes_at, r.live_results, \
-         (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id) AS voters, \
-         (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id AND v.user_id = $1) \
-         AS voted";
+    /// A round's columns; `$1` is the viewer (whether they voted).
+    macro_rules! round_columns {
+        () => {
+            "SELECT r.id, r.title, r.method, r.max_choices, r.faces, r.opens_at, \
+             r.closes_at, r.live_results, \
+             (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id) AS voters, \
+             (SELECT COUNT(*) FROM round_voters v WHERE v.round_id = r.id AND v.user_id = $1) \
+             AS voted"
+        };
+    }
 
     /// A round's stored settings.
     #[derive(Clone, Copy, Debug)]
@@ -293,17 +296,13 @@ mod server {
         let viewer = crate::request::require_viewer()?;
         viewer.require(PEOPLE)?;
         let state = crate::state::app_state()?;
-        let since = if viewer.role == Role::Participant {
-            now() - RECENT_SECS
-        } else {
-            i64::MIN
-        };
-        let rows = sqlx::query(&format!(
-            "SELECT {ROUND_COLUMNS} FROM vote_rounds r WHERE r.closes_at > $2 \
+        let rows = sqlx::query(concat!(
+            round_columns!(),
+            " FROM vote_rounds r WHERE r.closes_at > $2 \
              ORDER BY r.closes_at DESC, r.id DESC LIMIT 100"
         ))
         .bind(viewer.id)
-        .bind(since)
+        .bind(now() - RECENT_SECS)
         .fetch_all(state.db.read())
         .await?;
         let locale = crate::request::request_info().locale;
@@ -313,12 +312,48 @@ mod server {
             .map_err(AppError::from)
     }
 
+    /// How many past rounds a page shows.
+    const ROUNDS_PER_PAGE: i64 = 20;
+
+    pub(super) async fn past_rounds_body(
+        page: i64,
+    ) -> Result<crate::paging::Paged<Round>, AppError> {
+        let viewer = crate::request::require_viewer()?;
+        viewer.require(PEOPLE)?;
+        let state = crate::state::app_state()?;
+        let (rows, page, pages, total) = crate::paging::fetch_page(
+            &state.db,
+            concat!(
+                round_columns!(),
+                ", COUNT(*) OVER () AS total FROM vote_rounds r WHERE r.closes_at <= $2 \
+                 ORDER BY r.closes_at DESC, r.id DESC LIMIT $3 OFFSET $4"
+            ),
+            |query| query.bind(viewer.id).bind(now() - RECENT_SECS),
+            page,
+            ROUNDS_PER_PAGE,
+        )
+        .await?;
+        let locale = crate::request::request_info().locale;
+        let items = rows
+            .iter()
+            .map(|row| round_of(row, locale, state.settings.time_zone))
+            .collect::<Result<_, _>>()?;
+        Ok(crate::paging::Paged {
+            items,
+            page,
+            pages,
+            total,
+            per_page: ROUNDS_PER_PAGE,
+        })
+    }
+
     pub(super) async fn get_round_body(id: i64) -> Result<RoundView, AppError> {
         let viewer = crate::request::require_viewer()?;
         viewer.require(PEOPLE)?;
         let state = crate::state::app_state()?;
-        let row = sqlx::query(&format!(
-            "SELECT {ROUND_COLUMNS} FROM vote_rounds r WHERE r.id = $2"
+        let row = sqlx::query(concat!(
+            round_columns!(),
+            " FROM vote_rounds r WHERE r.id = $2"
         ))
         .bind(viewer.id)
         .bind(id)
@@ -327,14 +362,7 @@ mod server {
         .ok_or(AppError::NotFound)?;
         let locale = crate::request::request_info().locale;
         let round = round_of(&row, locale, state.settings.time_zone)?;
-        let mut themes = fetch_themes(
-            "t.id IN (SELECT theme_id FROM round_themes WHERE round_id = $1)",
-            Some(id),
-            false,
-            viewer.id,
-        )
-        .await?;
-        themes.reverse();
+        let themes = crate::themes::listing::round_ideas(&state.db, viewer.id, id).await?;
         let results = if round.shows_results() {
             let ids: Vec<i64> = themes.iter().map(|t| t.id).collect();
             Some(results(&state.db, id, round.method, &ids).await?)
@@ -390,18 +418,6 @@ mod server {
                 tally::majority_judgement(themes, faces, count(ballots), &marks)
             }
         })
-    }
-
-    pub(super) async fn chosen_themes_body() -> Result<Vec<Theme>, AppError> {
-        let viewer = crate::request::require_viewer()?;
-        viewer.require(PEOPLE)?;
-        fetch_themes(
-            "t.id IN (SELECT theme_id FROM workshops)",
-            None,
-            false,
-            viewer.id,
-        )
-        .await
     }
 
     pub(super) fn round_defaults_body() -> Result<(String, String), AppError> {

@@ -14,12 +14,15 @@ use super::{
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
-    people::{list_participants, participants_page::id_param},
+    people::{
+        participants_page::id_param,
+        picker::{ParticipantChoice, ParticipantSearch, found_participants},
+    },
     shell::{
         ErrorView,
         notice::{Notice, query},
     },
-    themes::{page::theme_summary, published_themes},
+    themes::{page::theme_summary, vote_candidates},
 };
 
 fn phase_badge(locale: Locale, phase: Phase) -> impl IntoView {
@@ -138,7 +141,7 @@ fn new_round_form(
 pub fn RoundsPage() -> impl IntoView {
     let locale = use_locale();
     let rounds = Resource::new_blocking(|| (), |_| list_rounds());
-    let themes = Resource::new_blocking(|| (), |_| published_themes());
+    let themes = Resource::new_blocking(|| (), |_| vote_candidates());
     let defaults = Resource::new_blocking(|| (), |_| round_defaults());
     view! {
         <PageTitle text=locale.t("nav.votes") />
@@ -166,6 +169,12 @@ pub fn RoundsPage() -> impl IntoView {
                             <section aria-labelledby="rounds-heading">
                                 <h2 id="rounds-heading">{locale.t("round.list")}</h2>
                                 {list}
+                                <p>
+                                    <a href="/themes/archive#rounds-heading">
+                                        <span class="picto" aria-hidden="true">"🗂️"</span>
+                                        {locale.t("round.archive_link")}
+                                    </a>
+                                </p>
                             </section>
                             {form}
                         }
@@ -184,13 +193,13 @@ pub fn RoundsPage() -> impl IntoView {
 pub fn RoundPage() -> impl IntoView {
     let locale = use_locale();
     let round = Resource::new_blocking(id_param, |id| async move { get_round(id?).await });
-    let participants = Resource::new_blocking(|| (), |_| list_participants());
     let chosen = query("participant").and_then(|id| id.parse::<i64>().ok());
+    let found = found_participants(chosen);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (round.await, participants.await) {
-                    (Ok(view), Ok(participants)) => {
+                match round.await {
+                    Ok(view) => {
                         let id = view.round.id;
                         let open = view.round.phase == Phase::Open;
                         let close = open.then(|| view! {
@@ -202,23 +211,13 @@ pub fn RoundPage() -> impl IntoView {
                             </form>
                         });
                         let assist = open.then(|| {
-                            let options = participants
-                                .into_iter()
-                                .filter(|p| p.active)
-                                .map(|p| view! {
-                                    <option value=p.id.to_string() selected=chosen == Some(p.id)>{p.name}</option>
-                                })
-                                .collect_view();
                             view! {
                                 <section class="card-box" id="assist" aria-labelledby="assist-heading">
                                     <h2 id="assist-heading">{locale.t("round.assist")}</h2>
                                     <p class="hint">{locale.t("round.assist_hint")}</p>
+                                    <ParticipantSearch path=format!("/staff/votes/{id}") anchor="assist" />
                                     <form method="post" action=format!("/staff/votes/{id}/ballot") class="form">
-                                        <label for="participant">{locale.t("role.participant")}</label>
-                                        <select id="participant" name="participant" required>
-                                            <option value="">{locale.t("moderation.choose")}</option>
-                                            {options}
-                                        </select>
+                                        <ParticipantChoice found chosen anchor="assist" />
                                         {ballot_fields(locale, view.round.method, &view.themes, "assist")}
                                         <button type="submit" class="button button-primary">{locale.t("round.record")}</button>
                                     </form>
@@ -269,7 +268,7 @@ pub fn RoundPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -7,11 +7,12 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::{error::AppError, themes::Pictogram};
+use crate::{error::AppError, paging::Paged, themes::Pictogram};
 
 pub mod agenda_page;
 pub mod attendance_page;
 pub mod page;
+pub mod people_page;
 pub mod rooms_page;
 pub mod staff_page;
 
@@ -22,7 +23,11 @@ pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]
+pub mod listing;
+#[cfg(feature = "ssr")]
 pub mod recurrence;
+#[cfg(feature = "ssr")]
+pub mod registrants;
 #[cfg(feature = "ssr")]
 pub mod registration;
 
@@ -124,13 +129,31 @@ pub struct Registrant {
     pub marked: i64,
 }
 
-/// A workshop with its sessions; for staff, its people and attendance rate.
+/// Someone who came to a workshop and has no place in it any more (staff only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Former {
+    pub user_id: i64,
+    pub name: String,
+    pub present: i64,
+    pub marked: i64,
+}
+
+/// A workshop with its sessions to come (for participants, also those of the last weeks).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopView {
     pub workshop: Workshop,
     pub sessions: Vec<Session>,
+}
+
+/// A workshop as social workers run it: its sessions to come, the people with a place and a
+/// page of the waiting list, and the attendance rate over all its sessions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffWorkshopView {
+    pub workshop: Workshop,
+    pub sessions: Vec<Session>,
     pub people: Vec<Registrant>,
-    /// Present marks out of all marks, over the workshop's sessions (staff only).
+    pub waiting: Paged<Registrant>,
+    /// Present marks out of all marks, over the workshop's sessions.
     pub present: i64,
     pub marked: i64,
 }
@@ -207,16 +230,52 @@ pub const FACILITATORS_MAX: usize = 2;
 /// The largest capacity a workshop may have.
 pub const CAPACITY_MAX: i64 = 200;
 
-/// Workshops: for participants, those with sessions to come and their own; for staff, all.
+/// For participants: the workshops to come they are in, and a page of the others they may
+/// join. Staff see `staff_workshops`.
 #[server(endpoint = "workshops/list")]
-pub async fn list_workshops() -> Result<Vec<Workshop>, AppError> {
-    crate::error::with_status(list_workshops_body()).await
+pub async fn list_workshops(page: i64) -> Result<(Vec<Workshop>, Paged<Workshop>), AppError> {
+    crate::error::with_status(list_workshops_body(page)).await
 }
 
-/// A workshop with its sessions (and, for staff, its people).
+/// For staff: a page of the workshops running now, or (`past`) of those that are over.
+#[server(endpoint = "workshops/staff_list")]
+pub async fn staff_workshops(past: bool, page: i64) -> Result<Paged<Workshop>, AppError> {
+    crate::error::with_status(staff_workshops_body(past, page)).await
+}
+
+/// A workshop with its sessions to come and those of the last weeks. Participants see a
+/// workshop with sessions to come or one they are in; staff any.
 #[server(endpoint = "workshops/get")]
 pub async fn get_workshop(id: i64) -> Result<WorkshopView, AppError> {
     crate::error::with_status(get_workshop_body(id)).await
+}
+
+/// A workshop as social workers run it, with page `waiting_page` of its waiting list.
+#[server(endpoint = "workshops/staff_get")]
+pub async fn staff_workshop(id: i64, waiting_page: i64) -> Result<StaffWorkshopView, AppError> {
+    crate::error::with_status(staff_workshop_body(id, waiting_page)).await
+}
+
+/// A workshop, a page of its past sessions, and a page of its former participants. Staff
+/// only.
+#[server(endpoint = "workshops/history")]
+pub async fn workshop_history(
+    id: i64,
+    sessions_page: i64,
+    former_page: i64,
+) -> Result<(Workshop, Paged<Session>, Paged<Former>), AppError> {
+    crate::error::with_status(workshop_history_body(id, sessions_page, former_page)).await
+}
+
+/// A workshop, one of its people, and the workshops with sessions to come (`search` in their
+/// titles) they may be moved to. Staff only.
+#[server(endpoint = "workshops/person")]
+pub async fn workshop_person(
+    id: i64,
+    user: i64,
+    search: String,
+) -> Result<(Workshop, Registrant, Vec<Workshop>), AppError> {
+    crate::error::with_status(workshop_person_body(id, user, search)).await
 }
 
 /// The centre's rooms. Staff only.

@@ -10,8 +10,14 @@ use super::{FEEDBACK_FACES, Place, Session, Workshop, WorkshopView, get_workshop
 use crate::{
     auth::Role,
     i18n::{Locale, use_locale},
+    paging::page_number,
     people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice, use_viewer},
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+        pager::Pager,
+        use_viewer,
+    },
 };
 
 /// A session in words: when, where, and whether it was moved or cancelled.
@@ -117,10 +123,29 @@ pub fn workshop_title(workshop: &Workshop, href: Option<String>) -> impl IntoVie
     }
 }
 
+/// Workshops as cards, each linking to its page.
+fn workshop_cards(locale: Locale, list: Vec<Workshop>) -> impl IntoView {
+    let items = list
+        .into_iter()
+        .map(|w| {
+            let href = format!("/workshops/{}", w.id);
+            view! {
+                <li class="card-box">
+                    <h3 class="theme-title">{workshop_title(&w, Some(href))}</h3>
+                    {place_badge(locale, w.place)}
+                    {workshop_facts(locale, &w)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="theme-list">{items}</ul> }
+}
+
 #[component]
 pub fn WorkshopsPage() -> impl IntoView {
     let locale = use_locale();
-    let workshops = Resource::new_blocking(|| (), |_| list_workshops());
+    let page = page_number(query("page").as_deref());
+    let workshops = Resource::new_blocking(|| (), move |_| list_workshops(page));
     view! {
         <PageTitle text=locale.t("nav.workshops") />
         <h1>
@@ -135,22 +160,28 @@ pub fn WorkshopsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match workshops.await {
-                    Ok(list) if list.is_empty() => view! { <p>{locale.t("workshop.none")}</p> }.into_any(),
-                    Ok(list) => {
-                        let items = list
-                            .into_iter()
-                            .map(|w| {
-                                let href = format!("/workshops/{}", w.id);
-                                view! {
-                                    <li class="card-box">
-                                        <h2 class="theme-title">{workshop_title(&w, Some(href))}</h2>
-                                        {place_badge(locale, w.place)}
-                                        {workshop_facts(locale, &w)}
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! { <ul class="theme-list">{items}</ul> }.into_any()
+                    Ok((mine, others)) => {
+                        let mine = (!mine.is_empty()).then(|| view! {
+                            <section aria-labelledby="mine-heading">
+                                <h2 id="mine-heading">{locale.t("workshop.mine")}</h2>
+                                {workshop_cards(locale, mine)}
+                            </section>
+                        });
+                        let others_list = if others.items.is_empty() {
+                            view! { <p>{locale.t("workshop.none")}</p> }.into_any()
+                        } else {
+                            workshop_cards(locale, others.items).into_any()
+                        };
+                        view! {
+                            {mine}
+                            <section aria-labelledby="others-heading">
+                                <h2 id="others-heading">{locale.t("workshop.to_join")}</h2>
+                                {others_list}
+                                <Pager path="/workshops".to_string() params=Vec::new() page=others.page
+                                    pages=others.pages anchor="others-heading" />
+                            </section>
+                        }
+                        .into_any()
                     }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
@@ -292,7 +323,7 @@ pub fn WorkshopPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match view.await {
-                    Ok(WorkshopView { workshop, sessions, .. }) => {
+                    Ok(WorkshopView { workshop, sessions }) => {
                         let registered = workshop.place == Some(Place::Registered);
                         let description = (!workshop.description.is_empty())
                             .then(|| view! { <p>{workshop.description.clone()}</p> });

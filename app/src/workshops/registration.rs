@@ -242,13 +242,15 @@ pub async fn change_registration(
         let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
+        // Refusals go back to the person's page, where the forms are.
+        let person = format!("/staff/workshops/{id}/people/{user}");
         let target = match action.as_str() {
             "remove" => None,
             "move" => match field(&form, "to").parse::<i64>() {
                 Ok(to) if to != id => Some(to),
                 _ => {
                     return Ok(see_other(&format!(
-                        "{page}?error=move_target_invalid#people"
+                        "{person}?error=move_target_invalid#move"
                     )));
                 }
             },
@@ -261,7 +263,7 @@ pub async fn change_registration(
             match lock_workshop(&mut tx, to).await {
                 Err(AppError::NotFound) => {
                     return Ok(see_other(&format!(
-                        "{page}?error=move_target_invalid#people"
+                        "{person}?error=move_target_invalid#move"
                     )));
                 }
                 other => other?,
@@ -283,7 +285,7 @@ pub async fn change_registration(
             Err(problem) => {
                 // Nothing changes: the participant keeps their place here.
                 tx.rollback().await?;
-                Ok(see_other(&format!("{page}?error={problem}#people")))
+                Ok(see_other(&format!("{person}?error={problem}#move")))
             }
             Ok(None) => {
                 audit::record(&mut *tx, viewer.id, "workshop.remove", Some(user)).await?;

@@ -8,7 +8,8 @@ use crate::{
     auth::Role,
     db::{Db, now},
     i18n::Locale,
-    request::{Reader, reader},
+    paging::Paged,
+    request::reader,
 };
 
 pub(super) const STAFF: &[Role] = &[Role::Worker, Role::Admin];
@@ -16,22 +17,6 @@ pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admi
 
 /// How long a "you have a place" news stays on the participant's home page.
 const NEWS_SECS: i64 = 14 * 24 * 3600;
-
-const WORKSHOP_COLUMNS: &str = "w.id, w.title, w.description, w.pictogram, w.kind, w.capacity, \
-     w.room_id, r.name AS room, \
-     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-      AND g.status = 'registered') AS registered, \
-     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-      AND g.status = 'waiting') AS waiting, \
-     (SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = w.id \
-      AND s.cancelled_reason IS NULL AND s.starts_at > $1) AS upcoming, \
-     (SELECT MIN(s.starts_at) FROM workshop_sessions s WHERE s.workshop_id = w.id \
-      AND s.cancelled_reason IS NULL AND s.starts_at > $1) AS next_at, \
-     (SELECT g.status FROM registrations g WHERE g.workshop_id = w.id AND g.user_id = $2) \
-      AS my_status, \
-     (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id AND g.status = 'waiting' \
-      AND g.id <= (SELECT m.id FROM registrations m WHERE m.workshop_id = w.id \
-      AND m.user_id = $2 AND m.status = 'waiting')) AS position";
 
 const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, \
      s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
@@ -92,148 +77,101 @@ pub async fn fetch_sessions(
         .collect::<Result<_, _>>()?)
 }
 
-/// Workshops matching `condition` (which may use `$1`, now, and `$2`, the viewer).
-async fn fetch_workshops(reader: &Reader, condition: &str) -> Result<Vec<Workshop>, AppError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {WORKSHOP_COLUMNS} FROM workshops w LEFT JOIN rooms r ON r.id = w.room_id \
-         WHERE {condition} ORDER BY COALESCE((SELECT MIN(s.starts_at) FROM workshop_sessions s \
-         WHERE s.workshop_id = w.id AND s.cancelled_reason IS NULL AND s.starts_at > $1), \
-         {}), w.id DESC",
-        i64::MAX
+pub(super) async fn list_workshops_body(
+    page: i64,
+) -> Result<(Vec<Workshop>, Paged<Workshop>), AppError> {
+    let reader = reader(PEOPLE)?;
+    if reader.viewer.role.is_staff() {
+        return Ok((Vec::new(), listing::current_workshops(&reader, page).await?));
+    }
+    Ok((
+        listing::my_workshops(&reader).await?,
+        listing::open_workshops(&reader, page).await?,
     ))
-    .bind(now())
-    .bind(reader.viewer.id)
-    .fetch_all(reader.db().read())
-    .await?;
-    let facilitators: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT f.workshop_id, u.id, u.display_name FROM workshop_facilitators f \
-         JOIN users u ON u.id = f.user_id ORDER BY u.display_name",
-    )
-    .fetch_all(reader.db().read())
-    .await?;
-    let tz = reader.tz();
-    let workshop_of = |row: &AnyRow| -> Result<Workshop, sqlx::Error> {
-        let id: i64 = row.try_get("id")?;
-        let pictogram: String = row.try_get("pictogram")?;
-        let kind: String = row.try_get("kind")?;
-        let place = match row.try_get::<Option<String>, _>("my_status")?.as_deref() {
-            Some("registered") => Some(Place::Registered),
-            Some(_) => Some(Place::Waiting(row.try_get("position")?)),
-            None => None,
-        };
-        Ok(Workshop {
-            id,
-            title: row.try_get("title")?,
-            description: row.try_get("description")?,
-            pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
-            kind: Kind::parse(&kind).unwrap_or(Kind::Cycle),
-            capacity: row.try_get("capacity")?,
-            registered: row.try_get("registered")?,
-            waiting: row.try_get("waiting")?,
-            room_id: row.try_get("room_id")?,
-            room: row.try_get("room")?,
-            facilitators: facilitators
-                .iter()
-                .filter(|(workshop, _, _)| *workshop == id)
-                .map(|(_, user, name)| (*user, name.clone()))
-                .collect(),
-            next: row
-                .try_get::<Option<i64>, _>("next_at")?
-                .map(|at| reader.locale.moment(at, tz)),
-            upcoming: row.try_get("upcoming")?,
-            place,
-        })
-    };
-    Ok(rows.iter().map(workshop_of).collect::<Result<_, _>>()?)
 }
 
-/// Participants see workshops with sessions to come, and those they are in.
-const PARTICIPANT_WORKSHOPS: &str = "((SELECT COUNT(*) FROM workshop_sessions s \
-     WHERE s.workshop_id = w.id AND s.cancelled_reason IS NULL AND s.starts_at > $1) > 0 \
-     OR w.id IN (SELECT workshop_id FROM registrations WHERE user_id = $2))";
-
-pub(super) async fn list_workshops_body() -> Result<Vec<Workshop>, AppError> {
-    let reader = reader(PEOPLE)?;
-    let condition = if reader.viewer.role == Role::Participant {
-        PARTICIPANT_WORKSHOPS
+pub(super) async fn staff_workshops_body(
+    past: bool,
+    page: i64,
+) -> Result<Paged<Workshop>, AppError> {
+    let reader = reader(STAFF)?;
+    if past {
+        listing::past_workshops(&reader, page).await
     } else {
-        "1 = 1"
-    };
-    fetch_workshops(&reader, condition).await
+        listing::current_workshops(&reader, page).await
+    }
 }
 
 pub(super) async fn get_workshop_body(id: i64) -> Result<WorkshopView, AppError> {
     let reader = reader(PEOPLE)?;
-    let staff = reader.viewer.role.is_staff();
-    let condition = if staff {
-        format!("w.id = {id}")
-    } else {
-        format!("w.id = {id} AND {PARTICIPANT_WORKSHOPS}")
-    };
-    let workshop = fetch_workshops(&reader, &condition)
+    let workshop = listing::workshop(&reader, id)
         .await?
-        .pop()
+        .filter(|w| reader.viewer.role.is_staff() || w.upcoming > 0 || w.place.is_some())
         .ok_or(AppError::NotFound)?;
-    let sessions = fetch_sessions(
-        reader.db(),
-        reader.viewer.id,
-        "s.workshop_id = $2",
-        &[id],
-        reader.locale,
-        reader.tz(),
+    let sessions = listing::sessions_from(&reader, id, now() - listing::RECENT_SECS).await?;
+    Ok(WorkshopView { workshop, sessions })
+}
+
+pub(super) async fn staff_workshop_body(
+    id: i64,
+    waiting_page: i64,
+) -> Result<StaffWorkshopView, AppError> {
+    let reader = reader(STAFF)?;
+    let workshop = listing::workshop(&reader, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let db = reader.db();
+    let (present, marked): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN a.mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
+         FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
+         WHERE s.workshop_id = $1",
     )
+    .bind(id)
+    .fetch_one(db.read())
     .await?;
-    let (people, present, marked) = if staff {
-        let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
-            "SELECT u.id, u.display_name, g.status, \
-             (SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
-              WHERE s.workshop_id = g.workshop_id AND a.user_id = u.id AND a.mark = 'present'), \
-             (SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
-              WHERE s.workshop_id = g.workshop_id AND a.user_id = u.id) \
-             FROM registrations g JOIN users u ON u.id = g.user_id WHERE g.workshop_id = $1 \
-             ORDER BY g.status, g.id",
-        )
-        .bind(id)
-        .fetch_all(reader.db().read())
-        .await?;
-        let mut waiting = 0;
-        let people = rows
-            .into_iter()
-            .map(|(user_id, name, status, present, marked)| {
-                let place = if status == "registered" {
-                    Place::Registered
-                } else {
-                    waiting += 1;
-                    Place::Waiting(waiting)
-                };
-                Registrant {
-                    user_id,
-                    name,
-                    place,
-                    present,
-                    marked,
-                }
-            })
-            .collect();
-        let (present, marked): (i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(SUM(CASE WHEN a.mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
-             FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
-             WHERE s.workshop_id = $1",
-        )
-        .bind(id)
-        .fetch_one(reader.db().read())
-        .await?;
-        (people, present, marked)
-    } else {
-        (Vec::new(), 0, 0)
-    };
-    Ok(WorkshopView {
+    Ok(StaffWorkshopView {
+        sessions: listing::sessions_from(&reader, id, now()).await?,
+        people: registrants::registered(db, id).await?,
+        waiting: registrants::waiting(db, id, waiting_page).await?,
         workshop,
-        sessions,
-        people,
         present,
         marked,
     })
+}
+
+pub(super) async fn workshop_history_body(
+    id: i64,
+    sessions_page: i64,
+    former_page: i64,
+) -> Result<(Workshop, Paged<Session>, Paged<Former>), AppError> {
+    let reader = reader(STAFF)?;
+    let workshop = listing::workshop(&reader, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        workshop,
+        listing::past_sessions(&reader, id, sessions_page).await?,
+        registrants::former(reader.db(), id, former_page).await?,
+    ))
+}
+
+pub(super) async fn workshop_person_body(
+    id: i64,
+    user: i64,
+    search: String,
+) -> Result<(Workshop, Registrant, Vec<Workshop>), AppError> {
+    let reader = reader(STAFF)?;
+    let workshop = listing::workshop(&reader, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let person = registrants::one(reader.db(), id, user)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        workshop,
+        person,
+        listing::move_targets(&reader, id, &search).await?,
+    ))
 }
 
 pub(super) async fn list_rooms_body() -> Result<Vec<Room>, AppError> {
@@ -557,17 +495,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
 pub(super) async fn my_next_body() -> Result<(Vec<Session>, Vec<String>), AppError> {
     let reader = reader(&[Role::Participant])?;
     let at = now();
-    let mut sessions = fetch_sessions(
-        reader.db(),
-        reader.viewer.id,
-        "s.ends_at > $2 AND s.starts_at < $3 AND s.workshop_id IN (SELECT workshop_id \
-         FROM registrations WHERE user_id = $1 AND status = 'registered')",
-        &[at, at + 60 * 24 * 3600],
-        reader.locale,
-        reader.tz(),
-    )
-    .await?;
-    sessions.truncate(3);
+    let sessions = listing::my_next_sessions(&reader, 3).await?;
     let news: Vec<String> = sqlx::query_scalar(
         "SELECT w.title FROM registrations g JOIN workshops w ON w.id = g.workshop_id \
          WHERE g.user_id = $1 AND g.status = 'registered' AND g.promoted_at > $2 \

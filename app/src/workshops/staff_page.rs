@@ -7,17 +7,21 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{
-    CAPACITY_MAX, FACILITATORS_MAX, Kind, Place, Room, Session, Workshop, WorkshopView,
-    clashing_sessions, get_workshop, list_facilitators, list_rooms, list_workshops,
+    CAPACITY_MAX, FACILITATORS_MAX, Kind, Room, Session, Workshop, clashing_sessions,
+    list_facilitators, list_rooms,
     page::{session_text, workshop_facts, workshop_title},
+    people_page::people_section,
+    staff_workshop, staff_workshops,
 };
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
-    people::{list_participants, participants_page::id_param},
+    paging::page_number,
+    people::{participants_page::id_param, picker::found_participants},
     shell::{
         ErrorView,
         notice::{Notice, query},
+        pager::Pager,
     },
     themes::{
         Pictogram,
@@ -153,9 +157,24 @@ fn workshop_fields(
 #[component]
 pub fn StaffWorkshopsPage() -> impl IntoView {
     let locale = use_locale();
-    let workshops = Resource::new_blocking(|| (), |_| list_workshops());
+    let past = query("list").as_deref() == Some("past");
+    let page = page_number(query("page").as_deref());
+    let workshops = Resource::new_blocking(|| (), move |_| staff_workshops(past, page));
     let rooms = Resource::new_blocking(|| (), |_| list_rooms());
     let staff = Resource::new_blocking(|| (), |_| list_facilitators());
+    let (heading, other, other_href) = if past {
+        (
+            "workshop.list_past",
+            "workshop.list_current",
+            "/staff/workshops#workshops-heading",
+        )
+    } else {
+        (
+            "workshop.list",
+            "workshop.list_past",
+            "/staff/workshops?list=past#workshops-heading",
+        )
+    };
     view! {
         <PageTitle text=locale.t("nav.workshops") />
         <h1>
@@ -173,10 +192,11 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                 match (workshops.await, rooms.await, staff.await) {
                     (Ok(list), Ok(rooms), Ok(staff)) => {
                         let items = list
+                            .items
                             .into_iter()
                             .map(|w| {
                                 let href = format!("/staff/workshops/{}", w.id);
-                                let unplanned = (w.upcoming == 0)
+                                let unplanned = (w.upcoming == 0 && !past)
                                     .then(|| view! { <p class="badge badge-proposed">{locale.t("workshop.to_plan")}</p> });
                                 view! {
                                     <li class="card-box">
@@ -191,10 +211,14 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                             capacity: "12".into(),
                             ..Draft::default()
                         });
+                        let params = if past { vec![("list", "past".to_string())] } else { Vec::new() };
                         view! {
                             <section aria-labelledby="workshops-heading">
-                                <h2 id="workshops-heading">{locale.t("workshop.list")}</h2>
+                                <h2 id="workshops-heading">{locale.t(heading)}</h2>
                                 <ul class="theme-list">{items}</ul>
+                                <Pager path="/staff/workshops".to_string() params page=list.page
+                                    pages=list.pages anchor="workshops-heading" />
+                                <p><a href=other_href>{locale.t(other)}</a></p>
                             </section>
                             <section class="card-box" id="new-workshop" aria-labelledby="new-workshop-heading">
                                 <h2 id="new-workshop-heading">{locale.t("workshop.new")}</h2>
@@ -387,103 +411,15 @@ fn clash_list(locale: Locale, clashes: Vec<(Session, Vec<String>)>) -> impl Into
     })
 }
 
-/// The people registered and waiting, with the social worker's actions.
-fn people_section(
-    locale: Locale,
-    view: &WorkshopView,
-    others: &[Workshop],
-    participants: Vec<crate::people::ParticipantSummary>,
-) -> impl IntoView + use<> {
-    let id = view.workshop.id;
-    let rows = view
-        .people
-        .iter()
-        .map(|person| {
-            let user = person.user_id;
-            let status = match person.place {
-                Place::Registered => locale.t("workshop.status_registered"),
-                Place::Waiting(n) => locale.tv("workshop.status_waiting", &[("n", &n)]),
-            };
-            let rate = (person.marked > 0).then(|| {
-                locale.tv(
-                    "attendance.rate",
-                    &[("present", &person.present), ("marked", &person.marked)],
-                )
-            });
-            let targets = others
-                .iter()
-                .filter(|w| w.id != id && w.upcoming > 0)
-                .map(|w| view! { <option value=w.id.to_string()>{w.title.clone()}</option> })
-                .collect_view();
-            let select = format!("move-to-{user}");
-            view! {
-                <tr>
-                    <th scope="row">{person.name.clone()}</th>
-                    <td>{status}</td>
-                    <td>{rate}</td>
-                    <td>
-                        <form method="post" action=format!("/staff/workshops/{id}/people/{user}/remove")>
-                            <button type="submit" class="button">{locale.t("workshop.remove")}</button>
-                        </form>
-                        <form method="post" action=format!("/staff/workshops/{id}/people/{user}/move") class="inline-form">
-                            <label for=select.clone() class="visually-hidden">{locale.tv("workshop.move_to", &[("name", &person.name)])}</label>
-                            <select id=select name="to" required>
-                                <option value="">{locale.t("workshop.move_choose")}</option>
-                                {targets}
-                            </select>
-                            <button type="submit" class="button">{locale.t("workshop.move")}</button>
-                        </form>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let taken: Vec<i64> = view.people.iter().map(|p| p.user_id).collect();
-    let options = participants
-        .into_iter()
-        .filter(|p| p.active && !taken.contains(&p.id))
-        .map(|p| view! { <option value=p.id.to_string()>{p.name}</option> })
-        .collect_view();
-    let rate = (view.marked > 0).then(|| {
-        view! {
-            <p>{locale.tv("attendance.rate_workshop", &[("present", &view.present), ("marked", &view.marked)])}</p>
-        }
-    });
-    view! {
-        <section id="people" aria-labelledby="people-heading">
-            <h2 id="people-heading">{locale.t("workshop.people")}</h2>
-            {rate}
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{locale.t("role.participant")}</th>
-                        <th scope="col">{locale.t("workshop.status")}</th>
-                        <th scope="col">{locale.t("attendance.title")}</th>
-                        <th scope="col">{locale.t("workshop.actions")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <form method="post" action=format!("/staff/workshops/{id}/people") class="form card-box">
-                <label for="participant">{locale.t("workshop.register_for")}</label>
-                <select id="participant" name="participant" required>
-                    <option value="">{locale.t("moderation.choose")}</option>
-                    {options}
-                </select>
-                <button type="submit" class="button button-primary">{locale.t("workshop.register_button")}</button>
-            </form>
-        </section>
-    }
-}
-
 #[component]
 pub fn StaffWorkshopPage() -> impl IntoView {
     let locale = use_locale();
-    let view = Resource::new_blocking(id_param, |id| async move { get_workshop(id?).await });
-    let all = Resource::new_blocking(|| (), |_| list_workshops());
+    let waiting_page = page_number(query("waiting").as_deref());
+    let view = Resource::new_blocking(id_param, move |id| async move {
+        staff_workshop(id?, waiting_page).await
+    });
     let rooms = Resource::new_blocking(|| (), |_| list_rooms());
     let staff = Resource::new_blocking(|| (), |_| list_facilitators());
-    let participants = Resource::new_blocking(|| (), |_| list_participants());
     let clash_ids: Vec<i64> = query("clash")
         .unwrap_or_default()
         .split(',')
@@ -491,11 +427,13 @@ pub fn StaffWorkshopPage() -> impl IntoView {
         .collect();
     let clashes = Resource::new_blocking(move || clash_ids.clone(), clashing_sessions);
     let moved = query("session").and_then(|id| id.parse::<i64>().ok());
+    let chosen = typed("participant").and_then(|id| id.parse::<i64>().ok());
+    let found = found_participants(chosen);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (view.await, all.await, rooms.await, staff.await, participants.await, clashes.await) {
-                    (Ok(view), Ok(all), Ok(rooms), Ok(staff), Ok(participants), Ok(clashes)) => {
+                match (view.await, rooms.await, staff.await, clashes.await) {
+                    (Ok(view), Ok(rooms), Ok(staff), Ok(clashes)) => {
                         let id = view.workshop.id;
                         let clashed = !clashes.is_empty();
                         let back_to_schedule = moved.is_none() && typed("frequency").is_some();
@@ -517,8 +455,14 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                             {workshop_facts(locale, &view.workshop)}
                             {schedule_form(locale, id, back_to_schedule, clashed && back_to_schedule)}
                             <section id="sessions" aria-labelledby="sessions-heading">
-                                <h2 id="sessions-heading">{locale.t("workshop.sessions")}</h2>
+                                <h2 id="sessions-heading">{locale.t("workshop.sessions_coming")}</h2>
                                 <ul class="theme-list">{sessions}</ul>
+                                <p>
+                                    <a href=format!("/staff/workshops/{id}/history")>
+                                        <span class="picto" aria-hidden="true">"🗂️"</span>
+                                        {locale.t("workshop.history_link")}
+                                    </a>
+                                </p>
                             </section>
                             <section class="card-box" id="add-session" aria-labelledby="add-session-heading">
                                 <h2 id="add-session-heading">{locale.t("session.add")}</h2>
@@ -528,7 +472,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                                     <button type="submit" class="button">{locale.t("session.add_button")}</button>
                                 </form>
                             </section>
-                            {people_section(locale, &view, &all, participants)}
+                            {people_section(locale, &view, found, chosen)}
                             <section class="card-box" id="details" aria-labelledby="details-heading">
                                 <h2 id="details-heading">{locale.t("workshop.details")}</h2>
                                 <form method="post" action=format!("/staff/workshops/{id}") class="form">
@@ -540,9 +484,8 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    (Err(error), ..) | (_, Err(error), ..) | (_, _, Err(error), ..)
-                    | (_, _, _, Err(error), ..) | (_, _, _, _, Err(error), _)
-                    | (_, _, _, _, _, Err(error)) => view! { <ErrorView error /> }.into_any(),
+                    (Err(error), ..) | (_, Err(error), ..) | (_, _, Err(error), _)
+                    | (_, _, _, Err(error)) => view! { <ErrorView error /> }.into_any(),
                 }
             })}
         </Suspense>

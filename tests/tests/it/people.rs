@@ -197,6 +197,18 @@ async fn staff_reads_of_a_record_are_audited(backend: Backend) {
     assert_eq!(not_a_number.status, StatusCode::NOT_FOUND);
 }
 
+/// The arguments of the audit log: no filter, page 1.
+const AUDIT_ARGS: &[(&str, &str)] = &[
+    ("filter[person]", ""),
+    ("filter[action]", ""),
+    ("filter[from]", ""),
+    ("filter[to]", ""),
+    ("page", "1"),
+];
+
+/// The arguments of the participants list: no search, the open records, page 1.
+const LIST_ARGS: &[(&str, &str)] = &[("search", ""), ("standing", "Active"), ("page", "1")];
+
 async fn server_functions_check_the_role(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let participant = app.login_card("AHM5XT", "1234").await;
@@ -204,16 +216,18 @@ async fn server_functions_check_the_role(backend: Backend) {
         .login_staff("sophie@trame.demo", "demo-worker-pass")
         .await;
     let denied = app
-        .post("/api/participants/list", &[], Some(&participant))
+        .post("/api/participants/list", LIST_ARGS, Some(&participant))
         .await;
     assert_eq!(denied.status, StatusCode::FORBIDDEN);
     assert!(!denied.body.contains("Amina"));
-    let anonymous = app.post("/api/participants/list", &[], None).await;
+    let anonymous = app.post("/api/participants/list", LIST_ARGS, None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
-    let allowed = app.post("/api/participants/list", &[], Some(&worker)).await;
+    let allowed = app
+        .post("/api/participants/list", LIST_ARGS, Some(&worker))
+        .await;
     assert_eq!(allowed.status, StatusCode::OK);
     assert!(allowed.body.contains("Amina"));
-    let audit = app.post("/api/audit/list", &[], Some(&worker)).await;
+    let audit = app.post("/api/audit/list", AUDIT_ARGS, Some(&worker)).await;
     assert_eq!(audit.status, StatusCode::FORBIDDEN);
     // Arguments that do not parse are a 400, not a 500.
     let bad = app

@@ -286,7 +286,8 @@ async fn worker_enters_an_idea_for_a_participant(backend: Backend) {
     let page = app.follow(&reply, Some(&worker)).await;
     assert!(
         page.body
-            .contains(&format!("<option value=\"{ahmed}\" selected"))
+            .contains(&format!("value=\"{ahmed}\" required checked")),
+        "the participant chosen is still chosen"
     );
 
     // Without a participant, or with someone who is not one: a message, nothing saved.
@@ -301,6 +302,9 @@ async fn worker_enters_an_idea_for_a_participant(backend: Backend) {
         );
     }
 }
+
+/// The arguments of the idea lists: no search, page 1.
+const BOARD_ARGS: &[(&str, &str)] = &[("search", ""), ("page", "1")];
 
 async fn only_the_right_people_reach_themes(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -332,19 +336,19 @@ async fn only_the_right_people_reach_themes(backend: Backend) {
     assert_eq!(reply.location(), "/login?error=unauthenticated");
     // Server functions check too.
     assert_eq!(
-        app.post("/api/themes/to_moderate", &[], Some(&nadia))
+        app.post("/api/themes/moderation", BOARD_ARGS, Some(&nadia))
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.post("/api/themes/published", &[], Some(&partner))
+        app.post("/api/themes/board", BOARD_ARGS, Some(&partner))
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.post("/api/themes/mine", &[], None).await.status,
+        app.post("/api/themes/board", BOARD_ARGS, None).await.status,
         StatusCode::UNAUTHORIZED
     );
     let status: String = sqlx::query_scalar("SELECT status FROM themes WHERE id = $1")

@@ -1,0 +1,311 @@
+//! Reading projects, each list bounded: a page of projects with their partners and goals in
+//! three queries, one project with its goals' monthly history (kept as running totals, see
+//! `totals`), its steps, its newest thanks, and how many people contributed.
+
+use sqlx::Row;
+
+use super::{
+    Contributors, Goal, Milestone, Project, ProjectKind, ProjectStatus, Thanks, Unit,
+    server::{cumulate, today},
+};
+use crate::{
+    db::Db,
+    error::AppError,
+    i18n::Locale,
+    paging::{Paged, fetch_page},
+    workshops::day_in_words,
+};
+
+/// How many projects a page of a list shows.
+pub const PROJECTS_PER_PAGE: i64 = 12;
+/// How many thanks a project page shows (the newest).
+pub const THANKS_SHOWN: i64 = 10;
+
+/// Which projects a list shows: `$1` is `open` (preparing and under way), `closed` or `all`;
+/// `$2` a partner whose projects alone are shown, or NULL.
+macro_rules! listed {
+    () => {
+        "(($1 = 'all') OR ($1 = 'open' AND p.status <> 'closed') \
+          OR ($1 = 'closed' AND p.status = 'closed')) \
+         AND ($2 IS NULL OR p.id IN (SELECT project_id FROM project_partners WHERE partner_id = $2))"
+    };
+}
+
+/// The order of a list: under way, then being prepared, then finished; by name.
+macro_rules! project_order {
+    () => {
+        " ORDER BY CASE p.status WHEN 'active' THEN 0 WHEN 'preparing' THEN 1 ELSE 2 END, \
+         p.name, p.id"
+    };
+}
+
+/// The ids of the projects on the page (`$3` per page, `$4` skipped).
+macro_rules! page_ids {
+    () => {
+        concat!(
+            "(SELECT p.id FROM projects p WHERE ",
+            listed!(),
+            project_order!(),
+            " LIMIT $3 OFFSET $4)"
+        )
+    };
+}
+
+/// Which projects a list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listed {
+    /// Being prepared or under way.
+    Open,
+    Closed,
+    /// A partner's own, whatever their state.
+    OfPartner(i64),
+}
+
+impl Listed {
+    fn binds(self) -> (&'static str, Option<i64>) {
+        match self {
+            Listed::Open => ("open", None),
+            Listed::Closed => ("closed", None),
+            Listed::OfPartner(partner) => ("all", Some(partner)),
+        }
+    }
+}
+
+type ProjectRow = (i64, String, String, String, String, i64);
+
+fn project_of(row: ProjectRow, partners: Vec<String>, goals: Vec<Goal>) -> Project {
+    let (id, name, kind, status, description, public_page) = row;
+    Project {
+        id,
+        name,
+        kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
+        status: ProjectStatus::parse(&status).unwrap_or(ProjectStatus::Closed),
+        description,
+        partners,
+        goals,
+        public_page: public_page != 0,
+    }
+}
+
+/// A goal row (`project_id, id, label, unit, target, due_on, done`), without history.
+fn goal_of(row: &sqlx::any::AnyRow, locale: Locale) -> Result<(i64, Goal), sqlx::Error> {
+    let unit: String = row.try_get("unit")?;
+    let due_on: String = row.try_get("due_on")?;
+    Ok((
+        row.try_get("project_id")?,
+        Goal {
+            id: row.try_get("id")?,
+            label: row.try_get("label")?,
+            unit: Unit::parse(&unit).unwrap_or(Unit::Items),
+            target: row.try_get("target")?,
+            due: day_in_words(&due_on, locale),
+            done: row.try_get("done")?,
+            history: Vec::new(),
+        },
+    ))
+}
+
+/// A page of projects with their partners and goals: three queries, whatever the page.
+pub async fn projects_page(
+    db: &Db,
+    listed: Listed,
+    page: i64,
+    locale: Locale,
+) -> Result<Paged<Project>, AppError> {
+    let (which, partner) = listed.binds();
+    let (rows, page, pages, total) = fetch_page(
+        db,
+        concat!(
+            "SELECT COUNT(*) OVER () AS total, p.id, p.name, p.kind, p.status, p.description, \
+             p.public_page FROM projects p WHERE ",
+            listed!(),
+            project_order!(),
+            " LIMIT $3 OFFSET $4"
+        ),
+        |query| query.bind(which).bind(partner),
+        page,
+        PROJECTS_PER_PAGE,
+    )
+    .await?;
+    let skip = (page - 1) * PROJECTS_PER_PAGE;
+    let partners: Vec<(i64, String)> = sqlx::query_as(concat!(
+        "SELECT pp.project_id, COALESCE(u.organisation, u.display_name) FROM project_partners pp \
+         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id IN ",
+        page_ids!(),
+        " ORDER BY u.organisation, u.id"
+    ))
+    .bind(which)
+    .bind(partner)
+    .bind(PROJECTS_PER_PAGE)
+    .bind(skip)
+    .fetch_all(db.read())
+    .await?;
+    let goals = sqlx::query(concat!(
+        "SELECT g.project_id, g.id, g.label, g.unit, g.target, g.due_on, g.done \
+         FROM project_goals g WHERE g.project_id IN ",
+        page_ids!(),
+        " ORDER BY g.due_on, g.id"
+    ))
+    .bind(which)
+    .bind(partner)
+    .bind(PROJECTS_PER_PAGE)
+    .bind(skip)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|row| goal_of(row, locale))
+    .collect::<Result<Vec<_>, _>>()?;
+    let items = rows
+        .iter()
+        .map(|row| {
+            let row: ProjectRow = (
+                row.try_get("id")?,
+                row.try_get("name")?,
+                row.try_get("kind")?,
+                row.try_get("status")?,
+                row.try_get("description")?,
+                row.try_get("public_page")?,
+            );
+            let id = row.0;
+            let own = |of: &i64| *of == id;
+            Ok(project_of(
+                row,
+                partners
+                    .iter()
+                    .filter(|(p, _)| own(p))
+                    .map(|(_, n)| n.clone())
+                    .collect(),
+                goals
+                    .iter()
+                    .filter(|(p, _)| own(p))
+                    .map(|(_, g)| g.clone())
+                    .collect(),
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(Paged {
+        items,
+        page,
+        pages,
+        total,
+        per_page: PROJECTS_PER_PAGE,
+    })
+}
+
+/// One project with its partners and its goals, each with its monthly history.
+pub async fn project(
+    db: &Db,
+    id: i64,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+) -> Result<Option<Project>, AppError> {
+    let row: Option<ProjectRow> = sqlx::query_as(
+        "SELECT id, name, kind, status, description, public_page FROM projects WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.read())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let partners: Vec<String> = sqlx::query_scalar(
+        "SELECT COALESCE(u.organisation, u.display_name) FROM project_partners pp \
+         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id = $1 ORDER BY u.organisation",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?;
+    let mut goals = sqlx::query(
+        "SELECT project_id, id, label, unit, target, due_on, done FROM project_goals \
+         WHERE project_id = $1 ORDER BY due_on, id",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|row| goal_of(row, locale).map(|(_, goal)| goal))
+    .collect::<Result<Vec<_>, _>>()?;
+    // A row a goal and month: a few dozen a goal after years, whatever the contributions.
+    let monthly: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT m.goal_id, m.month, m.quantity FROM goal_months m \
+         JOIN project_goals g ON g.id = m.goal_id WHERE g.project_id = $1",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?;
+    let this_month = today(tz).format("%Y-%m").to_string();
+    for goal in &mut goals {
+        let months: Vec<(String, i64)> = monthly
+            .iter()
+            .filter(|(of, _, _)| *of == goal.id)
+            .map(|(_, month, n)| (month.clone(), *n))
+            .collect();
+        goal.history = cumulate(&months, &this_month, locale);
+    }
+    Ok(Some(project_of(row, partners, goals)))
+}
+
+pub async fn milestones(db: &Db, project: i64, locale: Locale) -> Result<Vec<Milestone>, AppError> {
+    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, label, due_on, reached_on FROM milestones WHERE project_id = $1 \
+         ORDER BY due_on, id LIMIT 100",
+    )
+    .bind(project)
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label, due_on, reached_on)| Milestone {
+            id,
+            label,
+            due: day_in_words(&due_on, locale),
+            reached: reached_on.map(|day| day_in_words(&day, locale)),
+        })
+        .collect())
+}
+
+/// The newest thanks of a project.
+pub async fn thanks(
+    db: &Db,
+    project: i64,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+) -> Result<Vec<Thanks>, AppError> {
+    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT p.name, COALESCE(u.organisation, u.display_name), t.message, t.created_at \
+         FROM project_thanks t JOIN projects p ON p.id = t.project_id \
+         JOIN users u ON u.id = t.from_id WHERE t.project_id = $1 \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
+    )
+    .bind(project)
+    .bind(THANKS_SHOWN)
+    .fetch_all(db.read())
+    .await?;
+    Ok(thanks_of(rows, locale, tz))
+}
+
+/// Thanks rows (`project, from, message, at`) in words.
+pub fn thanks_of(
+    rows: Vec<(String, String, String, i64)>,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+) -> Vec<Thanks> {
+    rows.into_iter()
+        .map(|(project, from, message, at)| Thanks {
+            project,
+            from,
+            message,
+            when: locale.format(at, tz, "%-d %B %Y"),
+        })
+        .collect()
+}
+
+/// How many people contributed to a project (kept as a running set, see `totals`).
+pub async fn contributors(db: &Db, project: i64) -> Result<Contributors, AppError> {
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM project_contributors WHERE project_id = $1")
+            .bind(project)
+            .fetch_one(db.read())
+            .await?;
+    Ok(Contributors::of(count))
+}

@@ -261,6 +261,7 @@ async fn seed_talking_group(
         .execute(&mut *conn)
         .await?;
     }
+    crate::workshops::handlers::note_last_session(conn, id).await?;
     Ok(())
 }
 

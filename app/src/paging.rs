@@ -47,7 +47,7 @@ pub fn window(asked: i64, total: i64, per_page: i64) -> (i64, i64, i64) {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::fetch_page;
+pub use server::{AnyQuery, fetch_page};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -56,38 +56,23 @@ mod server {
     use super::window;
     use crate::db::Db;
 
-    type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
+    /// A query on either backend, with its parameters bound.
+    pub type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
-    /// A page of the rows of `sql`, which ends with `LIMIT $n OFFSET $n+1` (the two numbers
-    /// after those `bind` adds) and has the count of all its rows in a `total` column
-    /// (`COUNT(*) OVER ()`): one statement, or three when the page asked is past the end (then
-    /// the last page comes). The rows, the page shown, the pages and the total.
+    /// A page of the rows of `rows`, a query that ends with `LIMIT $n OFFSET $n+1` (the two
+    /// parameters bound here); `count` counts them all. Two statements, the count first, so
+    /// that a page past the end is the last one. The rows, the page shown, the pages, and the
+    /// total.
     pub async fn fetch_page<'q>(
         db: &Db,
-        sql: &'q str,
-        bind: impl Fn(AnyQuery<'q>) -> AnyQuery<'q>,
+        count: AnyQuery<'q>,
+        rows: AnyQuery<'q>,
         page: i64,
         per_page: i64,
     ) -> Result<(Vec<AnyRow>, i64, i64, i64), sqlx::Error> {
-        let run = |skip: i64| {
-            bind(sqlx::query(sql))
-                .bind(per_page)
-                .bind(skip)
-                .fetch_all(db.read())
-        };
-        let total_of = |rows: &[AnyRow]| -> Result<i64, sqlx::Error> {
-            rows.first().map_or(Ok(0), |row| row.try_get("total"))
-        };
-        let rows = run((page - 1) * per_page).await?;
-        if rows.is_empty() && page > 1 {
-            let first = run(0).await?;
-            let total = total_of(&first)?;
-            let (shown, pages, skip) = window(page, total, per_page);
-            let rows = if shown == 1 { first } else { run(skip).await? };
-            return Ok((rows, shown, pages, total));
-        }
-        let total = total_of(&rows)?;
-        let (shown, pages, _) = window(page, total, per_page);
+        let total: i64 = count.fetch_one(db.read()).await?.try_get(0)?;
+        let (shown, pages, skip) = window(page, total, per_page);
+        let rows = rows.bind(per_page).bind(skip).fetch_all(db.read()).await?;
         Ok((rows, shown, pages, total))
     }
 }

@@ -23,6 +23,7 @@ DROP INDEX contributions_goal;
 CREATE INDEX contributions_goal ON contributions (goal_id, status, quantity);
 -- Participants by name, and the active or closed ones.
 CREATE INDEX users_role_name ON users (role, display_name, id);
+CREATE INDEX users_role_open ON users (role, deactivated_at, display_name, id);
 -- The audit log by person, by staff member, by action, by date.
 DROP INDEX audit_log_subject_id;
 CREATE INDEX audit_log_subject ON audit_log (subject_id, id);
@@ -41,6 +42,15 @@ CREATE INDEX project_thanks_project ON project_thanks (project_id, created_at, i
 CREATE INDEX ballot_marks_theme ON ballot_marks (theme_id);
 -- Sessions that end after a moment (what is on now and next).
 CREATE INDEX workshop_sessions_ends ON workshop_sessions (ends_at);
+-- A workshop's next session not cancelled: the first entry after now.
+CREATE INDEX workshop_sessions_live ON workshop_sessions (workshop_id, starts_at)
+    WHERE cancelled_reason IS NULL;
+-- When a workshop's last session (not cancelled) starts, kept in step with its sessions: the
+-- workshops still running are found by it through an index.
+ALTER TABLE workshops ADD COLUMN last_session_at BIGINT;
+UPDATE workshops SET last_session_at = (SELECT MAX(s.starts_at) FROM workshop_sessions s
+    WHERE s.workshop_id = workshops.id AND s.cancelled_reason IS NULL);
+CREATE INDEX workshops_last_session ON workshops (last_session_at);
 -- Printed PINs waiting to be erased.
 CREATE INDEX users_pending_pin ON users (pending_pin_until);
 

@@ -7,7 +7,7 @@ use super::{FOUND_MAX, PARTICIPANTS_PER_PAGE, ParticipantSummary, Standing};
 use crate::{
     auth::{Role, format_code, normalise_code},
     error::AppError,
-    paging::{Paged, contains_pattern, search_text, window},
+    paging::{Paged, contains_pattern, fetch_page, search_text},
     request::reader,
 };
 
@@ -21,6 +21,41 @@ macro_rules! matching {
          AND ($1 = '' OR LOWER(display_name) LIKE $2 ESCAPE '\\' OR login_code = $3) \
          AND ($4 = 'all' OR ($4 = 'active' AND deactivated_at IS NULL) \
               OR ($4 = 'closed' AND deactivated_at IS NOT NULL))"
+    };
+}
+
+/// The count and the page of the list for a standing (a condition an index answers) and a
+/// search (`$1` its pattern and `$2` the code it would be, or nothing): two static texts.
+macro_rules! list_queries {
+    ($standing:literal, search) => {
+        (
+            concat!(
+                "SELECT COUNT(*) FROM users WHERE role = 'participant' AND ",
+                $standing,
+                " AND (LOWER(display_name) LIKE $1 ESCAPE '\\' OR login_code = $2)"
+            ),
+            concat!(
+                "SELECT id, display_name, login_code, deactivated_at FROM users \
+                 WHERE role = 'participant' AND ",
+                $standing,
+                " AND (LOWER(display_name) LIKE $1 ESCAPE '\\' OR login_code = $2) \
+                 ORDER BY display_name, id LIMIT $3 OFFSET $4"
+            ),
+        )
+    };
+    ($standing:literal) => {
+        (
+            concat!(
+                "SELECT COUNT(*) FROM users WHERE role = 'participant' AND ",
+                $standing
+            ),
+            concat!(
+                "SELECT id, display_name, login_code, deactivated_at FROM users \
+                 WHERE role = 'participant' AND ",
+                $standing,
+                " ORDER BY display_name, id LIMIT $1 OFFSET $2"
+            ),
+        )
     };
 }
 
@@ -56,28 +91,25 @@ pub async fn list_participants_body(
 ) -> Result<Paged<ParticipantSummary>, AppError> {
     let reader = reader(STAFF)?;
     let search = search_text(Some(&search));
+    let (count, rows) = match (standing, search.is_empty()) {
+        (Standing::Active, true) => list_queries!("deactivated_at IS NULL"),
+        (Standing::Closed, true) => list_queries!("deactivated_at IS NOT NULL"),
+        (Standing::All, true) => list_queries!("1 = 1"),
+        (Standing::Active, false) => list_queries!("deactivated_at IS NULL", search),
+        (Standing::Closed, false) => list_queries!("deactivated_at IS NOT NULL", search),
+        (Standing::All, false) => list_queries!("1 = 1", search),
+    };
     let (pattern, code) = (contains_pattern(&search), normalise_code(&search));
-    let total: i64 = sqlx::query_scalar(concat!("SELECT COUNT(*) FROM users WHERE ", matching!()))
-        .bind(&search)
-        .bind(&pattern)
-        .bind(&code)
-        .bind(standing.key())
-        .fetch_one(reader.db().read())
-        .await?;
-    let (page, pages, skip) = window(page, total, PARTICIPANTS_PER_PAGE);
-    let rows = sqlx::query(concat!(
-        "SELECT id, display_name, login_code, deactivated_at FROM users WHERE ",
-        matching!(),
-        " ORDER BY display_name, id LIMIT $5 OFFSET $6"
-    ))
-    .bind(&search)
-    .bind(&pattern)
-    .bind(&code)
-    .bind(standing.key())
-    .bind(PARTICIPANTS_PER_PAGE)
-    .bind(skip)
-    .fetch_all(reader.db().read())
-    .await?;
+    let (count, rows) = if search.is_empty() {
+        (sqlx::query(count), sqlx::query(rows))
+    } else {
+        (
+            sqlx::query(count).bind(pattern.clone()).bind(code.clone()),
+            sqlx::query(rows).bind(pattern).bind(code),
+        )
+    };
+    let (rows, page, pages, total) =
+        fetch_page(reader.db(), count, rows, page, PARTICIPANTS_PER_PAGE).await?;
     Ok(Paged {
         items: decode(rows)?,
         page,
@@ -93,20 +125,35 @@ pub async fn find_participants_body(
 ) -> Result<Vec<ParticipantSummary>, AppError> {
     let reader = reader(STAFF)?;
     let search = search_text(Some(&search));
-    // Nobody for an empty search (`$1` is then a text no name holds), except the one chosen.
-    let rows = sqlx::query(concat!(
-        "SELECT id, display_name, login_code, deactivated_at FROM users WHERE (",
-        matching!(),
-        " AND $1 <> '') OR (id = $6 AND role = 'participant' AND deactivated_at IS NULL) \
-         ORDER BY display_name, id LIMIT $5"
-    ))
-    .bind(&search)
-    .bind(contains_pattern(&search))
-    .bind(normalise_code(&search))
-    .bind(Standing::Active.key())
-    .bind(FOUND_MAX)
-    .bind(chosen)
-    .fetch_all(reader.db().read())
-    .await?;
-    Ok(decode(rows)?)
+    let db = reader.db();
+    let mut found = if search.is_empty() {
+        Vec::new()
+    } else {
+        decode(
+            sqlx::query(concat!(
+                "SELECT id, display_name, login_code, deactivated_at FROM users WHERE ",
+                matching!(),
+                " ORDER BY display_name, id LIMIT $5"
+            ))
+            .bind(&search)
+            .bind(contains_pattern(&search))
+            .bind(normalise_code(&search))
+            .bind(Standing::Active.key())
+            .bind(FOUND_MAX)
+            .fetch_all(db.read())
+            .await?,
+        )?
+    };
+    // The one chosen before, when a form came back, stays on offer.
+    if let Some(chosen) = chosen.filter(|id| !found.iter().any(|p| p.id == *id)) {
+        let rows = sqlx::query(
+            "SELECT id, display_name, login_code, deactivated_at FROM users \
+             WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
+        )
+        .bind(chosen)
+        .fetch_all(db.read())
+        .await?;
+        found.splice(0..0, decode(rows)?);
+    }
+    Ok(found)
 }

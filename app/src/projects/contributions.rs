@@ -46,7 +46,7 @@ macro_rules! decided {
 
 macro_rules! select_contributions {
     () => {
-        "SELECT COUNT(*) OVER () AS total, c.id, p.name AS project, g.label, g.unit, \
+        "SELECT c.id, p.name AS project, g.label, g.unit, \
          c.quantity, c.minutes, c.done_on, c.note, c.status, c.user_id, u.display_name, \
          c.assisted_by, s.starts_at, s.ends_at, w.title FROM contributions c \
          JOIN projects p ON p.id = c.project_id JOIN users u ON u.id = c.user_id \
@@ -150,14 +150,18 @@ pub async fn waiting(
     page: i64,
 ) -> Result<Paged<Contribution>, AppError> {
     let db = reader.db();
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        concat!(select_contributions!(), waiting!()),
-        |query| query.bind(project).bind(person),
-        page,
-        CONTRIBUTIONS_PER_PAGE,
-    )
-    .await?;
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM contributions c WHERE ",
+        of_project!(),
+        " AND c.status = 'pending'"
+    ))
+    .bind(project)
+    .bind(person);
+    let rows = sqlx::query(concat!(select_contributions!(), waiting!()))
+        .bind(project)
+        .bind(person);
+    let (rows, page, pages, total) =
+        fetch_page(db, count, rows, page, CONTRIBUTIONS_PER_PAGE).await?;
     let skills: Vec<(i64, String)> = sqlx::query_as(skills_of_page!(waiting!(), "$5"))
         .bind(project)
         .bind(person)
@@ -182,20 +186,22 @@ pub async fn decided_in(
     let to = (month + chrono::Months::new(1))
         .format("%Y-%m-01")
         .to_string();
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        concat!(select_contributions!(), decided!()),
-        |query| {
-            query
-                .bind(project)
-                .bind(person)
-                .bind(from.clone())
-                .bind(to.clone())
-        },
-        page,
-        CONTRIBUTIONS_PER_PAGE,
-    )
-    .await?;
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM contributions c WHERE ",
+        of_project!(),
+        " AND c.status IN ('confirmed', 'declined') AND c.done_on >= $3 AND c.done_on < $4"
+    ))
+    .bind(project)
+    .bind(person)
+    .bind(from.clone())
+    .bind(to.clone());
+    let rows = sqlx::query(concat!(select_contributions!(), decided!()))
+        .bind(project)
+        .bind(person)
+        .bind(from.clone())
+        .bind(to.clone());
+    let (rows, page, pages, total) =
+        fetch_page(db, count, rows, page, CONTRIBUTIONS_PER_PAGE).await?;
     let skills: Vec<(i64, String)> = sqlx::query_as(skills_of_page!(decided!(), "$7"))
         .bind(project)
         .bind(person)

@@ -113,20 +113,19 @@ pub async fn projects_page(
     locale: Locale,
 ) -> Result<Paged<Project>, AppError> {
     let (which, partner) = listed.binds();
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        concat!(
-            "SELECT COUNT(*) OVER () AS total, p.id, p.name, p.kind, p.status, p.description, \
-             p.public_page FROM projects p WHERE ",
-            listed!(),
-            project_order!(),
-            " LIMIT $3 OFFSET $4"
-        ),
-        |query| query.bind(which).bind(partner),
-        page,
-        PROJECTS_PER_PAGE,
-    )
-    .await?;
+    let count = sqlx::query(concat!("SELECT COUNT(*) FROM projects p WHERE ", listed!()))
+        .bind(which)
+        .bind(partner);
+    let rows = sqlx::query(concat!(
+        "SELECT p.id, p.name, p.kind, p.status, p.description, p.public_page FROM projects p \
+         WHERE ",
+        listed!(),
+        project_order!(),
+        " LIMIT $3 OFFSET $4"
+    ))
+    .bind(which)
+    .bind(partner);
+    let (rows, page, pages, total) = fetch_page(db, count, rows, page, PROJECTS_PER_PAGE).await?;
     let skip = (page - 1) * PROJECTS_PER_PAGE;
     let partners: Vec<(i64, String)> = sqlx::query_as(concat!(
         "SELECT pp.project_id, COALESCE(u.organisation, u.display_name) FROM project_partners pp \

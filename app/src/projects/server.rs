@@ -11,7 +11,7 @@ use crate::{
     i18n::Locale,
     paging::Paged,
     request::reader,
-    workshops::{day_in_words, fetch_sessions},
+    workshops::day_in_words,
 };
 
 const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
@@ -23,6 +23,8 @@ const CHART_MONTHS: usize = 12;
 const SESSIONS_BACK_SECS: i64 = 30 * 24 * 3600;
 /// How far back those offered to staff go (every workshop's).
 const STAFF_SESSIONS_BACK_SECS: i64 = 14 * 24 * 3600;
+/// The most sessions the form offers (the latest).
+const SESSIONS_OFFERED: i64 = 40;
 
 /// The column with a skill's name in `locale`.
 pub fn skill_name_column(locale: Locale) -> &'static str {
@@ -155,25 +157,17 @@ pub(super) async fn get_project_body(
         next: (month < this_month).then(|| key(month + Months::new(1))),
         key: key(month),
     };
-    let since = now()
-        - if staff {
-            STAFF_SESSIONS_BACK_SECS
-        } else {
-            SESSIONS_BACK_SECS
-        };
-    let condition = if staff {
-        "s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3"
+    let back = if staff {
+        STAFF_SESSIONS_BACK_SECS
     } else {
-        "s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3 AND EXISTS \
-         (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
-         AND g.user_id = $1 AND g.status = 'registered')"
+        SESSIONS_BACK_SECS
     };
-    let sessions = fetch_sessions(db, reader.viewer.id, condition, &[now(), since], locale, tz)
-        .await?
-        .into_iter()
-        .rev()
-        .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
-        .collect();
+    let sessions =
+        crate::workshops::listing::recent_sessions(&reader, now() - back, !staff, SESSIONS_OFFERED)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
+            .collect();
     let needed = skills_where(
         db,
         locale,
@@ -183,7 +177,7 @@ pub(super) async fn get_project_body(
     .await?;
     let (helpers, partner_accounts) = if staff {
         (
-            helpers_of(db, id, &needed).await?,
+            helpers_of(db, &needed).await?,
             partner_accounts_of(db, id).await?,
         )
     } else {
@@ -206,44 +200,37 @@ pub(super) async fn get_project_body(
     })
 }
 
-/// How many people with a skill a project's page names (the first by name).
+/// How many people with a skill a project's page names.
 const HELPERS_SHOWN: i64 = 8;
 
 /// For each skill a project needs, the first participants who have it and agreed to be
-/// asked, and how many there are: one query.
-async fn helpers_of(db: &Db, project: i64, needed: &[Skill]) -> Result<Vec<Helpers>, AppError> {
-    let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
-        "SELECT skill_id, id, display_name, total FROM (SELECT us.skill_id, u.id, \
-         u.display_name, ROW_NUMBER() OVER (PARTITION BY us.skill_id \
-         ORDER BY u.display_name, u.id) AS n, COUNT(*) OVER (PARTITION BY us.skill_id) AS total \
-         FROM user_skills us JOIN users u ON u.id = us.user_id \
-         WHERE us.skill_id IN (SELECT skill_id FROM project_skills WHERE project_id = $1) \
-         AND us.may_ask = 1 AND u.role = 'participant' AND u.deactivated_at IS NULL) found \
-         WHERE n <= $2 ORDER BY display_name, id",
-    )
-    .bind(project)
-    .bind(HELPERS_SHOWN)
-    .fetch_all(db.read())
-    .await?;
-    Ok(needed
-        .iter()
-        .map(|skill| {
-            let of_skill = rows.iter().filter(|(s, ..)| *s == skill.id);
-            let total = of_skill
-                .clone()
-                .map(|(.., total)| *total)
-                .next()
-                .unwrap_or(0);
-            let people = of_skill
-                .map(|(_, id, name, _)| (*id, name.clone()))
-                .collect();
-            Helpers {
-                skill: skill.clone(),
-                people,
-                total,
-            }
-        })
-        .collect())
+/// asked, and how many they are: two index lookups a skill (a project needs a few of the
+/// catalogue's skills, whatever the centre's size).
+async fn helpers_of(db: &Db, needed: &[Skill]) -> Result<Vec<Helpers>, AppError> {
+    let mut helpers = Vec::new();
+    for skill in needed {
+        let people: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT u.id, u.display_name FROM user_skills us JOIN users u ON u.id = us.user_id \
+             WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
+             AND u.deactivated_at IS NULL ORDER BY us.user_id LIMIT $2",
+        )
+        .bind(skill.id)
+        .bind(HELPERS_SHOWN)
+        .fetch_all(db.read())
+        .await?;
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM user_skills WHERE skill_id = $1 AND may_ask = 1",
+        )
+        .bind(skill.id)
+        .fetch_one(db.read())
+        .await?;
+        helpers.push(Helpers {
+            skill: skill.clone(),
+            total: total.max(people.len() as i64),
+            people,
+        });
+    }
+    Ok(helpers)
 }
 
 /// Partner accounts, and whether each is a partner of the project.

@@ -8,7 +8,7 @@ use super::{Pictogram, Status, Theme};
 use crate::{
     db::{Db, now},
     error::AppError,
-    paging::{Paged, contains_pattern, fetch_page, search_text},
+    paging::{AnyQuery, Paged, contains_pattern, fetch_page, search_text},
 };
 
 /// How many ideas a page of a list shows.
@@ -22,8 +22,7 @@ pub const CANDIDATES_MAX: i64 = 40;
 /// The columns of an idea; `$1` is the viewer (whether they said "me too").
 macro_rules! select_ideas {
     () => {
-        "SELECT COUNT(*) OVER () AS total, t.id, t.title, t.description, t.pictogram, t.status, \
-         t.decline_reason, \
+        "SELECT t.id, t.title, t.description, t.pictogram, t.status, t.decline_reason, \
          author.display_name AS author, helper.display_name AS assisted_by, \
          merged.title AS merged_title, \
          (SELECT COUNT(*) FROM workshops w WHERE w.theme_id = COALESCE(t.merged_into, t.id)) \
@@ -91,23 +90,14 @@ fn ideas(rows: &[AnyRow], with_author: bool) -> Result<Vec<Theme>, sqlx::Error> 
         .collect()
 }
 
-/// A page of ideas: `sql` selects them, `$1` the viewer, `$2` a text the query needs, then
-/// the page's `LIMIT` and `OFFSET`.
+/// A page of ideas: their count, and the query that selects them.
 async fn page_of<'q>(
     db: &Db,
-    sql: &'q str,
-    viewer: i64,
-    second: &'q str,
+    count: AnyQuery<'q>,
+    rows: AnyQuery<'q>,
     page: i64,
 ) -> Result<Paged<Theme>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        sql,
-        |query| query.bind(viewer).bind(second),
-        page,
-        IDEAS_PER_PAGE,
-    )
-    .await?;
+    let (rows, page, pages, total) = fetch_page(db, count, rows, page, IDEAS_PER_PAGE).await?;
     Ok(Paged {
         items: ideas(&rows, false)?,
         page,
@@ -117,7 +107,7 @@ async fn page_of<'q>(
     })
 }
 
-/// The group's open ideas, newest first; `$2` a search in their titles.
+/// The group's open ideas whose title holds `search`, newest first.
 pub async fn open_ideas(
     db: &Db,
     viewer: i64,
@@ -125,22 +115,30 @@ pub async fn open_ideas(
     page: i64,
 ) -> Result<Paged<Theme>, AppError> {
     let pattern = contains_pattern(&search_text(Some(search)));
-    page_of(
-        db,
-        concat!(
-            select_ideas!(),
-            "WHERE LOWER(t.title) LIKE $2 ESCAPE '\\' AND ",
-            open!(),
-            " ORDER BY t.id DESC LIMIT $3 OFFSET $4"
-        ),
-        viewer,
-        &pattern,
-        page,
-    )
-    .await
+    // Without a search, published ideas less those made workshops: two counts an index
+    // answers, rather than a look at each idea.
+    let count = sqlx::query(concat!(
+        "SELECT CASE WHEN $1 = '%%' THEN \
+         (SELECT COUNT(*) FROM themes WHERE status = 'published') - \
+         (SELECT COUNT(*) FROM workshops w JOIN themes t ON t.id = w.theme_id \
+          WHERE t.status = 'published') \
+         ELSE (SELECT COUNT(*) FROM themes t WHERE LOWER(t.title) LIKE $1 ESCAPE '\\' AND ",
+        open!(),
+        ") END"
+    ))
+    .bind(pattern.clone());
+    let rows = sqlx::query(concat!(
+        select_ideas!(),
+        "WHERE ($2 = '%%' OR LOWER(t.title) LIKE $2 ESCAPE '\\') AND ",
+        open!(),
+        " ORDER BY t.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(viewer)
+    .bind(pattern);
+    page_of(db, count, rows, page).await
 }
 
-/// The ideas the group is done with, newest first; `$2` a search in their titles.
+/// The ideas the group is done with whose title holds `search`, newest first.
 pub async fn past_ideas(
     db: &Db,
     viewer: i64,
@@ -148,19 +146,20 @@ pub async fn past_ideas(
     page: i64,
 ) -> Result<Paged<Theme>, AppError> {
     let pattern = contains_pattern(&search_text(Some(search)));
-    page_of(
-        db,
-        concat!(
-            select_ideas!(),
-            "WHERE LOWER(t.title) LIKE $2 ESCAPE '\\' AND ",
-            past!(),
-            " ORDER BY t.id DESC LIMIT $3 OFFSET $4"
-        ),
-        viewer,
-        &pattern,
-        page,
-    )
-    .await
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM themes t WHERE LOWER(t.title) LIKE $1 ESCAPE '\\' AND ",
+        past!()
+    ))
+    .bind(pattern.clone());
+    let rows = sqlx::query(concat!(
+        select_ideas!(),
+        "WHERE LOWER(t.title) LIKE $2 ESCAPE '\\' AND ",
+        past!(),
+        " ORDER BY t.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(viewer)
+    .bind(pattern);
+    page_of(db, count, rows, page).await
 }
 
 /// The viewer's ideas still open, and those decided in the last weeks (so they see the
@@ -179,23 +178,26 @@ pub async fn my_recent_ideas(db: &Db, viewer: i64) -> Result<Vec<Theme>, AppErro
     Ok(ideas(&rows, false)?)
 }
 
-/// The viewer's ideas decided more than a few weeks ago, newest first (`$2` is that moment).
+/// The viewer's ideas decided more than a few weeks ago, newest first.
 pub async fn my_earlier_ideas(db: &Db, viewer: i64, page: i64) -> Result<Paged<Theme>, AppError> {
-    let since = (now() - RECENT_SECS).to_string();
-    page_of(
-        db,
-        concat!(
-            select_ideas!(),
-            "WHERE t.author_id = $1 AND t.status <> 'proposed' \
-             AND t.updated_at <= CAST($2 AS BIGINT) AND NOT (",
-            open!(),
-            ") ORDER BY t.id DESC LIMIT $3 OFFSET $4"
-        ),
-        viewer,
-        &since,
-        page,
-    )
-    .await
+    let since = now() - RECENT_SECS;
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM themes t WHERE t.author_id = $1 AND t.status <> 'proposed' \
+         AND t.updated_at <= $2 AND NOT (",
+        open!(),
+        ")"
+    ))
+    .bind(viewer)
+    .bind(since);
+    let rows = sqlx::query(concat!(
+        select_ideas!(),
+        "WHERE t.author_id = $1 AND t.status <> 'proposed' AND t.updated_at <= $2 AND NOT (",
+        open!(),
+        ") ORDER BY t.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(viewer)
+    .bind(since);
+    page_of(db, count, rows, page).await
 }
 
 /// One idea, with its author (for staff).
@@ -208,16 +210,23 @@ pub async fn idea(db: &Db, viewer: i64, id: i64) -> Result<Option<Theme>, AppErr
     Ok(ideas(&rows, true)?.pop())
 }
 
-/// Ideas waiting for a social worker's answer, oldest first, with their authors.
-pub async fn waiting_ideas(db: &Db, viewer: i64) -> Result<Vec<Theme>, AppError> {
+/// A page of the ideas waiting for a social worker's answer, oldest first, with their
+/// authors.
+pub async fn waiting_ideas(db: &Db, viewer: i64, page: i64) -> Result<Paged<Theme>, AppError> {
+    let count = sqlx::query("SELECT COUNT(*) FROM themes WHERE status = 'proposed'");
     let rows = sqlx::query(concat!(
         select_ideas!(),
-        "WHERE t.status = 'proposed' ORDER BY t.id LIMIT 200"
+        "WHERE t.status = 'proposed' ORDER BY t.id LIMIT $2 OFFSET $3"
     ))
-    .bind(viewer)
-    .fetch_all(db.read())
-    .await?;
-    Ok(ideas(&rows, true)?)
+    .bind(viewer);
+    let (rows, page, pages, total) = fetch_page(db, count, rows, page, IDEAS_PER_PAGE).await?;
+    Ok(Paged {
+        items: ideas(&rows, true)?,
+        page,
+        pages,
+        total,
+        per_page: IDEAS_PER_PAGE,
+    })
 }
 
 /// The open ideas a new vote may offer: the most supported first.

@@ -247,18 +247,19 @@ pub async fn idea_archive(
     .await
 }
 
-/// Proposals waiting for moderation (with their authors), and a page of the open ideas
-/// (`search` in their titles). Staff only.
+/// A page of the proposals waiting for moderation (with their authors, oldest first), and a
+/// page of the open ideas (`search` in their titles). Staff only.
 #[server(endpoint = "themes/moderation")]
 pub async fn moderation_board(
     search: String,
     page: i64,
-) -> Result<(Vec<Theme>, Paged<Theme>), AppError> {
+    waiting_page: i64,
+) -> Result<(Paged<Theme>, Paged<Theme>), AppError> {
     crate::error::with_status(async {
         let reader = reader(&[Role::Worker, Role::Admin])?;
         let (db, viewer) = (reader.db(), reader.viewer.id);
         Ok((
-            listing::waiting_ideas(db, viewer).await?,
+            listing::waiting_ideas(db, viewer, waiting_page).await?,
             listing::open_ideas(db, viewer, &search, page).await?,
         ))
     })

@@ -70,7 +70,12 @@ fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
 }
 
 /// A page of the open ideas, with a search in their titles.
-fn open_ideas(locale: Locale, open: Paged<Theme>, search: String) -> impl IntoView {
+fn open_ideas(
+    locale: Locale,
+    open: Paged<Theme>,
+    search: String,
+    waiting_page: i64,
+) -> impl IntoView {
     let items = open
         .items
         .iter()
@@ -103,7 +108,8 @@ fn open_ideas(locale: Locale, open: Paged<Theme>, search: String) -> impl IntoVi
             </form>
             <p role="status">{showing}</p>
             <ul class="theme-list">{items}</ul>
-            <Pager path="/staff/themes".to_string() params=vec![("q", search)] page=open.page
+            <Pager path="/staff/themes".to_string()
+                params=vec![("q", search), ("waiting", waiting_page.to_string())] page=open.page
                 pages=open.pages anchor="published-heading" />
         </section>
     }
@@ -114,8 +120,12 @@ pub fn ModerationPage() -> impl IntoView {
     let locale = use_locale();
     let search = search_text(query("q").as_deref());
     let page = page_number(query("page").as_deref());
+    let waiting_page = page_number(query("waiting").as_deref());
     let asked = search.clone();
-    let board = Resource::new_blocking(|| (), move |_| moderation_board(asked.clone(), page));
+    let board = Resource::new_blocking(
+        || (),
+        move |_| moderation_board(asked.clone(), page, waiting_page),
+    );
     let title = typed("title").unwrap_or_default();
     let description = typed("description").unwrap_or_default();
     let picked = typed("pictogram").and_then(|key| super::Pictogram::parse(&key));
@@ -131,18 +141,28 @@ pub fn ModerationPage() -> impl IntoView {
                 Suspend::new(async move {
                     match board.await {
                         Ok((proposals, open)) => {
-                            let list = if proposals.is_empty() {
+                            let list = if proposals.items.is_empty() {
                                 view! { <p>{locale.t("moderation.none")}</p> }.into_any()
                             } else {
                                 let items = proposals
+                                    .items
                                     .into_iter()
                                     .map(|t| proposal(locale, t))
                                     .collect_view();
                                 view! { <ul class="theme-list">{items}</ul> }.into_any()
                             };
                             view! {
-                                {list}
-                                {open_ideas(locale, open, search)}
+                                <section aria-labelledby="waiting-heading">
+                                    <h2 id="waiting-heading">
+                                        {locale.tv("moderation.waiting", &[("n", &proposals.total)])}
+                                    </h2>
+                                    {list}
+                                    <Pager path="/staff/themes".to_string()
+                                        params=vec![("q", search.clone()), ("page", open.page.to_string())]
+                                        param="waiting" page=proposals.page pages=proposals.pages
+                                        anchor="waiting-heading" />
+                                </section>
+                                {open_ideas(locale, open, search, proposals.page)}
                             }
                                 .into_any()
                         }

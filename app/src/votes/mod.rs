@@ -172,7 +172,8 @@ pub fn parse_ballot(
     }
 }
 
-/// Rounds still to come, open, or closed in the last weeks. Newest closing first.
+/// The ten rounds closing last among those still to come, open, or closed in the last weeks
+/// (the others are in the archive).
 #[server(endpoint = "votes/rounds")]
 pub async fn list_rounds() -> Result<Vec<Round>, AppError> {
     crate::error::with_status(list_rounds_body()).await
@@ -299,7 +300,7 @@ mod server {
         let rows = sqlx::query(concat!(
             round_columns!(),
             " FROM vote_rounds r WHERE r.closes_at > $2 \
-             ORDER BY r.closes_at DESC, r.id DESC LIMIT 100"
+             ORDER BY r.closes_at DESC, r.id DESC LIMIT 10"
         ))
         .bind(viewer.id)
         .bind(now() - RECENT_SECS)
@@ -321,18 +322,18 @@ mod server {
         let viewer = crate::request::require_viewer()?;
         viewer.require(PEOPLE)?;
         let state = crate::state::app_state()?;
-        let (rows, page, pages, total) = crate::paging::fetch_page(
-            &state.db,
-            concat!(
-                round_columns!(),
-                ", COUNT(*) OVER () AS total FROM vote_rounds r WHERE r.closes_at <= $2 \
-                 ORDER BY r.closes_at DESC, r.id DESC LIMIT $3 OFFSET $4"
-            ),
-            |query| query.bind(viewer.id).bind(now() - RECENT_SECS),
-            page,
-            ROUNDS_PER_PAGE,
-        )
-        .await?;
+        let since = now() - RECENT_SECS;
+        let count =
+            sqlx::query("SELECT COUNT(*) FROM vote_rounds WHERE closes_at <= $1").bind(since);
+        let rows = sqlx::query(concat!(
+            round_columns!(),
+            " FROM vote_rounds r WHERE r.closes_at <= $2 \
+             ORDER BY r.closes_at DESC, r.id DESC LIMIT $3 OFFSET $4"
+        ))
+        .bind(viewer.id)
+        .bind(since);
+        let (rows, page, pages, total) =
+            crate::paging::fetch_page(&state.db, count, rows, page, ROUNDS_PER_PAGE).await?;
         let locale = crate::request::request_info().locale;
         let items = rows
             .iter()

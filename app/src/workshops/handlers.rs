@@ -579,8 +579,23 @@ async fn add_sessions(
         .execute(&mut *tx)
         .await?;
     }
+    note_last_session(&mut tx, workshop).await?;
     tx.commit().await?;
     Ok(see_other(&format!("{page}?ok=sessions_added#sessions")))
+}
+
+/// Keeps `workshops.last_session_at`, the start of a workshop's last session not cancelled,
+/// in step with its sessions: the lists of workshops running find them by it, through an
+/// index, however many workshops the centre has had. Runs in the caller's transaction.
+pub async fn note_last_session(conn: &mut AnyConnection, workshop: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE workshops SET last_session_at = (SELECT MAX(starts_at) FROM workshop_sessions \
+         WHERE workshop_id = $1 AND cancelled_reason IS NULL) WHERE id = $1",
+    )
+    .bind(workshop)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// POST /staff/workshops/{id}/schedule — sessions from a rule.
@@ -689,6 +704,7 @@ pub async fn move_session(
             let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
             return Ok(keep("booking_clash", &format!("&clash={}", ids.join(","))));
         }
+        let mut tx = state.db.write().begin().await?;
         sqlx::query(
             "UPDATE workshop_sessions SET moved_from = COALESCE(moved_from, starts_at), \
              starts_at = $1, ends_at = $2, updated_at = $3 WHERE id = $4",
@@ -697,8 +713,10 @@ pub async fn move_session(
         .bind(end)
         .bind(now())
         .bind(id)
-        .execute(state.db.write())
+        .execute(&mut *tx)
         .await?;
+        note_last_session(&mut tx, workshop).await?;
+        tx.commit().await?;
         Ok(see_other(&format!("{page}?ok=session_moved#sessions")))
     }
     .await;
@@ -735,14 +753,17 @@ pub async fn cancel_session(
                 ));
             }
         };
+        let mut tx = state.db.write().begin().await?;
         sqlx::query(
             "UPDATE workshop_sessions SET cancelled_reason = $1, updated_at = $2 WHERE id = $3",
         )
         .bind(&reason)
         .bind(now())
         .bind(id)
-        .execute(state.db.write())
+        .execute(&mut *tx)
         .await?;
+        note_last_session(&mut tx, workshop).await?;
+        tx.commit().await?;
         Ok(see_other(&format!("{page}?ok=session_cancelled#sessions")))
     }
     .await;

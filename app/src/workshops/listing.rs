@@ -10,7 +10,7 @@ use crate::{
     db::now,
     error::AppError,
     i18n::Locale,
-    paging::{Paged, contains_pattern, fetch_page, search_text},
+    paging::{AnyQuery, Paged, contains_pattern, fetch_page, search_text},
     request::Reader,
     themes::Pictogram,
 };
@@ -24,9 +24,10 @@ pub const RECENT_SECS: i64 = 28 * 24 * 3600;
 /// A workshop created this recently and not planned yet is among the current ones.
 const UNPLANNED_SECS: i64 = 180 * 24 * 3600;
 
-macro_rules! select_workshops {
+/// A workshop's columns (`w`, with its room `r`).
+macro_rules! workshop_columns {
     () => {
-        "SELECT COUNT(*) OVER () AS total, w.id, w.title, w.description, w.pictogram, w.kind, \
+        "SELECT w.id, w.title, w.description, w.pictogram, w.kind, \
          w.capacity, w.room_id, r.name AS room, \
          (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
           AND g.status = 'registered') AS registered, \
@@ -49,36 +50,74 @@ macro_rules! select_workshops {
           WHERE f.workshop_id = w.id ORDER BY u.display_name, u.id LIMIT 1 OFFSET 1) AS second_id, \
          (SELECT u.display_name FROM workshop_facilitators f JOIN users u ON u.id = f.user_id \
           WHERE f.workshop_id = w.id ORDER BY u.display_name, u.id LIMIT 1 OFFSET 1) \
-          AS second_name \
-         FROM workshops w LEFT JOIN rooms r ON r.id = w.room_id "
+          AS second_name "
     };
 }
 
-/// Sessions to come, not cancelled.
+/// Workshops with their rooms.
+macro_rules! select_workshops {
+    () => {
+        concat!(
+            workshop_columns!(),
+            "FROM workshops w LEFT JOIN rooms r ON r.id = w.room_id "
+        )
+    };
+}
+
+/// The next session to come (0 when none: not planned yet, they come first).
+macro_rules! next_session {
+    () => {
+        "COALESCE((SELECT MIN(s.starts_at) FROM workshop_sessions s WHERE s.workshop_id = w.id \
+         AND s.cancelled_reason IS NULL AND s.starts_at > $1), 0)"
+    };
+}
+
+/// A page of the workshops matching `$filter`, next session first: the page's ids are found
+/// first, then only they are read in full (`$limit` and `$offset` the page's parameters).
+macro_rules! page_by_next {
+    ($filter:expr, $limit:literal, $offset:literal) => {
+        concat!(
+            workshop_columns!(),
+            "FROM (SELECT w.id AS page_id, ",
+            next_session!(),
+            " AS next_sort FROM workshops w WHERE ",
+            $filter,
+            " ORDER BY next_sort, w.id DESC LIMIT ",
+            $limit,
+            " OFFSET ",
+            $offset,
+            ") p JOIN workshops w ON w.id = p.page_id LEFT JOIN rooms r ON r.id = w.room_id \
+             ORDER BY p.next_sort, w.id DESC"
+        )
+    };
+}
+
+/// Sessions to come, not cancelled (its last session starts after now, `$1`).
 macro_rules! upcoming {
     () => {
-        "EXISTS (SELECT 1 FROM workshop_sessions s WHERE s.workshop_id = w.id \
-         AND s.cancelled_reason IS NULL AND s.starts_at > $1)"
+        "w.last_session_at > $1"
     };
 }
 
-/// Running now: sessions to come, or created lately and not planned yet (`$3` is when).
+/// Running now: sessions to come (`$1` is now), or created since `$2` and not planned yet.
 macro_rules! current {
     () => {
         concat!(
             "(",
             upcoming!(),
-            " OR (w.created_at > $3 AND NOT EXISTS (SELECT 1 FROM workshop_sessions s \
-             WHERE s.workshop_id = w.id)))"
+            " OR (w.last_session_at IS NULL AND w.created_at > $2))"
         )
     };
 }
 
-/// The next session first; workshops not planned yet before them.
-macro_rules! by_next {
+/// The same where `$2` is the viewer (a page's columns) and the moment is `$3`.
+macro_rules! current_for_page {
     () => {
-        " ORDER BY (SELECT MIN(s.starts_at) FROM workshop_sessions s WHERE s.workshop_id = w.id \
-         AND s.cancelled_reason IS NULL AND s.starts_at > $1), w.id DESC"
+        concat!(
+            "(",
+            upcoming!(),
+            " OR (w.last_session_at IS NULL AND w.created_at > $3))"
+        )
     };
 }
 
@@ -141,21 +180,15 @@ fn workshops(rows: &[AnyRow], reader: &Reader) -> Result<Vec<Workshop>, sqlx::Er
         .collect()
 }
 
-/// A page of workshops from `sql` (`$1` now, `$2` the viewer, `$3` a moment, then the page).
-async fn page_of(
+/// A page of workshops, from their count and the query that reads them.
+async fn page_of<'q>(
     reader: &Reader,
-    sql: &str,
-    moment: i64,
+    count: AnyQuery<'q>,
+    rows: AnyQuery<'q>,
     page: i64,
 ) -> Result<Paged<Workshop>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        reader.db(),
-        sql,
-        |query| query.bind(now()).bind(reader.viewer.id).bind(moment),
-        page,
-        WORKSHOPS_PER_PAGE,
-    )
-    .await?;
+    let (rows, page, pages, total) =
+        fetch_page(reader.db(), count, rows, page, WORKSHOPS_PER_PAGE).await?;
     Ok(Paged {
         items: workshops(&rows, reader)?,
         page,
@@ -167,52 +200,65 @@ async fn page_of(
 
 /// Staff: the workshops running now (next session first), a page at a time.
 pub async fn current_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
-    let sql = concat!(
-        select_workshops!(),
-        "WHERE ",
-        current!(),
-        by_next!(),
-        " LIMIT $4 OFFSET $5"
-    );
-    page_of(reader, sql, now() - UNPLANNED_SECS, page).await
+    let (at, since) = (now(), now() - UNPLANNED_SECS);
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM workshops w WHERE ",
+        current!()
+    ))
+    .bind(at)
+    .bind(since);
+    // `$2` is the viewer in the columns; the filter's moment is `$3`.
+    let rows = sqlx::query(page_by_next!(current_for_page!(), "$4", "$5"))
+        .bind(at)
+        .bind(reader.viewer.id)
+        .bind(since);
+    page_of(reader, count, rows, page).await
 }
 
 /// Staff: the workshops that are over, newest first.
 pub async fn past_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
-    let sql = concat!(
+    let (at, since) = (now(), now() - UNPLANNED_SECS);
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM workshops w WHERE NOT ",
+        current!()
+    ))
+    .bind(at)
+    .bind(since);
+    let rows = sqlx::query(concat!(
         select_workshops!(),
         "WHERE NOT ",
-        current!(),
+        current_for_page!(),
         " ORDER BY w.id DESC LIMIT $4 OFFSET $5"
-    );
-    page_of(reader, sql, now() - UNPLANNED_SECS, page).await
+    ))
+    .bind(at)
+    .bind(reader.viewer.id)
+    .bind(since);
+    page_of(reader, count, rows, page).await
 }
 
 /// Participants: workshops with sessions to come that they are not in, a page at a time.
 pub async fn open_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        reader.db(),
+    let at = now();
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM workshops w WHERE ",
+        upcoming!(),
+        " AND NOT EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = w.id \
+         AND g.user_id = $2)"
+    ))
+    .bind(at)
+    .bind(reader.viewer.id);
+    let rows = sqlx::query(page_by_next!(
         concat!(
-            select_workshops!(),
-            "WHERE ",
             upcoming!(),
             " AND NOT EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = w.id \
-             AND g.user_id = $2)",
-            by_next!(),
-            " LIMIT $3 OFFSET $4"
+             AND g.user_id = $2)"
         ),
-        |query| query.bind(now()).bind(reader.viewer.id),
-        page,
-        WORKSHOPS_PER_PAGE,
-    )
-    .await?;
-    Ok(Paged {
-        items: workshops(&rows, reader)?,
-        page,
-        pages,
-        total,
-        per_page: WORKSHOPS_PER_PAGE,
-    })
+        "$3",
+        "$4"
+    ))
+    .bind(at)
+    .bind(reader.viewer.id);
+    page_of(reader, count, rows, page).await
 }
 
 /// Participants: the workshops with sessions to come they have a place in or wait for.
@@ -222,8 +268,9 @@ pub async fn my_workshops(reader: &Reader) -> Result<Vec<Workshop>, AppError> {
         "WHERE EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = w.id \
          AND g.user_id = $2) AND ",
         upcoming!(),
-        by_next!(),
-        " LIMIT 50"
+        " ORDER BY ",
+        next_session!(),
+        ", w.id DESC LIMIT 50"
     ))
     .bind(now())
     .bind(reader.viewer.id)
@@ -243,8 +290,9 @@ pub async fn move_targets(
         select_workshops!(),
         "WHERE w.id <> $3 AND LOWER(w.title) LIKE $4 ESCAPE '\\' AND ",
         upcoming!(),
-        by_next!(),
-        " LIMIT 30"
+        " ORDER BY ",
+        next_session!(),
+        ", w.id DESC LIMIT 30"
     ))
     .bind(now())
     .bind(reader.viewer.id)
@@ -268,8 +316,7 @@ pub async fn workshop(reader: &Reader, id: i64) -> Result<Option<Workshop>, AppE
 
 macro_rules! select_sessions {
     () => {
-        "SELECT COUNT(*) OVER () AS total, s.id, s.workshop_id, w.title, w.pictogram, \
-         s.starts_at, s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
+        "SELECT s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
          (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = s.id AND a.user_id = $1) \
           AS away, \
          (SELECT COUNT(*) FROM feedback_givers f WHERE f.session_id = s.id AND f.user_id = $1) \
@@ -315,18 +362,22 @@ pub async fn past_sessions(
     workshop: i64,
     page: i64,
 ) -> Result<Paged<Session>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        reader.db(),
-        concat!(
-            select_sessions!(),
-            "WHERE s.workshop_id = $2 AND s.ends_at <= $3 \
-             ORDER BY s.starts_at DESC, s.id DESC LIMIT $4 OFFSET $5"
-        ),
-        |query| query.bind(reader.viewer.id).bind(workshop).bind(now()),
-        page,
-        SESSIONS_PER_PAGE,
+    let at = now();
+    let count = sqlx::query(
+        "SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = $1 AND s.ends_at <= $2",
     )
-    .await?;
+    .bind(workshop)
+    .bind(at);
+    let rows = sqlx::query(concat!(
+        select_sessions!(),
+        "WHERE s.workshop_id = $2 AND s.ends_at <= $3 \
+         ORDER BY s.starts_at DESC, s.id DESC LIMIT $4 OFFSET $5"
+    ))
+    .bind(reader.viewer.id)
+    .bind(workshop)
+    .bind(at);
+    let (rows, page, pages, total) =
+        fetch_page(reader.db(), count, rows, page, SESSIONS_PER_PAGE).await?;
     Ok(Paged {
         items: sessions(&rows, reader.locale, reader.tz())?,
         page,
@@ -349,6 +400,31 @@ pub async fn my_next_sessions(reader: &Reader, limit: i64) -> Result<Vec<Session
     .bind(reader.viewer.id)
     .bind(at)
     .bind(at - 24 * 3600)
+    .bind(limit)
+    .fetch_all(reader.db().read())
+    .await?;
+    sessions(&rows, reader.locale, reader.tz())
+}
+
+/// The latest sessions that started since `since`, not cancelled, at most `limit`: of the
+/// workshops the viewer has a place in when `mine`, of every workshop otherwise.
+pub async fn recent_sessions(
+    reader: &Reader,
+    since: i64,
+    mine: bool,
+    limit: i64,
+) -> Result<Vec<Session>, AppError> {
+    let rows = sqlx::query(concat!(
+        select_sessions!(),
+        "WHERE s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3 \
+         AND ($4 = 0 OR EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
+         AND g.user_id = $1 AND g.status = 'registered')) \
+         ORDER BY s.starts_at DESC, s.id DESC LIMIT $5"
+    ))
+    .bind(reader.viewer.id)
+    .bind(now())
+    .bind(since)
+    .bind(i64::from(mine))
     .bind(limit)
     .fetch_all(reader.db().read())
     .await?;

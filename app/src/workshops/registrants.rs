@@ -64,17 +64,17 @@ pub async fn registered(db: &Db, workshop: i64) -> Result<Vec<Registrant>, AppEr
 
 /// A page of the waiting list, in order of arrival, with each one's place in it.
 pub async fn waiting(db: &Db, workshop: i64, page: i64) -> Result<Paged<Registrant>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        "SELECT COUNT(*) OVER () AS total, u.id, u.display_name, \
-         CAST(NULL AS BIGINT) AS present, CAST(NULL AS BIGINT) AS marked \
-         FROM registrations g JOIN users u ON u.id = g.user_id \
-         WHERE g.workshop_id = $1 AND g.status = 'waiting' ORDER BY g.id LIMIT $2 OFFSET $3",
-        |query| query.bind(workshop),
-        page,
-        PEOPLE_PER_PAGE,
+    let count = sqlx::query(
+        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND status = 'waiting'",
     )
-    .await?;
+    .bind(workshop);
+    let rows = sqlx::query(
+        "SELECT u.id, u.display_name, CAST(NULL AS BIGINT) AS present, \
+         CAST(NULL AS BIGINT) AS marked FROM registrations g JOIN users u ON u.id = g.user_id \
+         WHERE g.workshop_id = $1 AND g.status = 'waiting' ORDER BY g.id LIMIT $2 OFFSET $3",
+    )
+    .bind(workshop);
+    let (rows, page, pages, total) = fetch_page(db, count, rows, page, PEOPLE_PER_PAGE).await?;
     let before = (page - 1) * PEOPLE_PER_PAGE;
     Ok(Paged {
         items: people(&rows, |n| Place::Waiting(before + n as i64 + 1))?,
@@ -87,20 +87,22 @@ pub async fn waiting(db: &Db, workshop: i64, page: i64) -> Result<Paged<Registra
 
 /// A page of the people who were marked at a session and have no place any more, by name.
 pub async fn former(db: &Db, workshop: i64, page: i64) -> Result<Paged<Former>, AppError> {
-    let (rows, page, pages, total) = fetch_page(
-        db,
-        concat!(
-            "SELECT COUNT(*) OVER () AS total, u.id, u.display_name, a.present, a.marked FROM ",
-            attendance_by_person!(),
-            " JOIN users u ON u.id = a.user_id WHERE NOT EXISTS (SELECT 1 FROM registrations g \
-             WHERE g.workshop_id = $1 AND g.user_id = a.user_id) \
-             ORDER BY u.display_name, u.id LIMIT $2 OFFSET $3"
-        ),
-        |query| query.bind(workshop),
-        page,
-        PEOPLE_PER_PAGE,
-    )
-    .await?;
+    let count = sqlx::query(concat!(
+        "SELECT COUNT(*) FROM ",
+        attendance_by_person!(),
+        " WHERE NOT EXISTS (SELECT 1 FROM registrations g \
+         WHERE g.workshop_id = $1 AND g.user_id = a.user_id)"
+    ))
+    .bind(workshop);
+    let rows = sqlx::query(concat!(
+        "SELECT u.id, u.display_name, a.present, a.marked FROM ",
+        attendance_by_person!(),
+        " JOIN users u ON u.id = a.user_id WHERE NOT EXISTS (SELECT 1 FROM registrations g \
+         WHERE g.workshop_id = $1 AND g.user_id = a.user_id) \
+         ORDER BY u.display_name, u.id LIMIT $2 OFFSET $3"
+    ))
+    .bind(workshop);
+    let (rows, page, pages, total) = fetch_page(db, count, rows, page, PEOPLE_PER_PAGE).await?;
     let items = people(&rows, |_| Place::Registered)?
         .into_iter()
         .map(|person| Former {

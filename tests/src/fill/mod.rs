@@ -85,6 +85,12 @@ pub async fn fill(db: &Db, scale: f64, seed: u64) -> Result<Landmarks, sqlx::Err
     let project = projects::fill(&mut tx, &mut centre).await?;
     people::audit(&mut tx, &mut centre).await?;
     app::projects::totals::recount(&mut tx).await?;
+    sqlx::query(
+        "UPDATE workshops SET last_session_at = (SELECT MAX(s.starts_at) FROM workshop_sessions s \
+         WHERE s.workshop_id = workshops.id AND s.cancelled_reason IS NULL)",
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     // The planner's statistics, as a database that has lived would have them.
     sqlx::query("ANALYZE").execute(&mut *conn).await?;

@@ -336,9 +336,13 @@ async fn only_the_right_people_reach_themes(backend: Backend) {
     assert_eq!(reply.location(), "/login?error=unauthenticated");
     // Server functions check too.
     assert_eq!(
-        app.post("/api/themes/moderation", BOARD_ARGS, Some(&nadia))
-            .await
-            .status,
+        app.post(
+            "/api/themes/moderation",
+            &[("search", ""), ("page", "1"), ("waiting_page", "1")],
+            Some(&nadia)
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(

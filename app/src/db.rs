@@ -55,7 +55,7 @@ impl Db {
                 .await
                 .map_err(DbError::Connect)?;
             let write = sqlite_pool(url, 1).await?;
-            let read = sqlite_pool(url, 8).await?;
+            let read = sqlite_pool(url, 4).await?;
             Ok(Db {
                 read,
                 write,

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, openPage, assertAccessible, loginStaff, waitForHydration,
+  BASE, launch, openPage, assertAccessible, loginStaff, assertNoScriptLoaded,
 } from './helpers.mjs';
 
 let browser;
@@ -34,7 +34,7 @@ for (const javaScript of [false, true]) {
     await page.getByRole('heading', { level: 1, name: 'Bonjour Nadia' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Accueil' }).getAttribute('aria-current'), 'page');
     await assertAccessible(page, 'participant home');
-    if (javaScript) await waitForHydration(page);
+    await assertNoScriptLoaded(page);
     assert.deepEqual(page.consoleErrors, []);
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -106,7 +106,7 @@ for (const javaScript of [false, true]) {
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
     await page.getByRole('region', { name: 'I have a card' }).waitFor();
     await assertAccessible(page, 'login page in English');
-    if (javaScript) await waitForHydration(page);
+    await assertNoScriptLoaded(page);
     assert.deepEqual(page.consoleErrors, []);
     await context.close();
   });

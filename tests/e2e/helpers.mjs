@@ -73,9 +73,10 @@ export async function loginCard(page, code) {
   await page.waitForURL(`${BASE}/`);
 }
 
-// With JavaScript on, the islands must have hydrated: the WebAssembly loaded and ran.
-export async function waitForHydration(page) {
-  await page.waitForFunction(() => typeof window.__hydrateIsland === 'function');
+// A page without an island loads no script file and no WebAssembly: it is complete as sent.
+export async function assertNoScriptLoaded(page) {
+  const loaders = page.locator('script[src], link[rel="modulepreload"], link[rel="preload"][as="fetch"]');
+  assert.equal(await loaders.count(), 0, `scripts or WebAssembly on ${page.url()}`);
 }
 
 // The browsers one test opens (each a fresh context, with JavaScript on or off): `open`

@@ -4,7 +4,7 @@
 // prints.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, browsersFor, assertAccessible, loginStaff, loginCard, waitForHydration } from './helpers.mjs';
+import { BASE, launch, browsersFor, assertAccessible, loginStaff, loginCard, assertNoScriptLoaded } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -33,7 +33,7 @@ for (const javaScript of [false, true]) {
     // The participant opens the project from the menu and records what she did.
     const participant = await open();
     await loginCard(participant, code);
-    if (javaScript) await waitForHydration(participant);
+    await assertNoScriptLoaded(participant);
     await participant.getByRole('navigation').getByRole('link', { name: 'Projets solidaires' }).click();
     await participant.getByRole('heading', { level: 1, name: 'Projets solidaires' }).waitFor();
     await assertAccessible(participant, 'projects page');

@@ -71,6 +71,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let path = use_context::<http::request::Parts>()
         .map(|parts| parts.uri.path().to_string())
         .unwrap_or_default();
+    // The nonce the Content-Security-Policy allows, before any script is written.
+    provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
     // Islands mode: nothing outside an island hydrates, so no page data is serialized into
     // the page (the hydration scripts say the same when a page loads them).
     if let Some(context) = Owner::current_shared_context() {
@@ -79,7 +81,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // A page without an island is complete without JavaScript: it loads none.
     let scripts = crate::islands::page_has_islands(&path)
         .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
-    provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
     provide_context(info.locale);
     provide_context(CurrentViewer(info.viewer.clone()));
     provide_context(SessionEnded(info.session_ended));

@@ -87,8 +87,10 @@ fn participant_table(
     search: String,
     standing: Standing,
 ) -> impl IntoView {
-    let found = if list.total == 0 {
+    let found = if list.total == 0 && search.is_empty() && standing == Standing::default() {
         locale.t("participants.none")
+    } else if list.total == 0 {
+        locale.t("picker.none")
     } else {
         locale.tv(
             "participants.showing",

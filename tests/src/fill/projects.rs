@@ -17,6 +17,11 @@ pub async fn fill(conn: &mut AnyConnection, centre: &mut Centre) -> Result<i64, 
     )
     .fetch_one(&mut *conn)
     .await?;
+    // The demo's projects, made today, have run for the three years the centre has.
+    sqlx::query("UPDATE projects SET created_at = $1 WHERE created_at > $1")
+        .bind(centre.start)
+        .execute(&mut *conn)
+        .await?;
     let before = rows::last_id(conn, "projects").await?;
     let mut projects = Vec::new();
     let extra = centre.count(20.0, 2);

@@ -128,6 +128,7 @@ impl Rng {
 
     /// A number in `low..=high`.
     pub fn between(&mut self, low: i64, high: i64) -> i64 {
+        assert!(low <= high, "an empty range: {low}..={high}");
         low + (self.next() % (high - low + 1) as u64) as i64
     }
 

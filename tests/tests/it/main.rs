@@ -3,6 +3,7 @@
 
 mod auth;
 mod database;
+mod paging;
 mod people;
 mod probes;
 mod projects;

@@ -10,6 +10,7 @@ rust_i18n::i18n!("locales", fallback = "fr");
 
 pub mod audit;
 pub mod auth;
+pub mod confirm;
 pub mod draft;
 pub mod error;
 pub mod home;

@@ -38,7 +38,7 @@ for (const javaScript of [false, true]) {
     await form.getByRole('button', { name: 'Proposer' }).click();
     await page.getByRole('status').filter({ hasText: 'Votre idée est envoyée' }).waitFor();
     const mine = page.getByRole('region', { name: 'Mes idées' });
-    await mine.getByText(title, { exact: true }).waitFor();
+    await mine.getByRole('heading', { level: 3, name: title }).waitFor();
     await mine.getByText('En attente').first().waitFor();
     await assertAccessible(page, 'themes page with a proposal');
 

@@ -84,7 +84,14 @@ for (const javaScript of [false, true]) {
     // The worker sees the turnout, never the ballots, and closes the vote.
     await worker.reload();
     await worker.getByText(/^3 participant\(s\) sur \d+ ont voté\./).waitFor();
-    await worker.getByRole('button', { name: 'Fermer le vote maintenant' }).click();
+    // Closing early erases the ballot secret: a page says so first, and "no" changes nothing.
+    await worker.getByRole('link', { name: 'Fermer le vote maintenant' }).click();
+    await worker.getByRole('heading', { level: 1, name: /^Fermer maintenant le vote/ }).waitFor();
+    await worker.getByText('on ne pourra pas rouvrir ce vote', { exact: false }).waitFor();
+    await assertAccessible(worker, 'confirmation before closing a vote');
+    await worker.getByRole('link', { name: 'Non, revenir sans rien changer' }).click();
+    await worker.getByRole('link', { name: 'Fermer le vote maintenant' }).click();
+    await worker.getByRole('button', { name: 'Oui, fermer le vote maintenant' }).click();
     await worker.getByRole('status').filter({ hasText: 'Le vote est fermé.' }).waitFor();
     const results = worker.getByRole('region', { name: 'Résultats' });
     const first = results.getByRole('listitem').first();

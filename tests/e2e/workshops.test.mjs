@@ -1,7 +1,8 @@
 // Workshops in real Chromium, with JavaScript off and on: a social worker creates a weekly
 // cycle of six sessions, participants register until it is full and the next one waits,
-// someone leaves and the first waiting gets the place (and sees it at home), the facilitator
-// takes attendance, and everyone's agenda shows the sessions.
+// someone leaves and the first waiting gets the place (and sees it at home), attendance waits
+// for a session to take place and is taken for one that did, and everyone's agenda shows the
+// sessions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, browsersFor, assertAccessible, loginStaff, loginCard } from './helpers.mjs';
@@ -101,7 +102,10 @@ for (const javaScript of [false, true]) {
     const leaving = participants[0];
     await leaving.getByRole('button', { name: 'Je ne peux pas venir cette fois' }).first().click();
     await leaving.getByRole('status').filter({ hasText: 'vous gardez votre place' }).waitFor();
-    await leaving.getByRole('button', { name: 'Me désinscrire' }).click();
+    await leaving.getByRole('link', { name: 'Me désinscrire' }).click();
+    await leaving.getByText('Votre place est donnée tout de suite à la première personne de la liste d\'attente.').waitFor();
+    await assertAccessible(leaving, 'confirmation before leaving a workshop');
+    await leaving.getByRole('button', { name: "Oui, quitter l'atelier" }).click();
     await leaving.getByRole('status').filter({ hasText: "vous n'êtes plus inscrit·e" }).waitFor();
     await waiting.goto(`${BASE}/`);
     await waiting.getByRole('status').filter({ hasText: `une place s'est libérée pour vous dans « ${title} »` }).waitFor();
@@ -114,25 +118,35 @@ for (const javaScript of [false, true]) {
     await waiting.getByText(title, { exact: true }).waitFor();
     await assertAccessible(waiting, 'agenda');
 
-    // The facilitator takes attendance of the first session: everyone present, then one absent.
+    // The first session has not taken place: its sheet can be printed, not filled in.
     await worker.reload();
     await worker.getByRole('region', { name: 'Les séances' }).getByRole('link', { name: 'Présences' }).first().click();
     await worker.getByRole('heading', { level: 1, name: `Présences — ${title}` }).waitFor();
+    await worker.getByText("Cette séance n'a pas encore commencé", { exact: false }).waitFor();
+    assert.equal(await worker.getByRole('button', { name: 'Tout le monde est présent' }).count(), 0);
+    await assertAccessible(worker, 'attendance sheet of a session to come');
+    await worker.getByRole('link', { name: 'Feuille à imprimer' }).click();
+    await worker.getByRole('columnheader', { name: 'Signature' }).waitFor();
+    await assertAccessible(worker, 'paper attendance sheet');
+
+    // The demo's sewing cycle took place last week: everyone present, then one absent.
+    await worker.goto(`${BASE}/staff/workshops`);
+    await worker.getByRole('link', { name: 'Couture du lundi' }).click();
+    await worker.getByRole('link', { name: 'Séances passées et anciens participants' }).click();
+    await worker.getByRole('region', { name: /^Séances passées/ }).getByRole('link', { name: 'Présences' }).first().click();
+    await worker.getByRole('heading', { level: 1, name: 'Présences — Couture du lundi' }).waitFor();
     await assertAccessible(worker, 'attendance sheet');
     await worker.getByRole('button', { name: 'Tout le monde est présent' }).click();
     await worker.getByRole('status').filter({ hasText: 'Les présences sont enregistrées.' }).waitFor();
     const lines = worker.getByRole('group');
-    assert.equal(await lines.count(), 2);
-    for (const index of [0, 1]) {
+    assert.equal(await lines.count(), 4);
+    for (const index of [0, 1, 2, 3]) {
       assert.equal(await lines.nth(index).getByLabel('Présent·e').isChecked(), true);
     }
     await lines.nth(1).getByText('Absent·e', { exact: true }).click();
     await worker.getByRole('button', { name: 'Enregistrer les présences' }).click();
     await worker.getByRole('status').filter({ hasText: 'Les présences sont enregistrées.' }).waitFor();
     assert.equal(await worker.getByRole('group').nth(1).getByLabel('Absent·e').isChecked(), true);
-    await worker.getByRole('link', { name: 'Feuille à imprimer' }).click();
-    await worker.getByRole('columnheader', { name: 'Signature' }).waitFor();
-    await assertAccessible(worker, 'paper attendance sheet');
 
     // The centre's programme for that week lists the workshop.
     await worker.goto(`${BASE}/programme?period=${firstDay}`);

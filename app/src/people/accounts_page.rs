@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{NAME_MAX, PASSWORD_MIN, list_accounts};
+use crate::confirm::Irreversible;
 use crate::{
     auth::Role,
     draft::typed,
@@ -73,12 +74,10 @@ pub fn AccountsPage() -> impl IntoView {
                             .into_iter()
                             .map(|a| {
                                 let action = a.active.then(|| view! {
-                                    <form method="post" action=format!("/admin/accounts/{}/deactivate", a.id)>
-                                        <button type="submit" class="button button-small">
-                                            {locale.t("accounts.deactivate")}
-                                            <span class="visually-hidden">" " {a.name.clone()}</span>
-                                        </button>
-                                    </form>
+                                    <a class="button button-small" href=Irreversible::CloseAccount.page(a.id)>
+                                        {locale.t("accounts.deactivate")}
+                                        <span class="visually-hidden">" " {a.name.clone()}</span>
+                                    </a>
                                 });
                                 view! {
                                     <tr>

@@ -15,6 +15,7 @@ use crate::{
         extract::{Ctx, parse_form, see_other},
         password, session, throttle,
     },
+    confirm::{self, Answer, Irreversible},
     db::now,
     draft::refused,
     error::AppError,
@@ -90,9 +91,13 @@ pub async fn replace_card(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
         let viewer = ctx.require(STAFF)?;
+        if !parse_form(form)?.yes() {
+            return Ok(confirm::server::ask(Irreversible::NewCard, id));
+        }
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
         let exists = sqlx::query(
@@ -182,10 +187,15 @@ pub async fn set_participant_open(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, action)): Path<(i64, String)>,
+    form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
         let viewer = ctx.require(STAFF)?;
+        let answer = parse_form(form)?;
         let (closed_at, audit_action, ok) = match action.as_str() {
+            "close" if !answer.yes() => {
+                return Ok(confirm::server::ask(Irreversible::CloseRecord, id));
+            }
             "close" => (Some(now()), "participant.close", "participant_closed"),
             "reopen" => (None, "participant.reopen", "participant_reopened"),
             _ => return Err(AppError::NotFound),
@@ -292,9 +302,13 @@ pub async fn deactivate_account(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
         let viewer = ctx.require(&[Role::Admin])?;
+        if !parse_form(form)?.yes() {
+            return Ok(confirm::server::ask(Irreversible::CloseAccount, id));
+        }
         if id == viewer.id {
             return Ok(see_other("/admin/accounts?error=cannot_deactivate_self"));
         }

@@ -7,6 +7,7 @@ use crate::shell::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 use super::{NAME_MAX, ParticipantSummary, Standing, get_participant_record, list_participants};
+use crate::confirm::Irreversible;
 use crate::{
     draft::typed,
     error::AppError,
@@ -214,23 +215,23 @@ pub fn ParticipantPage() -> impl IntoView {
                                     {locale.t("card.open")}
                                 </a>
                             </p>
-                            <form method="post" action=format!("/staff/participants/{id}/card") class="form">
-                                <p class="hint">{locale.t("card.replace_help")}</p>
-                                <button type="submit" class="button">
+                            <p class="hint">{locale.t("card.replace_help")}</p>
+                            <p>
+                                <a class="button" href=Irreversible::NewCard.page(id)>
                                     <span class="picto" aria-hidden="true">"🔄"</span>
                                     {locale.t("card.replace")}
-                                </button>
-                            </form>
+                                </a>
+                            </p>
                         });
                         let open_or_close = if p.active {
                             view! {
-                                <form method="post" action=format!("/staff/participants/{id}/close") class="form">
-                                    <p class="hint">{locale.t("participants.close_help")}</p>
-                                    <button type="submit" class="button">
+                                <p class="hint">{locale.t("participants.close_help")}</p>
+                                <p>
+                                    <a class="button" href=Irreversible::CloseRecord.page(id)>
                                         <span class="picto" aria-hidden="true">"🔒"</span>
                                         {locale.t("participants.close")}
-                                    </button>
-                                </form>
+                                    </a>
+                                </p>
                             }.into_any()
                         } else {
                             view! {

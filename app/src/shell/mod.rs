@@ -12,6 +12,7 @@ use leptos_router::{
 use crate::{
     audit::page::AuditPage,
     auth::{Viewer, pages::LoginPage},
+    confirm::page::ConfirmPage,
     home::HomePage,
     i18n::use_locale,
     people::{
@@ -127,6 +128,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/staff/participants/:id/card")
                         view=CardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/confirm/:kind/:id")
+                        view=ConfirmPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/themes") view=ThemesPage ssr=SsrMode::Async />

@@ -73,6 +73,7 @@ const ERRORS: &[&str] = &[
     "move_target_invalid",
     "session_over",
     "session_not_yet",
+    "session_not_started",
     "face_required",
     "comment_too_long",
     "feedback_given",

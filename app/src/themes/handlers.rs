@@ -14,6 +14,7 @@ use crate::{
         Role, Viewer,
         extract::{Ctx, parse_form, see_other},
     },
+    confirm::{self, Answer, Irreversible},
     db::now,
     draft::refused,
     error::AppError,
@@ -189,9 +190,17 @@ pub async fn edit(
 }
 
 /// POST /themes/{id}/withdraw — the author takes their proposal back before moderation.
-pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Answer>, FormRejection>,
+) -> Response {
     let result = async {
         let viewer = ctx.require(&[Role::Participant])?;
+        if !parse_form(form)?.yes() {
+            return Ok(confirm::server::ask(Irreversible::WithdrawIdea, id));
+        }
         if !own_pending(&state, &viewer, id).await? {
             return Ok(see_other("/themes?error=already_moderated"));
         }
@@ -217,6 +226,9 @@ pub struct Decision {
     /// Merging: the published theme this one joins.
     #[serde(default)]
     into: String,
+    /// Declining: sent by the confirmation page.
+    #[serde(default)]
+    confirmed: String,
 }
 
 /// POST /staff/themes/{id}/{publish|decline|merge} — a social worker publishes a proposal,
@@ -236,12 +248,15 @@ pub async fn moderate(
         }
         let (status, reason, ok) = match action.as_str() {
             "publish" => ("published", None, "theme_published"),
+            "decline" if form.confirmed != "yes" => {
+                return Ok(confirm::server::ask(Irreversible::DeclineIdea, id));
+            }
             "decline" => match parse_reason(&form.reason) {
                 Ok(reason) => ("declined", Some(reason), "theme_declined"),
                 Err(problem) => {
-                    return Ok(see_other(&format!(
-                        "/staff/themes?error={problem}#theme-{id}"
-                    )));
+                    let typed = [("reason", form.reason.as_str())];
+                    let page = Irreversible::DeclineIdea.page(id);
+                    return Ok(refused(&page, problem, "", "reason", typed));
                 }
             },
             _ => return Err(AppError::NotFound),

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::{
-    REASON_MAX, Theme, merge_targets, moderation_board,
+    Theme, merge_targets, moderation_board,
     page::{PictogramPicker, ThemeFields, theme_summary},
 };
+use crate::confirm::Irreversible;
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
@@ -40,7 +41,6 @@ fn merge_link(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
 
 fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
     let id = theme.id;
-    let reason_id = format!("reason-{id}");
     let assisted = theme.assisted_by.clone().map(|helper| {
         view! { <p class="hint">{locale.t("themes.assisted")} " " {helper}</p> }
     });
@@ -56,14 +56,10 @@ fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
                     <span class="visually-hidden">" " {theme.title.clone()}</span>
                 </button>
             </form>
-            <form method="post" action=format!("/staff/themes/{id}/decline") class="form">
-                <label for=reason_id.clone()>{locale.t("moderation.decline_reason")}</label>
-                <textarea id=reason_id name="reason" rows="2" required maxlength=REASON_MAX.to_string()></textarea>
-                <button type="submit" class="button">
-                    {locale.t("moderation.decline")}
-                    <span class="visually-hidden">" " {theme.title.clone()}</span>
-                </button>
-            </form>
+            <a class="button" href=Irreversible::DeclineIdea.page(id)>
+                {locale.t("moderation.decline")}
+                <span class="visually-hidden">" " {theme.title.clone()}</span>
+            </a>
             {merge_link(locale, &theme)}
         </li>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, idea_archive, idea_board};
+use crate::confirm::Irreversible;
 use crate::{
     auth::Role,
     draft::typed,
@@ -257,9 +258,10 @@ fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView
                     <button type="submit" class="button button-primary">{locale.t("themes.save")}</button>
                 </form>
             </details>
-            <form method="post" action=format!("/themes/{id}/withdraw")>
-                <button type="submit" class="button">{locale.t("themes.withdraw")}</button>
-            </form>
+            <a class="button" href=Irreversible::WithdrawIdea.page(id)>
+                {locale.t("themes.withdraw")}
+                <span class="visually-hidden">" " {theme.title.clone()}</span>
+            </a>
         }
     });
     view! {

@@ -16,6 +16,7 @@ use crate::{
         Role,
         extract::{Ctx, parse_form, see_other},
     },
+    confirm::{self, Answer, Irreversible},
     db::now,
     draft::refused,
     error::AppError,
@@ -317,9 +318,17 @@ pub async fn assisted_vote(
 }
 
 /// POST /staff/votes/{id}/close — closes an open round now; its secret is erased at once.
-pub async fn close_round(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn close_round(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Answer>, FormRejection>,
+) -> Response {
     let result = async {
         ctx.require(STAFF)?;
+        if !parse_form(form)?.yes() {
+            return Ok(confirm::server::ask(Irreversible::CloseVote, id));
+        }
         let page = format!("/staff/votes/{id}");
         let problem = match settings(&state.db, id).await?.phase() {
             Phase::Scheduled => "round_not_open",

@@ -11,6 +11,7 @@ use super::{
     page::{ballot_fields, method_text, phase_text, results_list, theme_checkbox},
     round_defaults,
 };
+use crate::confirm::Irreversible;
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
@@ -203,12 +204,12 @@ pub fn RoundPage() -> impl IntoView {
                         let id = view.round.id;
                         let open = view.round.phase == Phase::Open;
                         let close = open.then(|| view! {
-                            <form method="post" action=format!("/staff/votes/{id}/close")>
-                                <button type="submit" class="button">
+                            <p>
+                                <a class="button" href=Irreversible::CloseVote.page(id)>
                                     <span class="picto" aria-hidden="true">"🔒"</span>
                                     {locale.t("round.close_now")}
-                                </button>
-                            </form>
+                                </a>
+                            </p>
                         });
                         let assist = open.then(|| {
                             view! {

@@ -96,6 +96,13 @@ pub fn AttendancePage() -> impl IntoView {
                         let title = locale.t("attendance.title");
                         let form = if sheet.session.cancelled.is_some() {
                             view! { <p class="notice notice-info">{locale.t("session.cancelled")}</p> }.into_any()
+                        } else if !sheet.session.past {
+                            view! {
+                                <p class="notice notice-info">
+                                    {locale.tv("attendance.not_started", &[("when", &sheet.session.when)])}
+                                </p>
+                            }
+                            .into_any()
                         } else if sheet.lines.is_empty() {
                             view! { <p>{locale.t("attendance.nobody")}</p> }.into_any()
                         } else {

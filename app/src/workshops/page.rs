@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{FEEDBACK_FACES, Place, Session, Workshop, WorkshopView, get_workshop, list_workshops};
+use crate::confirm::Irreversible;
 use crate::{
     auth::Role,
     i18n::{Locale, use_locale},
@@ -219,12 +220,12 @@ fn registration(locale: Locale, workshop: &Workshop) -> impl IntoView + use<> {
                 Place::Waiting(_) => locale.t("workshop.leave_waiting"),
             };
             view! {
-                <form method="post" action=format!("/workshops/{id}/leave")>
-                    <button type="submit" class="button">
+                <p>
+                    <a class="button" href=Irreversible::LeaveWorkshop.page(id)>
                         <span class="picto" aria-hidden="true">"↩️"</span>
                         {label}
-                    </button>
-                </form>
+                    </a>
+                </p>
             }
             .into_any()
         }

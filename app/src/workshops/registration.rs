@@ -19,6 +19,7 @@ use crate::{
         extract::{Ctx, parse_form, see_other},
         session::random_token,
     },
+    confirm::{self, Answer, Irreversible},
     db::now,
     error::AppError,
     state::AppState,
@@ -183,9 +184,17 @@ pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
 }
 
 /// POST /workshops/{id}/leave — a participant leaves (or leaves the waiting list).
-pub async fn leave(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn leave(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Result<Form<Answer>, FormRejection>,
+) -> Response {
     let result = async {
         let viewer = ctx.require(PARTICIPANT)?;
+        if !parse_form(form)?.yes() {
+            return Ok(confirm::server::ask(Irreversible::LeaveWorkshop, id));
+        }
         let mut tx = state.db.write().begin().await?;
         let was_in = give_up_place(&mut tx, id, viewer.id).await?;
         tx.commit().await?;
@@ -445,10 +454,13 @@ pub async fn take_attendance(
     let result = async {
         let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
-        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let (workshop, starts_at, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/sessions/{id}/attendance");
         if cancelled {
             return Ok(see_other(&format!("{page}?error=session_cancelled")));
+        }
+        if starts_at > now() {
+            return Ok(see_other(&format!("{page}?error=session_not_started")));
         }
         let people: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \

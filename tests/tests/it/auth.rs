@@ -69,7 +69,7 @@ async fn replaced_card_stops_the_old_code_and_its_sessions(backend: Backend) {
     let reply = app
         .post(
             &format!("/staff/participants/{participant}/card"),
-            &[],
+            &[("confirmed", "yes")],
             Some(&worker),
         )
         .await;
@@ -246,7 +246,7 @@ async fn deactivated_account_is_locked_out(backend: Backend) {
     let reply = app
         .post(
             &format!("/admin/accounts/{karim}/deactivate"),
-            &[],
+            &[("confirmed", "yes")],
             Some(&admin),
         )
         .await;
@@ -271,7 +271,7 @@ async fn deactivated_account_is_locked_out(backend: Backend) {
     let reply = app
         .post(
             &format!("/admin/accounts/{admin_id}/deactivate"),
-            &[],
+            &[("confirmed", "yes")],
             Some(&admin),
         )
         .await;

@@ -2,6 +2,7 @@
 //! tests, each on SQLite and on PostgreSQL.
 
 mod auth;
+mod confirmations;
 mod database;
 mod paging;
 mod people;

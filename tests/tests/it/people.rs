@@ -328,7 +328,11 @@ async fn worker_renames_closes_and_reopens_a_participant(backend: Backend) {
     assert_eq!(reply.location(), format!("{record}?error=name_required"));
 
     let reply = app
-        .post(&format!("{record}/close"), &[], Some(&worker))
+        .post(
+            &format!("{record}/close"),
+            &[("confirmed", "yes")],
+            Some(&worker),
+        )
         .await;
     assert_eq!(reply.location(), format!("{record}?ok=participant_closed"));
     assert_eq!(
@@ -357,11 +361,19 @@ async fn worker_renames_closes_and_reopens_a_participant(backend: Backend) {
 
     let participant = app.login_card("AMN4KP", "1234").await;
     let denied = app
-        .post(&format!("{record}/close"), &[], Some(&participant))
+        .post(
+            &format!("{record}/close"),
+            &[("confirmed", "yes")],
+            Some(&participant),
+        )
         .await;
     assert_eq!(denied.status, StatusCode::FORBIDDEN);
     let unknown = app
-        .post("/staff/participants/999999/close", &[], Some(&worker))
+        .post(
+            "/staff/participants/999999/close",
+            &[("confirmed", "yes")],
+            Some(&worker),
+        )
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     let nonsense = app

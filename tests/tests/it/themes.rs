@@ -74,7 +74,11 @@ async fn participant_proposes_edits_and_withdraws(backend: Backend) {
     // Someone else's proposal is not found, whatever they try.
     let fatou = app.login_card("FTU3MW", "1234").await;
     let reply = app
-        .post(&format!("/themes/{id}/withdraw"), &[], Some(&fatou))
+        .post(
+            &format!("/themes/{id}/withdraw"),
+            &[("confirmed", "yes")],
+            Some(&fatou),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     let reply = app
@@ -93,7 +97,11 @@ async fn participant_proposes_edits_and_withdraws(backend: Backend) {
     );
 
     let reply = app
-        .post(&format!("/themes/{id}/withdraw"), &[], Some(&amina))
+        .post(
+            &format!("/themes/{id}/withdraw"),
+            &[("confirmed", "yes")],
+            Some(&amina),
+        )
         .await;
     assert_eq!(reply.location(), "/themes?ok=theme_withdrawn");
     let page = app.get("/themes", Some(&amina)).await;
@@ -192,20 +200,18 @@ async fn worker_publishes_and_declines_with_a_reason(backend: Backend) {
     let no_reason = app
         .post(
             &format!("/staff/themes/{karaoke}/decline"),
-            &[("reason", " ")],
+            &[("confirmed", "yes"), ("reason", " ")],
             Some(&worker),
         )
         .await;
-    assert!(
-        no_reason
-            .location()
-            .starts_with("/staff/themes?error=reason_required")
-    );
+    assert!(no_reason.location().starts_with(&format!(
+        "/confirm/decline-idea/{karaoke}?error=reason_required"
+    )));
     let reason = "Nous n'avons pas de salle pour la musique ce trimestre.";
     let reply = app
         .post(
             &format!("/staff/themes/{karaoke}/decline"),
-            &[("reason", reason)],
+            &[("confirmed", "yes"), ("reason", reason)],
             Some(&worker),
         )
         .await;

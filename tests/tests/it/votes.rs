@@ -180,7 +180,11 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
     );
 
     let reply = app
-        .post(&format!("/staff/votes/{round}/close"), &[], Some(&sophie))
+        .post(
+            &format!("/staff/votes/{round}/close"),
+            &[("confirmed", "yes")],
+            Some(&sophie),
+        )
         .await;
     assert_eq!(
         reply.location(),
@@ -439,7 +443,7 @@ async fn ballots_follow_the_rules(backend: Backend) {
         let reply = app
             .post(
                 &format!("/staff/votes/9999/{action}"),
-                &[("participant", "1")],
+                &[("participant", "1"), ("confirmed", "yes")],
                 Some(&sophie),
             )
             .await;
@@ -447,16 +451,28 @@ async fn ballots_follow_the_rules(backend: Backend) {
     }
     // Closing twice, or before the opening, says so.
     let reply = app
-        .post(&format!("/staff/votes/{later}/close"), &[], Some(&sophie))
+        .post(
+            &format!("/staff/votes/{later}/close"),
+            &[("confirmed", "yes")],
+            Some(&sophie),
+        )
         .await;
     assert_eq!(
         reply.location(),
         format!("/staff/votes/{later}?error=round_not_open")
     );
-    app.post(&format!("/staff/votes/{round}/close"), &[], Some(&sophie))
-        .await;
+    app.post(
+        &format!("/staff/votes/{round}/close"),
+        &[("confirmed", "yes")],
+        Some(&sophie),
+    )
+    .await;
     let reply = app
-        .post(&format!("/staff/votes/{round}/close"), &[], Some(&sophie))
+        .post(
+            &format!("/staff/votes/{round}/close"),
+            &[("confirmed", "yes")],
+            Some(&sophie),
+        )
         .await;
     assert_eq!(
         reply.location(),
@@ -686,8 +702,12 @@ async fn ballots_are_secret(backend: Backend) {
     );
 
     // Once closed, the secret is gone: nothing links her to her ballot any more.
-    app.post(&format!("/staff/votes/{round}/close"), &[], Some(&sophie))
-        .await;
+    app.post(
+        &format!("/staff/votes/{round}/close"),
+        &[("confirmed", "yes")],
+        Some(&sophie),
+    )
+    .await;
     let secret: Option<String> =
         sqlx::query_scalar("SELECT ballot_secret FROM vote_rounds WHERE id = $1")
             .bind(round)

@@ -195,7 +195,11 @@ async fn a_cycle_from_planning_to_the_waiting_list(backend: Backend) {
     assert!(page.body.contains("Complet. En liste d'attente : 2"));
     // Jean-Pierre leaves: Fatou, first on the list, gets the place and sees it at home.
     let left = app
-        .post(&format!("/workshops/{id}/leave"), &[], Some(&jean_pierre))
+        .post(
+            &format!("/workshops/{id}/leave"),
+            &[("confirmed", "yes")],
+            Some(&jean_pierre),
+        )
         .await;
     assert_eq!(left.location(), format!("/workshops/{id}?ok=left"));
     assert_eq!(
@@ -214,7 +218,11 @@ async fn a_cycle_from_planning_to_the_waiting_list(backend: Backend) {
     assert!(page.body.contains("vous êtes n° 1"));
     // Leaving what one is not in says so.
     let again = app
-        .post(&format!("/workshops/{id}/leave"), &[], Some(&jean_pierre))
+        .post(
+            &format!("/workshops/{id}/leave"),
+            &[("confirmed", "yes")],
+            Some(&jean_pierre),
+        )
         .await;
     assert_eq!(
         again.location(),
@@ -455,11 +463,11 @@ async fn bad_plans_get_a_message_and_save_nothing(backend: Backend) {
     let page = app.follow(&reply, Some(&worker)).await;
     assert!(page.body.contains("Choisissez l'animateur"));
     assert!(page.body.contains("value=\"Test\""), "the title is kept");
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM workshops")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM workshops WHERE title = 'Test'")
         .fetch_one(app.db().read())
         .await
         .unwrap();
-    assert_eq!(count, 2, "the demo group and Jardin only");
+    assert_eq!(count, 0, "nothing saved");
     // A one-off has a single session.
     let once = workshop(&app, &worker, "Visite", &[("kind", "oneoff")]).await;
     assert!(
@@ -718,14 +726,49 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
             .await;
         cards.push(session);
     }
-    let session = sessions_of(&app, id).await[0].0;
-    // Fatou said she could not come.
+    // Tomorrow's session cannot be marked: the page says why, and nothing is stored.
+    let future = sessions_of(&app, id).await[0].0;
+    let early_sheet = app
+        .get(
+            &format!("/staff/sessions/{future}/attendance"),
+            Some(&worker),
+        )
+        .await;
+    assert!(early_sheet.body.contains("n'a pas encore commencé"));
+    assert!(!early_sheet.body.contains("Tout le monde est présent"));
+    let early = app
+        .post(
+            &format!("/staff/sessions/{future}/attendance"),
+            &[("all", "present")],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(
+        early.location(),
+        format!("/staff/sessions/{future}/attendance?error=session_not_started")
+    );
+    let marked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attendance WHERE session_id = $1")
+        .bind(future)
+        .fetch_one(app.db().read())
+        .await
+        .unwrap();
+    assert_eq!(marked, 0);
+    // Fatou says she cannot come; then the session takes place.
+    let session = future;
     app.post(
         &format!("/sessions/{session}/away"),
         &[("want", "yes")],
         Some(&cards[2]),
     )
     .await;
+    let started = chrono::Utc::now().timestamp() - 3600;
+    sqlx::query("UPDATE workshop_sessions SET starts_at = $1, ends_at = $2 WHERE id = $3")
+        .bind(started)
+        .bind(started + 7200)
+        .bind(session)
+        .execute(app.db().write())
+        .await
+        .unwrap();
     let sheet = app
         .get(
             &format!("/staff/sessions/{session}/attendance"),
@@ -793,8 +836,8 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
         .get(&format!("/staff/participants/{jean_pierre}"), Some(&worker))
         .await;
     assert!(
-        record.body.contains("0 présences sur 1"),
-        "on the participant's record"
+        record.body.contains("1 présences sur 3"),
+        "on the participant's record, with the sewing cycle of the demo"
     );
     let paper = app
         .get(&format!("/staff/sessions/{session}/sheet"), Some(&worker))
@@ -1059,7 +1102,8 @@ async fn calendar_feeds_are_valid_icalendar(backend: Backend) {
         Some(&worker),
     )
     .await;
-    let amina = app.login_card("AMN4KP", "1234").await;
+    // Marc, who has no other workshop.
+    let amina = app.login_card("MRC5HQ", "1234").await;
     app.post(&format!("/workshops/{id}/register"), &[], Some(&amina))
         .await;
     let page = app.get("/agenda", Some(&amina)).await;
@@ -1358,10 +1402,13 @@ async fn opposite_moves_at_once_wait_for_each_other(backend: Backend) {
             place.1 = if place.1 == first { second } else { first };
         }
     }
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
-        .fetch_one(app.db().read())
-        .await
-        .unwrap();
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE workshop_id IN ($1, $2)")
+            .bind(first)
+            .bind(second)
+            .fetch_one(app.db().read())
+            .await
+            .unwrap();
     assert_eq!(count, 2);
 }
 

@@ -63,7 +63,7 @@ pub const FORMS: &[Form] = &[
     },
     Form {
         who: Who::Worker, path: "/staff/participants/{participant}/card",
-        fields: &[], text: &[],
+        fields: &[("confirmed", "yes")], text: &[],
     },
     Form {
         who: Who::Worker, path: "/staff/participants/{participant}/unlock",
@@ -77,7 +77,7 @@ pub const FORMS: &[Form] = &[
     // Closes Amina's record and ends her sessions: reopen it after.
     Form {
         who: Who::Worker, path: "/staff/participants/{participant}/close",
-        fields: &[], text: &[],
+        fields: &[("confirmed", "yes")], text: &[],
     },
     Form {
         who: Who::Worker, path: "/staff/participants/{participant}/reopen",
@@ -97,7 +97,7 @@ pub const FORMS: &[Form] = &[
         text: &["name", "email", "organisation"],
     },
     // Ends the account's sessions: send it after the partner's own forms.
-    Form { who: Who::Admin, path: "/admin/accounts/{account}/deactivate", fields: &[], text: &[] },
+    Form { who: Who::Admin, path: "/admin/accounts/{account}/deactivate", fields: &[("confirmed", "yes")], text: &[] },
     // ------------------------------------------------------------ ideas
     Form {
         who: Who::Participant, path: "/themes",
@@ -118,17 +118,18 @@ pub const FORMS: &[Form] = &[
             ("description", "Marcher ensemble le samedi."), ("pictogram", "walk")],
         text: &["title", "description"],
     },
-    Form { who: Who::Participant, path: "/themes/{my_theme}/withdraw", fields: &[], text: &[] },
+    Form { who: Who::Participant, path: "/themes/{my_theme}/withdraw", fields: &[("confirmed", "yes")], text: &[] },
     // `yes` supports, anything else takes the support back.
     Form {
         who: Who::Participant, path: "/themes/{theme}/support",
         fields: &[("want", "yes")], text: &[],
     },
     Form { who: Who::Worker, path: "/staff/themes/{my_theme}/publish", fields: &[], text: &[] },
-    // A refused reason comes back as `?error=` only: what was typed is not shown back.
+    // Sent from its confirmation page, where a refused reason is shown back.
     Form {
         who: Who::Worker, path: "/staff/themes/{my_theme}/decline",
-        fields: &[("reason", "Une idée proche existe déjà : rejoignez-la !")], text: &[],
+        fields: &[("confirmed", "yes"), ("reason", "Une idée proche existe déjà : rejoignez-la !")],
+        text: &["reason"],
     },
     Form {
         who: Who::Worker, path: "/staff/themes/{my_theme}/merge",
@@ -158,7 +159,7 @@ pub const FORMS: &[Form] = &[
         who: Who::Worker, path: "/staff/votes/{round}/ballot",
         fields: &[("participant", "{participant}"), ("choice_{theme}", "1")], text: &[],
     },
-    Form { who: Who::Worker, path: "/staff/votes/{round}/close", fields: &[], text: &[] },
+    Form { who: Who::Worker, path: "/staff/votes/{round}/close", fields: &[("confirmed", "yes")], text: &[] },
     Form {
         who: Who::Worker, path: "/staff/votes/{closed_round}/workshop",
         fields: &[("theme", "{theme}")], text: &[],
@@ -257,7 +258,7 @@ pub const FORMS: &[Form] = &[
         who: Who::Participant, path: "/workshops/{other_workshop}/register",
         fields: &[], text: &[],
     },
-    Form { who: Who::Participant, path: "/workshops/{workshop}/leave", fields: &[], text: &[] },
+    Form { who: Who::Participant, path: "/workshops/{workshop}/leave", fields: &[("confirmed", "yes")], text: &[] },
     // `yes`: "I can't come this time"; anything else: "I can come after all".
     Form {
         who: Who::Participant, path: "/sessions/{session}/away",

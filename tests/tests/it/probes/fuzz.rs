@@ -173,7 +173,13 @@ const PAGES: &[(Who, &str)] = &[
     (Who::Participant, "/projects/{project}"),
     (Who::Participant, "/journey"),
     (Who::Participant, "/journey/attestation"),
+    (Who::Participant, "/confirm/leave-workshop/{workshop}"),
+    (Who::Participant, "/confirm/withdraw-idea/{my_theme}"),
     (Who::Worker, "/"),
+    (Who::Worker, "/confirm/close-vote/{round}"),
+    (Who::Worker, "/confirm/new-card/{participant}"),
+    (Who::Worker, "/confirm/close-record/{participant}"),
+    (Who::Worker, "/confirm/decline-idea/{my_theme}"),
     (Who::Worker, "/staff/participants"),
     (Who::Worker, "/staff/participants/{participant}"),
     (Who::Worker, "/staff/participants/{participant}/card"),
@@ -196,6 +202,7 @@ const PAGES: &[(Who, &str)] = &[
     (Who::Admin, "/admin/rooms"),
     (Who::Admin, "/admin/accounts"),
     (Who::Admin, "/admin/audit"),
+    (Who::Admin, "/confirm/close-account/{account}"),
 ];
 
 /// Server functions and their arguments (the values to try are put in place of `{}`).
@@ -212,6 +219,8 @@ const SERVER_FNS: &[(&str, &str)] = &[
     ("workshops/agenda", "period=month&everyone={}"),
     ("participants/get", "id={}"),
     ("participants/card", "id={}"),
+    ("confirm/describe", "kind=close-vote&id={}"),
+    ("confirm/describe", "kind={}&id=1"),
 ];
 
 async fn malformed_values_break_nothing(backend: Backend) {
@@ -328,8 +337,12 @@ async fn markup_in_an_idea_stays_text_all_the_way_to_its_workshop(backend: Backe
     let choice = format!("choice_{id}");
     app.post(&format!("/votes/{round_id}"), &[(&choice, "1")], amina)
         .await;
-    app.post(&format!("/staff/votes/{round_id}/close"), &[], worker)
-        .await;
+    app.post(
+        &format!("/staff/votes/{round_id}/close"),
+        &[("confirmed", "yes")],
+        worker,
+    )
+    .await;
     let made = app
         .post(
             &format!("/staff/votes/{round_id}/workshop"),

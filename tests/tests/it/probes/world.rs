@@ -130,7 +130,7 @@ impl World {
         let closed_round = round("Fermé").await;
         app.post(
             &format!("/staff/votes/{closed_round}/close"),
-            &[],
+            &[("confirmed", "yes")],
             Some(&worker),
         )
         .await;

@@ -1,0 +1,5 @@
+-- Attendance is only for sessions that have started: marks given before a session took place
+-- (possible before this check existed) are not true, and would count in journeys and
+-- attestations.
+DELETE FROM attendance WHERE session_id IN
+  (SELECT id FROM workshop_sessions WHERE starts_at > CAST(strftime('%s', 'now') AS INTEGER));

@@ -60,3 +60,16 @@ impl Reader {
         self.state.settings.time_zone
     }
 }
+
+/// Answers the page being rendered with "see `path` instead" (303), for a page that is only
+/// a way to another (a partner's home with a single project).
+#[cfg(feature = "ssr")]
+pub fn send_to(path: &str) {
+    if let (Some(options), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        options.set_status(http::StatusCode::SEE_OTHER);
+        options.insert_header(http::header::LOCATION, location);
+    }
+}

@@ -3,3 +3,6 @@
 -- attestations.
 DELETE FROM attendance WHERE session_id IN
   (SELECT id FROM workshop_sessions WHERE starts_at > CAST(strftime('%s', 'now') AS INTEGER));
+
+-- The contributions waiting for a social worker, counted on their home page.
+CREATE INDEX contributions_pending ON contributions (project_id) WHERE status = 'pending';

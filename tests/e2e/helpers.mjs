@@ -61,7 +61,8 @@ export async function loginStaff(page, email, password) {
   await staff.getByLabel('Adresse e-mail').fill(email);
   await staff.getByLabel('Mot de passe').fill(password);
   await staff.getByRole('button', { name: 'Entrer' }).click();
-  await page.waitForURL(`${BASE}/`);
+  // Home, or for a partner with a single project, that project's page.
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 // Logs a participant in with the code on their access card and the demo PIN.

@@ -105,9 +105,8 @@ for (const javaScript of [false, true]) {
 
     // The partner sees the new figure, and no name.
     const partner = await open();
+    // The hospital shares a single project: logging in lands on it.
     await loginStaff(partner, 'neonat@trame.demo', 'demo-partner-pass');
-    await partner.getByRole('navigation').getByRole('link', { name: 'Nos projets communs' }).click();
-    await partner.getByRole('link', { name: PROJECT }).click();
     await partner.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
     assert.equal(await toysDone(partner), before + quantity);
     const text = await partner.locator('body').textContent();

@@ -255,6 +255,8 @@ pub struct Project {
     pub partners: Vec<String>,
     pub goals: Vec<Goal>,
     pub public_page: bool,
+    /// Contributions waiting for a social worker to confirm them.
+    pub pending: i64,
 }
 
 /// One contribution. `person` is filled for staff only.

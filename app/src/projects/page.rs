@@ -59,8 +59,22 @@ pub fn project_facts(locale: Locale, project: &Project) -> impl IntoView + use<>
     }
 }
 
-/// A project in a list: its facts and goals, linking to `href`.
-pub fn project_card(locale: Locale, project: &Project, href: String) -> impl IntoView + use<> {
+/// A project in a list: its facts and goals, linking to `href`; for staff, how many
+/// contributions wait for them.
+pub fn project_card(
+    locale: Locale,
+    project: &Project,
+    href: String,
+    staff: bool,
+) -> impl IntoView + use<> {
+    let waiting = (staff && project.pending > 0).then(|| {
+        let text = locale.tv("contribution.pending_count", &[("n", &project.pending)]);
+        view! {
+            <p class="notice notice-info">
+                <a href=format!("{href}#waiting-heading")>{text}</a>
+            </p>
+        }
+    });
     let goals = project
         .goals
         .iter()
@@ -72,6 +86,7 @@ pub fn project_card(locale: Locale, project: &Project, href: String) -> impl Int
                 <a href=href>{project_title(project)}</a>
             </h2>
             {project_facts(locale, project)}
+            {waiting}
             {goals}
         </li>
     }
@@ -357,7 +372,9 @@ pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {
                             let items = projects
                                 .items
                                 .iter()
-                                .map(|p| project_card(locale, p, format!("{base}/{}", p.id)))
+                                .map(|p| {
+                                    project_card(locale, p, format!("{base}/{}", p.id), base.starts_with("/staff"))
+                                })
                                 .collect_view();
                             let params = if closed { vec![("list", "closed".to_string())] } else { Vec::new() };
                             let heading = if closed { "project.list_closed" } else { "project.list_open" };

@@ -71,10 +71,19 @@ impl Listed {
     }
 }
 
-type ProjectRow = (i64, String, String, String, String, i64);
+type ProjectRow = (i64, String, String, String, String, i64, i64);
+
+/// A project's columns, and how many of its contributions wait for a social worker.
+macro_rules! project_columns {
+    () => {
+        "SELECT p.id, p.name, p.kind, p.status, p.description, p.public_page, \
+         (SELECT COUNT(*) FROM contributions c WHERE c.project_id = p.id \
+          AND c.status = 'pending') AS pending FROM projects p "
+    };
+}
 
 fn project_of(row: ProjectRow, partners: Vec<String>, goals: Vec<Goal>) -> Project {
-    let (id, name, kind, status, description, public_page) = row;
+    let (id, name, kind, status, description, public_page, pending) = row;
     Project {
         id,
         name,
@@ -84,6 +93,7 @@ fn project_of(row: ProjectRow, partners: Vec<String>, goals: Vec<Goal>) -> Proje
         partners,
         goals,
         public_page: public_page != 0,
+        pending,
     }
 }
 
@@ -117,8 +127,8 @@ pub async fn projects_page(
         .bind(which)
         .bind(partner);
     let rows = sqlx::query(concat!(
-        "SELECT p.id, p.name, p.kind, p.status, p.description, p.public_page FROM projects p \
-         WHERE ",
+        project_columns!(),
+        "WHERE ",
         listed!(),
         project_order!(),
         " LIMIT $3 OFFSET $4"
@@ -164,6 +174,7 @@ pub async fn projects_page(
                 row.try_get("status")?,
                 row.try_get("description")?,
                 row.try_get("public_page")?,
+                row.try_get("pending")?,
             );
             let id = row.0;
             let own = |of: &i64| *of == id;
@@ -198,12 +209,10 @@ pub async fn project(
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Option<Project>, AppError> {
-    let row: Option<ProjectRow> = sqlx::query_as(
-        "SELECT id, name, kind, status, description, public_page FROM projects WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db.read())
-    .await?;
+    let row: Option<ProjectRow> = sqlx::query_as(concat!(project_columns!(), "WHERE p.id = $1"))
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?;
     let Some(row) = row else {
         return Ok(None);
     };

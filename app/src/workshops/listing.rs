@@ -406,6 +406,47 @@ pub async fn my_next_sessions(reader: &Reader, limit: i64) -> Result<Vec<Session
     sessions(&rows, reader.locale, reader.tz())
 }
 
+/// Sessions that took place since `since`, not cancelled, in a workshop with people
+/// registered, whose attendance nobody took: how many, and the latest `limit`.
+pub async fn sessions_to_mark(
+    reader: &Reader,
+    since: i64,
+    limit: i64,
+) -> Result<(i64, Vec<Session>), AppError> {
+    macro_rules! unmarked {
+        () => {
+            "s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3 \
+             AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id) \
+             AND EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
+             AND g.status = 'registered')"
+        };
+    }
+    let at = now();
+    // `$1`, the viewer, is for the sessions' columns; counting binds it unused.
+    let count: i64 = sqlx::query_scalar(concat!(
+        "SELECT COUNT(*) FROM workshop_sessions s WHERE ",
+        unmarked!()
+    ))
+    .bind(reader.viewer.id)
+    .bind(at)
+    .bind(since)
+    .fetch_one(reader.db().read())
+    .await?;
+    let rows = sqlx::query(concat!(
+        select_sessions!(),
+        "WHERE ",
+        unmarked!(),
+        " ORDER BY s.starts_at DESC, s.id DESC LIMIT $4"
+    ))
+    .bind(reader.viewer.id)
+    .bind(at)
+    .bind(since)
+    .bind(limit)
+    .fetch_all(reader.db().read())
+    .await?;
+    Ok((count, sessions(&rows, reader.locale, reader.tz())?))
+}
+
 /// The latest sessions that started since `since`, not cancelled, at most `limit`: of the
 /// workshops the viewer has a place in when `mine`, of every workshop otherwise.
 pub async fn recent_sessions(

@@ -316,13 +316,6 @@ pub async fn get_agenda(period: String, everyone: bool) -> Result<Agenda, AppErr
     crate::error::with_status(get_agenda_body(period, everyone)).await
 }
 
-/// For the participant's home page: their next sessions, and workshops where a place came
-/// free for them in the last two weeks.
-#[server(endpoint = "workshops/mine")]
-pub async fn my_next() -> Result<(Vec<Session>, Vec<String>), AppError> {
-    crate::error::with_status(my_next_body()).await
-}
-
 #[cfg(feature = "ssr")]
 pub use server::*;
 

@@ -15,9 +15,6 @@ use crate::{
 pub(super) const STAFF: &[Role] = &[Role::Worker, Role::Admin];
 pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
 
-/// How long a "you have a place" news stays on the participant's home page.
-const NEWS_SECS: i64 = 14 * 24 * 3600;
-
 const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, \
      s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
      (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = s.id AND a.user_id = $1) \
@@ -490,22 +487,6 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
         days,
         feed,
     })
-}
-
-pub(super) async fn my_next_body() -> Result<(Vec<Session>, Vec<String>), AppError> {
-    let reader = reader(&[Role::Participant])?;
-    let at = now();
-    let sessions = listing::my_next_sessions(&reader, 3).await?;
-    let news: Vec<String> = sqlx::query_scalar(
-        "SELECT w.title FROM registrations g JOIN workshops w ON w.id = g.workshop_id \
-         WHERE g.user_id = $1 AND g.status = 'registered' AND g.promoted_at > $2 \
-         ORDER BY g.promoted_at DESC",
-    )
-    .bind(reader.viewer.id)
-    .bind(at - NEWS_SECS)
-    .fetch_all(reader.db().read())
-    .await?;
-    Ok((sessions, news))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod auth;
 mod confirmations;
 mod database;
+mod home;
 mod paging;
 mod people;
 mod probes;

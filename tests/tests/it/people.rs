@@ -31,7 +31,7 @@ async fn each_role_reaches_only_its_pages(backend: Backend) {
         ("/admin/audit", &participant, StatusCode::FORBIDDEN),
         ("/admin/accounts", &admin, StatusCode::OK),
         ("/admin/audit", &admin, StatusCode::OK),
-        ("/", &partner, StatusCode::OK),
+        ("/partner", &partner, StatusCode::OK),
     ];
     for (path, token, expected) in cases {
         let reply = app.get(path, Some(token)).await;

@@ -2,7 +2,7 @@
 # The whole test suite, as CI runs it:
 #   formatting and lints; unit tests; integration tests against the real router on SQLite and
 #   PostgreSQL (a throwaway server is started unless TRAME_TEST_POSTGRES_URL is set); the
-#   release build and its WebAssembly size budget; browser tests in headless Chromium with
+#   release build and its script and WebAssembly size budgets; browser tests in headless Chromium with
 #   JavaScript off and on, against the real binary with demo data, then with a filled centre's
 #   history; a brief run of the page benchmark on both backends.
 # Installs what is missing first (see .ci/setup).
@@ -40,7 +40,7 @@ cargo test --workspace
 step "release build"
 cargo leptos build --release
 
-step "WebAssembly size budget"
+step "script and WebAssembly size budgets"
 tests/bench/size.sh target/site
 
 step "browser tests (Chromium, JavaScript off and on)"

@@ -1,7 +1,8 @@
 //! Trame's Leptos library: pages, components, server functions, domain and database code.
 //!
-//! Built twice: with `ssr` for the server (everything), with `hydrate` for the browser, where
-//! only the islands (the few interactive parts) are compiled in and shipped.
+//! Built twice: with `ssr` for the server (everything), and with `hydrate` for the browser
+//! bundle cargo-leptos builds, where only islands would be compiled in. Trame has none today:
+//! every page is complete as sent and loads no WebAssembly; the one script is `/print.js`.
 
 // Leptos views nest deeply in their types; the default limit is too low for release builds.
 #![recursion_limit = "256"]
@@ -15,7 +16,6 @@ pub mod draft;
 pub mod error;
 pub mod home;
 pub mod i18n;
-pub mod islands;
 pub mod paging;
 pub mod people;
 pub mod projects;
@@ -39,7 +39,7 @@ pub use shell::App;
 #[cfg(feature = "ssr")]
 pub use shell::shell;
 
-/// Browser entry point: hydrates the islands and nothing else.
+/// Browser entry point of the bundle: hydrates the islands (none today) and nothing else.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

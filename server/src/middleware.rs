@@ -153,7 +153,7 @@ fn client_address(req: &Request, trust_proxy: bool) -> String {
 
 fn security_headers(headers: &mut HeaderMap, nonce: &str) {
     let csp = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     );

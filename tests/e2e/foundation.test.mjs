@@ -1,10 +1,10 @@
 // The foundation seen by real people in real Chromium: a participant with an access card, a
 // social worker at the counter, and the language switch. Each runs with JavaScript off (the
-// server-rendered pages alone) and on (hydrated islands).
+// server-rendered pages alone) and on (the print script).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, openPage, assertAccessible, loginStaff, assertNoScriptLoaded,
+  BASE, launch, openPage, assertAccessible, loginStaff, assertNoScriptLoaded, scriptsLoaded,
 } from './helpers.mjs';
 
 let browser;
@@ -63,8 +63,10 @@ for (const javaScript of [false, true]) {
     await assertAccessible(page, 'access card');
 
     const print = page.getByRole('button', { name: 'Imprimer' });
+    // The one script a page may load is the print button's, and never any WebAssembly.
+    assert.deepEqual(await scriptsLoaded(page), ['/print.js']);
     if (javaScript) {
-      // The island hydrated: the print button appears.
+      // The plain script shows the print button.
       await print.waitFor({ state: 'visible' });
     } else {
       assert.equal(await print.isVisible(), false, 'no dead button without JavaScript');

@@ -17,7 +17,7 @@ export function launch() {
 }
 
 // A fresh browser context (no cookies), French by default, with JavaScript on or off. Console
-// errors (a Content-Security-Policy violation, a failed hydration) are collected.
+// errors (a Content-Security-Policy violation, a failing script) are collected.
 export async function openPage(browser, { javaScript, locale = 'fr-BE' }) {
   const context = await browser.newContext({ javaScriptEnabled: javaScript, locale });
   const page = await context.newPage();
@@ -74,10 +74,15 @@ export async function loginCard(page, code) {
   await page.waitForURL(`${BASE}/`);
 }
 
-// A page without an island loads no script file and no WebAssembly: it is complete as sent.
-export async function assertNoScriptLoaded(page) {
+// The scripts and WebAssembly a page loads, by address.
+export async function scriptsLoaded(page) {
   const loaders = page.locator('script[src], link[rel="modulepreload"], link[rel="preload"][as="fetch"]');
-  assert.equal(await loaders.count(), 0, `scripts or WebAssembly on ${page.url()}`);
+  return loaders.evaluateAll((nodes) => nodes.map((node) => new URL(node.src || node.href).pathname));
+}
+
+// A page loads no script file and no WebAssembly: it is complete as sent.
+export async function assertNoScriptLoaded(page) {
+  assert.deepEqual(await scriptsLoaded(page), [], `scripts or WebAssembly on ${page.url()}`);
 }
 
 // The browsers one test opens (each a fresh context, with JavaScript on or off): `open`

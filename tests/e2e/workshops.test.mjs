@@ -128,6 +128,13 @@ for (const javaScript of [false, true]) {
     await worker.getByRole('link', { name: 'Feuille à imprimer' }).click();
     await worker.getByRole('columnheader', { name: 'Signature' }).waitFor();
     await assertAccessible(worker, 'paper attendance sheet');
+    // Its print button works without WebAssembly; without JavaScript it is not offered.
+    const printSheet = worker.getByRole('button', { name: 'Imprimer' });
+    if (javaScript) {
+      await printSheet.waitFor();
+    } else {
+      assert.equal(await printSheet.isVisible(), false, 'no dead button without JavaScript');
+    }
 
     // The demo's sewing cycle took place last week: everyone present, then one absent.
     await worker.goto(`${BASE}/staff/workshops`);

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use crate::shell::PageTitle;
 
 use super::{get_access_card, participants_page::id_param};
-use crate::{i18n::use_locale, islands::PrintButton, shell::ErrorView};
+use crate::{
+    i18n::use_locale,
+    shell::{ErrorView, print::PrintButton},
+};
 
 #[component]
 pub fn CardPage() -> impl IntoView {
@@ -32,7 +35,6 @@ pub fn CardPage() -> impl IntoView {
                             <h1 class="no-print">{locale.t("card.title")}</h1>
                             <div class="no-print actions">
                                 <PrintButton label=locale.t("card.print") />
-                                <p class="hint">{locale.t("card.print_help")}</p>
                             </div>
                             <article class="access-card" aria-label=locale.t("card.title")>
                                 <p class="access-card-brand">

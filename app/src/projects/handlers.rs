@@ -4,11 +4,15 @@
 //! thanks and the progress export (partners).
 
 use axum::{
-    extract::{Form, Path, State, rejection::FormRejection},
+    extract::{
+        Form, Path, Query, State,
+        rejection::{FormRejection, QueryRejection},
+    },
     http::header,
     response::{IntoResponse, Response},
 };
 use chrono::{Days, NaiveDate};
+use serde::Deserialize;
 use sqlx::AnyConnection;
 
 use super::{
@@ -23,6 +27,7 @@ use crate::{
     },
     db::now,
     error::AppError,
+    i18n::Locale,
     state::AppState,
     themes::{handlers::active_participant, parse_description, parse_title},
     workshops::handlers::{Checked, Fields, back, field, number_in, short_text},
@@ -884,15 +889,39 @@ fn csv_cell(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+#[derive(Deserialize)]
+pub struct CsvChoice {
+    #[serde(default)]
+    sep: Option<String>,
+}
+
+/// The separator asked for (`semicolon` or `comma`), else the one Excel expects in the
+/// person's language: `;` in French and Dutch, `,` in English.
+fn separator(asked: Option<&str>, locale: Locale) -> Result<&'static str, AppError> {
+    match asked {
+        Some("semicolon") => Ok(";"),
+        Some("comma") => Ok(","),
+        None | Some("") if locale == Locale::En => Ok(","),
+        None | Some("") => Ok(";"),
+        Some(_) => Err(AppError::Invalid("malformed".into())),
+    }
+}
+
 /// GET /partner/projects/{id}/progress.csv: the goals and their confirmed progress, for a
-/// partner of the project or staff. Figures only.
+/// partner of the project or staff. Figures only. UTF-8 with a byte-order mark, so that
+/// Excel reads the accents right.
 pub async fn progress_csv(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    choice: Result<Query<CsvChoice>, QueryRejection>,
 ) -> Response {
     let result = async {
         let viewer = ctx.require(&[Role::Partner, Role::Worker, Role::Admin])?;
+        let Ok(Query(choice)) = choice else {
+            return Err(AppError::Invalid("malformed".into()));
+        };
+        let sep = separator(choice.sep.as_deref(), ctx.locale())?;
         if viewer.role == Role::Partner && !is_partner_of(&state.db, viewer.id, id).await? {
             return Err(AppError::NotFound);
         }
@@ -918,8 +947,8 @@ pub async fn progress_csv(
             "csv.due",
         ]
         .map(|key| csv_cell(&locale.t(key)))
-        .join(",");
-        let mut body = format!("{header}\r\n");
+        .join(sep);
+        let mut body = format!("\u{feff}{header}\r\n");
         for (label, unit, target, done, due) in goals {
             let unit = locale.t(&format!("unit.{unit}"));
             let cells = [
@@ -930,7 +959,7 @@ pub async fn progress_csv(
                 done.to_string(),
                 csv_cell(&due),
             ];
-            body.push_str(&cells.join(","));
+            body.push_str(&cells.join(sep));
             body.push_str("\r\n");
         }
         Ok((

@@ -17,8 +17,7 @@ use super::{
 };
 use crate::{
     i18n::{Locale, use_locale},
-    islands::PrintButton,
-    shell::{ErrorView, notice::Notice},
+    shell::{ErrorView, notice::Notice, print::PrintButton},
 };
 
 /// The participant whose journey staff are reading (`/staff/participants/:id/...`), or the
@@ -237,7 +236,6 @@ pub fn AttestationPage() -> impl IntoView {
                             <PageTitle text=title.clone() />
                             <div class="no-print actions">
                                 <PrintButton label=locale.t("attestation.print") />
-                                <p class="hint">{locale.t("card.print_help")}</p>
                                 <a href=match user {
                                     Some(id) => format!("/staff/participants/{id}/journey"),
                                     None => "/journey".to_string(),

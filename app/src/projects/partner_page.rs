@@ -106,11 +106,7 @@ pub fn PartnerProjectPage() -> impl IntoView {
                                 {thanks_list(locale, &view.thanks, false)}
                                 {form}
                             </section>
-                            <p class="no-print">
-                                <a class="button" href=format!("/partner/projects/{id}/progress.csv")>
-                                    {locale.t("project.export")}
-                                </a>
-                            </p>
+                            <div class="no-print actions">{csv_download(locale, id)}</div>
                             <p><a href="/partner">{locale.t("partner.back")}</a></p>
                         }
                         .into_any()
@@ -143,5 +139,21 @@ pub fn PublicProjectPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The progress figures as a CSV file, with the separator the person's spreadsheet expects:
+/// `;` for Excel in French or Dutch (the default in those languages), `,` in English.
+pub(super) fn csv_download(locale: Locale, id: i64) -> impl IntoView {
+    let comma_first = locale == Locale::En;
+    view! {
+        <form method="get" action=format!("/partner/projects/{id}/progress.csv") class="inline-form">
+            <label for="csv-separator">{locale.t("csv.separator")}</label>
+            <select id="csv-separator" name="sep">
+                <option value="semicolon" selected=!comma_first>{locale.t("csv.semicolon")}</option>
+                <option value="comma" selected=comma_first>{locale.t("csv.comma")}</option>
+            </select>
+            <button type="submit" class="button">{locale.t("project.export")}</button>
+        </form>
     }
 }

@@ -14,6 +14,7 @@ use super::{
         contribution_text, contributors_text, goals_section, milestones_list, project_facts,
         project_title,
     },
+    partner_page::csv_download,
 };
 use crate::{
     draft::{typed, typed_or},
@@ -389,8 +390,8 @@ pub fn StaffProjectPage() -> impl IntoView {
                             <div class="actions no-print">
                                 <a class="button" href=format!("/partner/projects/{id}")>{locale.t("project.as_partner")}</a>
                                 {public}
-                                <a class="button" href=format!("/partner/projects/{id}/progress.csv")>{locale.t("project.export")}</a>
                             </div>
+                            <div class="actions no-print">{csv_download(locale, id)}</div>
                             {contributions_section(locale, &view)}
                             {record_for_section(locale, &view, found, chosen)}
                             {goals_and_form(locale, &view)}

@@ -135,7 +135,9 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
     let viewer = use_viewer();
-    let path = use_location().pathname.get_untracked();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let back = here(&path, &location.search.get_untracked());
     let items = items_for(viewer.as_ref())
         .into_iter()
         .map(|item| {
@@ -178,7 +180,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </span>
                     "Trame"
                 </a>
-                <LanguageSwitch locale path />
+                <LanguageSwitch locale back />
             </div>
             <nav aria-label=locale.t("nav.label")>
                 <ul class="nav-list">{items} {logout}</ul>
@@ -190,9 +192,23 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// The page to come back to after choosing a language: this one, with its query (a page
+/// number, a search, the code of a scanned card) but without a notice already shown.
+fn here(path: &str, query: &str) -> String {
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|part| !part.is_empty() && !part.starts_with("ok=") && !part.starts_with("error="))
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}
+
 /// Three buttons, each language named in itself; the choice is remembered in a cookie.
 #[component]
-fn LanguageSwitch(locale: Locale, path: String) -> impl IntoView {
+fn LanguageSwitch(locale: Locale, back: String) -> impl IntoView {
     let buttons = Locale::ALL
         .into_iter()
         .map(|option| {
@@ -213,9 +229,25 @@ fn LanguageSwitch(locale: Locale, path: String) -> impl IntoView {
         .collect_view();
     view! {
         <form method="post" action="/lang" class="lang-switch">
-            <input type="hidden" name="back" value=path />
+            <input type="hidden" name="back" value=back />
             <span class="visually-hidden">{locale.t("shell.language")}</span>
             {buttons}
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::here;
+
+    #[test]
+    fn the_way_back_keeps_the_query_but_not_a_notice() {
+        assert_eq!(here("/login", ""), "/login");
+        assert_eq!(here("/login", "code=AMN4KP"), "/login?code=AMN4KP");
+        assert_eq!(
+            here("/staff/participants", "q=ami&page=2&ok=renamed"),
+            "/staff/participants?q=ami&page=2"
+        );
+        assert_eq!(here("/themes", "error=too_long"), "/themes");
     }
 }

@@ -48,6 +48,7 @@ use crate::{
 mod layout;
 pub mod notice;
 pub mod pager;
+pub mod print;
 pub mod raw_text;
 
 pub use layout::Layout;
@@ -64,24 +65,18 @@ pub fn use_viewer() -> Option<Viewer> {
     use_context::<CurrentViewer>().and_then(|current| current.0)
 }
 
-/// The whole HTML document. Server only: the browser hydrates islands, not the document.
+/// The whole HTML document. Server only: nothing is hydrated in the browser.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
     let info = crate::request::request_info();
-    let path = use_context::<http::request::Parts>()
-        .map(|parts| parts.uri.path().to_string())
-        .unwrap_or_default();
     // The nonce the Content-Security-Policy allows, before any script is written.
     provide_context(leptos::nonce::Nonce::from_value(info.nonce.clone()));
-    // Islands mode: nothing outside an island hydrates, so no page data is serialized into
-    // the page (the hydration scripts say the same when a page loads them).
+    // Nothing hydrates: every page is complete as sent and loads no WebAssembly, so no
+    // page data is serialized into it.
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    // A page without an island is complete without JavaScript: it loads none.
-    let scripts = crate::islands::page_has_islands(&path)
-        .then(|| view! { <HydrationScripts options=options.clone() islands=true /> });
     provide_context(info.locale);
     provide_context(CurrentViewer(info.viewer.clone()));
     provide_context(SessionEnded(info.session_ended));
@@ -94,7 +89,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                {scripts}
                 <MetaTags />
             </head>
             <body>

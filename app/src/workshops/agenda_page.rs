@@ -11,6 +11,7 @@ use crate::{
     shell::{
         ErrorView,
         notice::{Notice, query},
+        print::PrintButton,
     },
 };
 
@@ -127,7 +128,9 @@ fn AgendaView(everyone: bool) -> impl IntoView {
                                     <Notice />
                                     {period_links(locale, path, &agenda)}
                                     {days(locale, &agenda)}
-                                    <p class="hint no-print">{locale.t("agenda.print_hint")}</p>
+                                    <div class="no-print actions">
+                                        <PrintButton label=locale.t("card.print") />
+                                    </div>
                                 </div>
                                 {feed}
                             }

@@ -9,7 +9,7 @@ use super::{FEEDBACK_FACES, Sheet, SheetLine, attendance_sheet};
 use crate::{
     i18n::{Locale, use_locale},
     people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice},
+    shell::{ErrorView, notice::Notice, print::PrintButton},
 };
 
 const MARKS: [&str; 3] = ["present", "excused", "absent"];
@@ -194,7 +194,9 @@ pub fn PaperSheetPage() -> impl IntoView {
                                     </thead>
                                     <tbody>{rows} {spare}</tbody>
                                 </table>
-                                <p class="hint no-print">{locale.t("agenda.print_hint")}</p>
+                                <div class="no-print actions">
+                                    <PrintButton label=locale.t("card.print") />
+                                </div>
                             </div>
                         }
                         .into_any()

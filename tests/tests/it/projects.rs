@@ -599,10 +599,31 @@ async fn partners_see_their_projects_and_never_a_person(backend: Backend) {
         )
         .await;
     assert_eq!(csv.status, StatusCode::OK);
+    // For Excel on a Belgian computer: a byte-order mark, and `;` in French by default.
+    assert!(csv.body.starts_with("\u{feff}\"Projet\";\"Objectif\";"));
     assert!(
         csv.body
+            .contains("\"Doudous cousus et livrés\";\"pièces\";60;27;")
+    );
+    let commas = app
+        .get(
+            &format!("/partner/projects/{toys}/progress.csv?sep=comma"),
+            Some(&neonat),
+        )
+        .await;
+    assert!(
+        commas
+            .body
             .contains("\"Doudous cousus et livrés\",\"pièces\",60,27,")
     );
+    let odd = app
+        .get(
+            &format!("/partner/projects/{toys}/progress.csv?sep=tab"),
+            Some(&neonat),
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::BAD_REQUEST);
+    assert!(odd.body.contains("Le formulaire n"), "{}", odd.body);
     // The retirement home's four contributors are "fewer than 5".
     let home = app
         .get(&format!("/partner/projects/{visits}"), Some(&tilleuls))

@@ -77,6 +77,10 @@ async fn pages_carry_security_headers_and_a_nonce(backend: Backend) {
     let csp = header("content-security-policy");
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(csp.contains("default-src 'self'"));
+    assert!(
+        !csp.contains("wasm-unsafe-eval"),
+        "no page runs WebAssembly: none may"
+    );
     assert_eq!(header("x-content-type-options"), "nosniff");
     assert_eq!(header("referrer-policy"), "same-origin");
     assert_eq!(header("cache-control"), "no-store");
@@ -151,6 +155,15 @@ async fn bad_and_oversized_requests_get_clear_answers(backend: Backend) {
 
 async fn language_follows_choice_then_browser(backend: Backend) {
     let app = TestApp::spawn(backend).await;
+    // The login page opened from a card's QR code sends its code back with the choice.
+    let scanned = app.get("/login?code=AMN4KP", None).await;
+    assert!(
+        scanned
+            .body
+            .contains(r#"name="back" value="/login?code=AMN4KP""#),
+        "{}",
+        scanned.body
+    );
     let reply = app
         .post(
             "/lang",

@@ -15,6 +15,13 @@ pub enum Locale {
     En,
 }
 
+/// Whether a French word before `text` is elided ("d'Ahmed", "qu'Hélène"): a vowel or an h.
+fn elides(text: &str) -> bool {
+    text.chars().next().is_some_and(|first| {
+        "aeiouyhàâäéèêëîïôöùûüœæ".contains(first.to_lowercase().next().unwrap_or(first))
+    })
+}
+
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "trame_lang";
 
@@ -77,11 +84,51 @@ impl Locale {
         rust_i18n::t!(key, locale = self.code()).into_owned()
     }
 
-    /// The translated text for `key` with each `%{name}` replaced by its value.
+    /// The translated text for `key` with each `%{name}` replaced by its value. In French, "de"
+    /// and "que" before a person's name (`%{name}`) starting with a vowel or an h are elided:
+    /// "le parcours d'Ahmed", "atteste qu'Amina".
     pub fn tv(self, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
         values.iter().fold(self.t(key), |text, (name, value)| {
-            text.replace(&format!("%{{{name}}}"), &value.to_string())
+            let value = value.to_string();
+            let slot = format!("%{{{name}}}");
+            let text = if self == Locale::Fr && *name == "name" && elides(&value) {
+                ["de", "De", "que", "Que"].iter().fold(text, |text, word| {
+                    let elided = format!("{}'{slot}", word.trim_end_matches('e'));
+                    text.replace(&format!(" {word} {slot}"), &format!(" {elided}"))
+                        .replace(&format!("{word} {slot}"), &elided)
+                })
+            } else {
+                text
+            };
+            text.replace(&slot, &value)
         })
+    }
+
+    /// The translated text for `key` whose form depends on `count`, with each `%{name}`
+    /// replaced by its value: the form the language's plural rules (Unicode CLDR, by ICU4X)
+    /// choose for the count, `key.one` or `key.other` (any other form falls back to
+    /// `key.other`). In French 0 and 1 take the singular, in Dutch and English only 1.
+    pub fn plural(
+        self,
+        key: &str,
+        count: i64,
+        values: &[(&str, &dyn std::fmt::Display)],
+    ) -> String {
+        use icu_plurals::{PluralCategory, PluralRules};
+        let language = match self {
+            Locale::Fr => icu_locale_core::locale!("fr"),
+            Locale::Nl => icu_locale_core::locale!("nl"),
+            Locale::En => icu_locale_core::locale!("en"),
+        };
+        let form = PluralRules::try_new(language.into(), Default::default())
+            .map(|rules| rules.category_for(count.unsigned_abs()))
+            .unwrap_or(PluralCategory::Other);
+        let form = if form == PluralCategory::One {
+            "one"
+        } else {
+            "other"
+        };
+        self.tv(&format!("{key}.{form}"), values)
     }
 
     /// A moment (seconds since the epoch) in `tz`, in words: "mardi 1 décembre, 18:00".
@@ -166,6 +213,60 @@ mod tests {
             Locale::En.tv("results.votes", &[("votes", &3), ("ballots", &8)]),
             "3 of 8 votes"
         );
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let sessions = |locale: Locale, n: i64| locale.plural("journey.sessions", n, &[("n", &n)]);
+        // French: 0 and 1 take the singular.
+        assert_eq!(sessions(Locale::Fr, 0), "0 séance");
+        assert_eq!(sessions(Locale::Fr, 1), "1 séance");
+        assert_eq!(sessions(Locale::Fr, 2), "2 séances");
+        assert_eq!(sessions(Locale::Fr, 1_000_000), "1000000 séances");
+        // Dutch and English: only 1.
+        assert_eq!(sessions(Locale::Nl, 0), "0 sessies");
+        assert_eq!(sessions(Locale::Nl, 1), "1 sessie");
+        assert_eq!(sessions(Locale::En, 1), "1 session");
+        assert_eq!(sessions(Locale::En, 3), "3 sessions");
+    }
+
+    #[test]
+    fn french_elides_before_a_vowel() {
+        let title = |name: &str| Locale::Fr.tv("journey.title_of", &[("name", &name)]);
+        assert_eq!(title("Ahmed"), "Le parcours d'Ahmed");
+        assert_eq!(title("Élise"), "Le parcours d'Élise");
+        assert_eq!(title("Nadia"), "Le parcours de Nadia");
+        let statement = Locale::Fr.tv(
+            "attestation.statement",
+            &[("centre", &"CPAS de Sambreville"), ("name", &"Amina")],
+        );
+        assert!(statement.starts_with("CPAS de Sambreville atteste qu'Amina a participé"));
+        assert_eq!(
+            Locale::En.tv("journey.title_of", &[("name", &"Ahmed")]),
+            "Ahmed's journey"
+        );
+    }
+
+    /// French strings: a no-break space before `: ; ! ? » %` and after `«` (never a line
+    /// starting with the sign), and no "(s)" or "·e" forms.
+    #[test]
+    fn french_reads_as_it_is_written() {
+        for line in include_str!("../locales/fr.yml").lines() {
+            let Some((key, text)) = line.split_once(": ") else {
+                continue;
+            };
+            for sign in [":", ";", "!", "?", "»", "%)", "% "] {
+                assert!(
+                    !text.contains(&format!(" {sign}")),
+                    "{key}: a plain space before {sign}"
+                );
+            }
+            assert!(!text.contains("« "), "{key}: a plain space after «");
+            assert!(
+                !text.contains("(s)") && !text.contains("·e"),
+                "{key}: {text}"
+            );
+        }
     }
 
     #[test]

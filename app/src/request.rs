@@ -19,6 +19,9 @@ pub struct RequestInfo {
     pub nonce: String,
     /// What was typed in the form this page shows again after the server refused it.
     pub draft: Vec<(String, String)>,
+    /// The page is not for the viewer's role: it is answered with the layout and a 403
+    /// message instead of its content (set by the access guard).
+    pub denied: bool,
 }
 
 /// The current request's info, inside a Leptos render or server function.

@@ -157,7 +157,7 @@ impl MakeRequestId for RequestIds {
 /// to the process, that makes every resource first polled meanwhile wait forever
 /// (leptos-rs/leptos#4773); done once, before any router exists, it cannot catch a page
 /// being rendered (tests build many routers in parallel).
-fn page_routes() -> Vec<AxumRouteListing> {
+pub(crate) fn page_routes() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, MatchedPath, Request, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -291,8 +291,21 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     }
 }
 
-/// Sends anonymous visitors of a protected area to the login page and refuses other roles.
-pub async fn guard(req: Request, next: Next) -> Response {
+/// Whether the request is for one of the Leptos pages (not a form handler or a file).
+fn is_page(req: &Request) -> bool {
+    req.extensions()
+        .get::<MatchedPath>()
+        .is_some_and(|matched| {
+            crate::page_routes()
+                .iter()
+                .any(|route| route.path() == matched.as_str())
+        })
+}
+
+/// Sends anonymous visitors of a protected area to the login page and refuses other roles:
+/// a page is answered with the layout (menu, way back) and the 403 message instead of its
+/// content, anything else with the bare message.
+pub async fn guard(mut req: Request, next: Next) -> Response {
     let Some(roles) = required_roles(req.uri().path()) else {
         return next.run(req).await;
     };
@@ -303,6 +316,12 @@ pub async fn guard(req: Request, next: Next) -> Response {
         .unwrap_or_default();
     match &info.viewer {
         Some(viewer) if roles.contains(&viewer.role) => next.run(req).await,
+        Some(_) if req.method() == Method::GET && is_page(&req) => {
+            if let Some(info) = req.extensions_mut().get_mut::<RequestInfo>() {
+                info.denied = true;
+            }
+            next.run(req).await
+        }
         Some(_) => error_page(info.locale, &AppError::Forbidden),
         None if req.method() == Method::GET => {
             let target = req

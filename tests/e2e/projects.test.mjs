@@ -84,7 +84,7 @@ for (const javaScript of [false, true]) {
     await participant.getByRole('navigation').getByRole('link', { name: 'Mon parcours' }).click();
     await participant.getByRole('heading', { level: 1, name: 'Mon parcours' }).waitFor();
     const made = participant.getByRole('region', { name: 'Ce que mes contributions ont permis' });
-    await made.getByText(new RegExp(`sur les ${before + quantity} réalisées \\(objectif : 60\\) — Doudous cousus et livrés`)).waitFor();
+    await made.getByText(new RegExp(`sur un total de ${before + quantity} \\(objectif\\s: 60\\) — Doudous cousus et livrés`)).waitFor();
     await participant.getByRole('region', { name: 'Savoir-faire reconnus' }).getByText('Couture').waitFor();
     await assertAccessible(participant, 'journey');
 

@@ -72,6 +72,9 @@ for (const javaScript of [false, true]) {
       await page.getByRole('status').filter({ hasText: 'Merci ! Votre vote est enregistré.' }).waitFor();
       if (index === 2) {
         // Yves changes his mind: his new ballot replaces the first, which is not shown.
+        await ballot.getByText('Votre vote est enregistré.', { exact: false }).waitFor();
+        assert.equal(await ballot.getByRole('button', { name: 'Envoyer mon vote' }).count(), 0);
+        await ballot.getByRole('link', { name: 'Changer mon vote' }).click();
         await ballot.getByText('Vous avez déjà voté.', { exact: false }).waitFor();
         assert.equal(await group.getByRole('checkbox', { checked: true }).count(), 0);
         for (const title of [idea, 'Potager partagé']) await group.getByText(title, { exact: true }).click();
@@ -83,7 +86,7 @@ for (const javaScript of [false, true]) {
 
     // The worker sees the turnout, never the ballots, and closes the vote.
     await worker.reload();
-    await worker.getByText(/^3 participant\(s\) sur \d+ ont voté\./).waitFor();
+    await worker.getByText(/^3 participants sur \d+ ont voté\./).waitFor();
     // Closing early erases the ballot secret: a page says so first, and "no" changes nothing.
     await worker.getByRole('link', { name: 'Fermer le vote maintenant' }).click();
     await worker.getByRole('heading', { level: 1, name: /^Fermer maintenant le vote/ }).waitFor();

@@ -90,7 +90,7 @@ for (const javaScript of [false, true]) {
       await page.getByRole('button', { name: "M'inscrire pour les 6 séances" }).click();
       await page.getByRole('status').filter({ hasText: "C'est fait : vous avez une place." }).waitFor();
     }
-    await participants[0].getByText('Vous êtes inscrit·e', { exact: true }).waitFor();
+    await participants[0].getByText('Vous avez une place', { exact: true }).waitFor();
     await assertAccessible(participants[0], 'workshop page, registered');
     const waiting = participants[2];
     await waiting.reload();
@@ -106,7 +106,7 @@ for (const javaScript of [false, true]) {
     await leaving.getByText('Votre place est donnée tout de suite à la première personne de la liste d\'attente.').waitFor();
     await assertAccessible(leaving, 'confirmation before leaving a workshop');
     await leaving.getByRole('button', { name: "Oui, quitter l'atelier" }).click();
-    await leaving.getByRole('status').filter({ hasText: "vous n'êtes plus inscrit·e" }).waitFor();
+    await leaving.getByRole('status').filter({ hasText: 'votre place est libérée' }).waitFor();
     await waiting.goto(`${BASE}/`);
     await waiting.getByRole('status').filter({ hasText: `une place s'est libérée pour vous dans « ${title} »` }).waitFor();
     await waiting.getByRole('region', { name: 'Mes prochaines séances' }).waitFor();
@@ -148,12 +148,12 @@ for (const javaScript of [false, true]) {
     const lines = worker.getByRole('group');
     assert.equal(await lines.count(), 4);
     for (const index of [0, 1, 2, 3]) {
-      assert.equal(await lines.nth(index).getByLabel('Présent·e').isChecked(), true);
+      assert.equal(await lines.nth(index).getByLabel('Présence', { exact: true }).isChecked(), true);
     }
-    await lines.nth(1).getByText('Absent·e', { exact: true }).click();
+    await lines.nth(1).getByText('Absence', { exact: true }).click();
     await worker.getByRole('button', { name: 'Enregistrer les présences' }).click();
     await worker.getByRole('status').filter({ hasText: 'Les présences sont enregistrées.' }).waitFor();
-    assert.equal(await worker.getByRole('group').nth(1).getByLabel('Absent·e').isChecked(), true);
+    assert.equal(await worker.getByRole('group').nth(1).getByLabel('Absence', { exact: true }).isChecked(), true);
 
     // The centre's programme for that week lists the workshop.
     await worker.goto(`${BASE}/programme?period=${firstDay}`);

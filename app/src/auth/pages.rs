@@ -59,7 +59,7 @@ pub fn LoginPage() -> impl IntoView {
                 {locale.t("login.card_heading")}
             </h2>
             <p>{locale.t("login.card_help")}</p>
-            <form method="post" action="/login/card" class="form">
+            <form method="post" novalidate=true action="/login/card" class="form">
                 <label for="code">{locale.t("login.code")}</label>
                 <input
                     id="code"
@@ -101,7 +101,7 @@ pub fn LoginPage() -> impl IntoView {
                 </span>
                 {locale.t("login.staff_heading")}
             </h2>
-            <form method="post" action="/login" class="form">
+            <form method="post" novalidate=true action="/login" class="form">
                 <input type="hidden" name="next" value=next />
                 <label for="email">{locale.t("login.email")}</label>
                 <input

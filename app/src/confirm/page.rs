@@ -49,7 +49,7 @@ fn asked(locale: Locale, asked: Confirmation) -> impl IntoView {
             view! {
                 <h2 id="consequences-heading">{locale.t("confirm.what_happens")}</h2>
                 <ul class="consequences" aria-labelledby="consequences-heading">{consequences}</ul>
-                <form method="post" action=asked.action class="form">
+                <form method="post" novalidate=true action=asked.action class="form">
                     <input type="hidden" name="confirmed" value="yes" />
                     {reason}
                     <p class="actions">

@@ -34,7 +34,7 @@ pub fn AccountsPage() -> impl IntoView {
         <Notice />
         <section class="card-box" id="new" aria-labelledby="new-heading">
             <h2 id="new-heading">{locale.t("accounts.new")}</h2>
-            <form method="post" action="/admin/accounts" class="form">
+            <form method="post" novalidate=true action="/admin/accounts" class="form">
                 <label for="name">{locale.t("accounts.name")}</label>
                 <input id="name" name="name" type="text" required maxlength=NAME_MAX.to_string() value=name />
                 <label for="email">{locale.t("login.email")}</label>

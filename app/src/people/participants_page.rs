@@ -162,7 +162,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                 </span>
                 {locale.t("participants.new")}
             </h2>
-            <form method="post" action="/staff/participants" class="form">
+            <form method="post" novalidate=true action="/staff/participants" class="form">
                 <label for="name">{locale.t("participants.name")}</label>
                 <input
                     id="name"
@@ -199,7 +199,7 @@ pub fn ParticipantPage() -> impl IntoView {
                     Ok(p) => {
                         let id = p.id;
                         let unlock = (p.active && p.card_locked).then(|| view! {
-                            <form method="post" action=format!("/staff/participants/{id}/unlock") class="form notice notice-info">
+                            <form method="post" novalidate=true action=format!("/staff/participants/{id}/unlock") class="form notice notice-info">
                                 <p>{locale.t("card.locked")}</p>
                                 <button type="submit" class="button">
                                     <span class="picto" aria-hidden="true">"🔓"</span>
@@ -235,7 +235,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             }.into_any()
                         } else {
                             view! {
-                                <form method="post" action=format!("/staff/participants/{id}/reopen") class="form">
+                                <form method="post" novalidate=true action=format!("/staff/participants/{id}/reopen") class="form">
                                     <button type="submit" class="button">
                                         <span class="picto" aria-hidden="true">"🔓"</span>
                                         {locale.t("participants.reopen")}
@@ -271,7 +271,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                     {if p.marked == 0 {
                                         locale.t("attendance.none_yet")
                                     } else {
-                                        locale.tv("attendance.rate", &[("present", &p.present), ("marked", &p.marked)])
+                                        locale.plural("attendance.rate", p.present, &[("present", &p.present), ("marked", &p.marked)])
                                     }}
                                 </dd>
                             </dl>
@@ -288,7 +288,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             {card}
                             <section class="card-box" aria-labelledby="rename-heading">
                                 <h2 id="rename-heading">{locale.t("participants.rename")}</h2>
-                                <form method="post" action=format!("/staff/participants/{id}/name") class="form">
+                                <form method="post" novalidate=true action=format!("/staff/participants/{id}/name") class="form">
                                     <label for="name">{locale.t("participants.name")}</label>
                                     <input id="name" name="name" type="text" required maxlength=NAME_MAX.to_string() value=p.name.clone() />
                                     <button type="submit" class="button">{locale.t("participants.rename")}</button>

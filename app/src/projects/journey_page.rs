@@ -16,8 +16,9 @@ use super::{
     page::{duration, thanks_list},
 };
 use crate::{
+    auth::Role,
     i18n::{Locale, use_locale},
-    shell::{ErrorView, notice::Notice, print::PrintButton},
+    shell::{ErrorView, notice::Notice, print::PrintButton, use_viewer},
 };
 
 /// The participant whose journey staff are reading (`/staff/participants/:id/...`), or the
@@ -71,7 +72,7 @@ fn project_lines(locale: Locale, project: &JourneyProject) -> impl IntoView + us
         </h3>
         {partners}
         <ul class="closure-list">{lines}</ul>
-        <p>{locale.tv("journey.count", &[("n", &project.contributions)])} {time}</p>
+        <p>{locale.plural("journey.count", project.contributions, &[("n", &project.contributions)])} {time}</p>
     }
 }
 
@@ -87,7 +88,7 @@ fn recognised_list(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
                 <li>
                     <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
                     " " <strong>{skill.name.clone()}</strong> " — "
-                    {locale.tv("journey.used", &[("n", n)])}
+                    {locale.plural("journey.used", *n, &[("n", n)])}
                 </li>
             }
         })
@@ -102,7 +103,7 @@ fn workshops_list(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
     let items = journey
         .workshops
         .iter()
-        .map(|(title, n)| view! { <li><strong>{title.clone()}</strong> " — " {locale.tv("journey.sessions", &[("n", n)])}</li> })
+        .map(|(title, n)| view! { <li><strong>{title.clone()}</strong> " — " {locale.plural("journey.sessions", *n, &[("n", n)])}</li> })
         .collect_view();
     view! { <ul class="closure-list">{items}</ul> }.into_any()
 }
@@ -148,7 +149,7 @@ fn my_skills_form(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
         <section id="my-skills" aria-labelledby="my-skills-heading">
             <h2 id="my-skills-heading">{locale.t("journey.my_skills")}</h2>
             <p class="hint">{locale.t("journey.my_skills_hint")}</p>
-            <form method="post" action="/journey/skills" class="form">
+            <form method="post" novalidate=true action="/journey/skills" class="form">
                 {rows}
                 <button type="submit" class="button button-primary">{locale.t("journey.save_skills")}</button>
             </form>
@@ -156,10 +157,31 @@ fn my_skills_form(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
     }
 }
 
+/// Staff opening `/journey` or `/journey/attestation` (a participant's own pages) are sent to
+/// the participant list, where each person's journey is.
+fn sent_to_participants(user: Option<i64>) -> Option<AnyView> {
+    let staff = use_viewer().is_some_and(|viewer| viewer.role != Role::Participant);
+    (user.is_none() && staff).then(|| {
+        #[cfg(feature = "ssr")]
+        crate::request::send_to("/staff/participants");
+        let locale = use_locale();
+        view! {
+            <p>
+                <a href="/staff/participants">{locale.t("nav.participants")}</a>
+            </p>
+        }
+        .into_any()
+    })
+}
+
 #[component]
 pub fn JourneyPage() -> impl IntoView {
-    let locale = use_locale();
     let user = whose();
+    sent_to_participants(user).unwrap_or_else(|| journey_view(user).into_any())
+}
+
+fn journey_view(user: Option<i64>) -> impl IntoView {
+    let locale = use_locale();
     let journey = Resource::new_blocking(move || user, get_journey);
     view! {
         <Suspense>
@@ -171,7 +193,7 @@ pub fn JourneyPage() -> impl IntoView {
                             Some(_) => locale.tv("journey.title_of", &[("name", &journey.name)]),
                         };
                         let pending = (journey.pending > 0).then(|| view! {
-                            <p class="notice notice-info">{locale.tv("journey.pending", &[("n", &journey.pending)])}</p>
+                            <p class="notice notice-info">{locale.plural("journey.pending", journey.pending, &[("n", &journey.pending)])}</p>
                         });
                         let skills_form = user.is_none().then(|| my_skills_form(locale, &journey));
                         let thanks = if journey.thanks.is_empty() {
@@ -223,8 +245,12 @@ pub fn JourneyPage() -> impl IntoView {
 
 #[component]
 pub fn AttestationPage() -> impl IntoView {
-    let locale = use_locale();
     let user = whose();
+    sent_to_participants(user).unwrap_or_else(|| attestation_view(user).into_any())
+}
+
+fn attestation_view(user: Option<i64>) -> impl IntoView {
+    let locale = use_locale();
     let journey = Resource::new_blocking(move || user, get_journey);
     view! {
         <Suspense>

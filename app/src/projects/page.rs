@@ -163,9 +163,9 @@ pub fn thanks_list(locale: Locale, thanks: &[Thanks], with_project: bool) -> imp
 /// A duration in words: "1 h 30", "45 min".
 pub fn duration(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
+        (0, m) => format!("{m}\u{a0}min"),
+        (h, 0) => format!("{h}\u{a0}h"),
+        (h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
     }
 }
 
@@ -273,7 +273,7 @@ pub fn contribution_fields(
             </option>
         </select>
         <label for=id("quantity")>{locale.t("contribution.field_quantity")}</label>
-        <input id=id("quantity") name="quantity" type="number" min="0" max=super::QUANTITY_MAX.to_string()
+        <input id=id("quantity") name="quantity" type="number" min="1" max=super::QUANTITY_MAX.to_string()
             inputmode="numeric" value=typed_or("quantity", String::new()) />
         <label for=id("minutes")>{locale.t("contribution.field_minutes")}</label>
         <select id=id("minutes") name="minutes">
@@ -434,7 +434,7 @@ pub fn ProjectPage() -> impl IntoView {
                                     {locale.t("contribution.record")}
                                 </h2>
                                 <p class="hint">{locale.t("contribution.record_hint")}</p>
-                                <form method="post" action=format!("/projects/{id}/contributions") class="form">
+                                <form method="post" novalidate=true action=format!("/projects/{id}/contributions") class="form">
                                     {contribution_fields(locale, &view, "record")}
                                     <button type="submit" class="button button-primary">
                                         {locale.t("contribution.save")}

@@ -85,7 +85,7 @@ pub fn PartnerProjectPage() -> impl IntoView {
                     Ok(view) => {
                         let id = view.project.id;
                         let form = partner.then(|| view! {
-                            <form method="post" action=format!("/partner/projects/{id}/thanks") class="form card-box">
+                            <form method="post" novalidate=true action=format!("/partner/projects/{id}/thanks") class="form card-box">
                                 <label for="thanks-message">{locale.t("partner.thanks_field")}</label>
                                 <textarea id="thanks-message" name="message" rows="3" required
                                     maxlength=super::THANKS_MAX.to_string()>

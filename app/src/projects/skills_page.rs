@@ -90,7 +90,7 @@ pub fn SkillsPage() -> impl IntoView {
                                         <p class="hint">{skill.names[1].clone()} " · " {skill.names[2].clone()}</p>
                                         <details open=here>
                                             <summary>{locale.tv("skill.change", &[("name", &skill.names[0])])}</summary>
-                                            <form method="post" action=format!("/admin/skills/{}", skill.id) class="form">
+                                            <form method="post" novalidate=true action=format!("/admin/skills/{}", skill.id) class="form">
                                                 {skill_fields(locale, Some(skill), &prefix, here)}
                                                 <div class="choice">
                                                     <input type="checkbox" name="retired" value="1" id=retired.clone()
@@ -110,7 +110,7 @@ pub fn SkillsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <form method="post" action="/admin/skills" class="form card-box" id="new-skill">
+        <form method="post" novalidate=true action="/admin/skills" class="form card-box" id="new-skill">
             <h2>{locale.t("skill.new")}</h2>
             {skill_fields(locale, None, "new-skill", sent_back && back_skill.is_none())}
             <button type="submit" class="button button-primary">{locale.t("skill.add")}</button>

@@ -97,7 +97,7 @@ pub fn StaffProjectsPage() -> impl IntoView {
         <ProjectList base="/staff/projects" empty=locale.t("project.none") />
         <section id="new-project" aria-labelledby="new-project-heading" class="card-box">
             <h2 id="new-project-heading">{locale.t("project.new")}</h2>
-            <form method="post" action="/staff/projects" class="form">
+            <form method="post" novalidate=true action="/staff/projects" class="form">
                 {project_fields(locale, None, "new-project")}
                 <button type="submit" class="button button-primary">{locale.t("project.create")}</button>
             </form>
@@ -120,14 +120,14 @@ fn contributions_section(locale: Locale, view: &ProjectView) -> impl IntoView + 
             let id = c.id;
             view! {
                 <div class="actions">
-                    <form method="post" action=format!("/staff/contributions/{id}/confirm")>
+                    <form method="post" novalidate=true action=format!("/staff/contributions/{id}/confirm")>
                         <button type="submit" class="button button-primary">
                             <span class="picto" aria-hidden="true">"✅"</span>
                             {locale.t("contribution.confirm")}
                             <span class="visually-hidden">" " {whose.clone()}</span>
                         </button>
                     </form>
-                    <form method="post" action=format!("/staff/contributions/{id}/decline")>
+                    <form method="post" novalidate=true action=format!("/staff/contributions/{id}/decline")>
                         <button type="submit" class="button">
                             {locale.t("contribution.decline")}
                             <span class="visually-hidden">" " {whose}</span>
@@ -165,7 +165,7 @@ fn record_for_section(
         <section id="record" aria-labelledby="record-heading" class="card-box">
             <h2 id="record-heading">{locale.t("contribution.record_for")}</h2>
             <ParticipantSearch path=format!("/staff/projects/{id}") anchor="record" />
-            <form method="post" action=format!("/staff/projects/{id}/contributions") class="form">
+            <form method="post" novalidate=true action=format!("/staff/projects/{id}/contributions") class="form">
                 <ParticipantChoice found chosen anchor="record" />
                 {contribution_fields(locale, view, "record")}
                 <div class="choice">
@@ -197,7 +197,7 @@ fn goals_and_form(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
         {goals_section(locale, &view.project)}
         <details class="card-box" open=back>
             <summary>{locale.t("project.new_goal")}</summary>
-            <form method="post" action=format!("/staff/projects/{}/goals", view.project.id) class="form">
+            <form method="post" novalidate=true action=format!("/staff/projects/{}/goals", view.project.id) class="form">
                 <label for="goal-label">{locale.t("project.field_goal_label")}</label>
                 <input id="goal-label" name="label" type="text" required maxlength=super::LABEL_MAX.to_string()
                     value=field("label") />
@@ -230,7 +230,7 @@ fn milestones_section(locale: Locale, view: &ProjectView) -> impl IntoView + use
         .filter(|m| m.reached.is_none())
         .map(|m| {
             view! {
-                <form method="post" action=format!("/staff/milestones/{}/reached", m.id) class="inline-form">
+                <form method="post" novalidate=true action=format!("/staff/milestones/{}/reached", m.id) class="inline-form">
                     <button type="submit" class="button button-small">
                         {locale.tv("project.mark_reached", &[("label", &m.label)])}
                     </button>
@@ -245,7 +245,7 @@ fn milestones_section(locale: Locale, view: &ProjectView) -> impl IntoView + use
             {buttons}
             <details class="card-box" open=back>
                 <summary>{locale.t("project.new_milestone")}</summary>
-                <form method="post" action=format!("/staff/projects/{}/milestones", view.project.id) class="form">
+                <form method="post" novalidate=true action=format!("/staff/projects/{}/milestones", view.project.id) class="form">
                     <label for="step-label">{locale.t("project.field_step")}</label>
                     <input id="step-label" name="step" type="text" required maxlength=super::LABEL_MAX.to_string()
                         value=field("step") />
@@ -290,7 +290,7 @@ fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
                     .map(|(id, name)| view! { <li><a href=format!("/staff/participants/{id}")>{name.clone()}</a></li> })
                     .collect_view();
                 let more = (*total > people.len() as i64).then(|| {
-                    view! { <p class="hint">{locale.tv("project.helpers_more", &[("n", &(total - people.len() as i64))])}</p> }
+                    view! { <p class="hint">{locale.plural("project.helpers_more", total - people.len() as i64, &[("n", &(total - people.len() as i64))])}</p> }
                 });
                 view! { <ul class="closure-list">{items}</ul> {more} }.into_any()
             };
@@ -311,7 +311,7 @@ fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
             {helpers}
             <details class="card-box">
                 <summary>{locale.t("project.choose_skills")}</summary>
-                <form method="post" action=format!("/staff/projects/{}/skills", view.project.id) class="form">
+                <form method="post" novalidate=true action=format!("/staff/projects/{}/skills", view.project.id) class="form">
                     <fieldset class="choices">
                         <legend>{locale.t("project.skills_needed")}</legend>
                         {boxes}
@@ -343,7 +343,7 @@ fn details_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> 
         <section id="details" aria-labelledby="details-heading">
             <details class="card-box" open=query("error").is_some() && typed("name").is_some()>
                 <summary><h2 id="details-heading">{locale.t("project.details")}</h2></summary>
-                <form method="post" action=format!("/staff/projects/{}", project.id) class="form">
+                <form method="post" novalidate=true action=format!("/staff/projects/{}", project.id) class="form">
                     {project_fields(locale, Some(project), "project")}
                     <fieldset class="choices">
                         <legend>{locale.t("project.field_partners")}</legend>

@@ -157,7 +157,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let logout = viewer.is_some().then(|| {
         view! {
             <li>
-                <form method="post" action="/logout">
+                <form method="post" novalidate=true action="/logout">
                     <button type="submit" class="nav-link">
                         <span class="picto" aria-hidden="true">
                             "🚪"
@@ -222,13 +222,14 @@ fn LanguageSwitch(locale: Locale, back: String) -> impl IntoView {
                     class="lang-button"
                     aria-pressed=current.unwrap_or("false")
                 >
-                    {option.native_name()}
+                    <span class="lang-long">{option.native_name()}</span>
+                    <span class="lang-short" aria-hidden="true">{option.code()}</span>
                 </button>
             }
         })
         .collect_view();
     view! {
-        <form method="post" action="/lang" class="lang-switch">
+        <form method="post" novalidate=true action="/lang" class="lang-switch">
             <input type="hidden" name="back" value=back />
             <span class="visually-hidden">{locale.t("shell.language")}</span>
             {buttons}

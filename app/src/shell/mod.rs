@@ -57,6 +57,10 @@ pub use layout::Layout;
 #[derive(Clone, Debug)]
 pub struct CurrentViewer(pub Option<Viewer>);
 
+/// The page is not for the viewer's role: the layout shows the 403 message instead of it.
+#[derive(Clone, Copy, Debug)]
+pub struct Denied(pub bool);
+
 /// The request carried a session that has ended (expired, logged out elsewhere).
 #[derive(Clone, Copy, Debug)]
 pub struct SessionEnded(pub bool);
@@ -80,6 +84,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(info.locale);
     provide_context(CurrentViewer(info.viewer.clone()));
     provide_context(SessionEnded(info.session_ended));
+    provide_context(Denied(info.denied));
     view! {
         <!DOCTYPE html>
         <html lang=info.locale.code()>
@@ -103,9 +108,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let denied = use_context::<Denied>().is_some_and(|denied| denied.0);
     view! {
         <Router>
             <Layout>
+                <Show
+                    when=move || !denied
+                    fallback=|| view! { <ErrorView error=crate::error::AppError::Forbidden /> }
+                >
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
@@ -214,6 +224,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
+                </Show>
             </Layout>
         </Router>
     }

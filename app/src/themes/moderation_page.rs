@@ -49,7 +49,7 @@ fn proposal(locale: Locale, theme: Theme) -> impl IntoView {
             {theme_summary(locale, &theme)}
             <p>{locale.t("themes.by")} " " <strong>{theme.author.clone()}</strong></p>
             {assisted}
-            <form method="post" action=format!("/staff/themes/{id}/publish")>
+            <form method="post" novalidate=true action=format!("/staff/themes/{id}/publish")>
                 <button type="submit" class="button button-primary">
                     <span class="picto" aria-hidden="true">"✅"</span>
                     {locale.t("moderation.publish")}
@@ -170,7 +170,7 @@ pub fn ModerationPage() -> impl IntoView {
         <section class="card-box" id="propose" aria-labelledby="assist-heading">
             <h2 id="assist-heading">{locale.t("moderation.assist")}</h2>
             <ParticipantSearch path="/staff/themes".to_string() anchor="propose" />
-            <form method="post" action="/themes" class="form">
+            <form method="post" novalidate=true action="/themes" class="form">
                 <ParticipantChoice found chosen anchor="propose" />
                 <ThemeFields title description id_prefix="assist".to_string() />
                 <PictogramPicker selected=picked id_prefix="assist".to_string() />
@@ -207,7 +207,7 @@ pub fn MergePage() -> impl IntoView {
                                     view! {
                                         <li class="card-box">
                                             {theme_summary(locale, t)}
-                                            <form method="post" action=format!("/staff/themes/{id}/merge")>
+                                            <form method="post" novalidate=true action=format!("/staff/themes/{id}/merge")>
                                                 <input type="hidden" name="into" value=t.id.to_string() />
                                                 <button type="submit" class="button">
                                                     <span class="picto" aria-hidden="true">"🔗"</span>

@@ -129,7 +129,7 @@ fn group_theme(locale: Locale, theme: &Theme, own: bool) -> impl IntoView + use<
             ("yes", "🙋", locale.t("themes.support"))
         };
         view! {
-            <form method="post" action=format!("/themes/{id}/support")>
+            <form method="post" novalidate=true action=format!("/themes/{id}/support")>
                 <input type="hidden" name="want" value=want />
                 <button type="submit" class="button">
                     <span class="picto" aria-hidden="true">{picto}</span>
@@ -248,7 +248,7 @@ fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView
         view! {
             <details class="edit" open=open>
                 <summary>{locale.t("themes.change")}</summary>
-                <form method="post" action=format!("/themes/{id}/edit") class="form">
+                <form method="post" novalidate=true action=format!("/themes/{id}/edit") class="form">
                     <ThemeFields
                         title=draft.title
                         description=draft.description
@@ -384,7 +384,7 @@ pub fn ThemesPage() -> impl IntoView {
                             {votes_section(locale, rounds, board.chosen)}
                             <section class="card-box" id="propose" aria-labelledby="propose-heading">
                                 <h2 id="propose-heading">{locale.t("themes.propose")}</h2>
-                                <form method="post" action="/themes" class="form">
+                                <form method="post" novalidate=true action="/themes" class="form">
                                     <ThemeFields
                                         title=new_draft.title
                                         description=new_draft.description

@@ -11,14 +11,22 @@ use crate::{
     auth::Role,
     i18n::{Locale, use_locale},
     people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice, use_viewer},
+    shell::{
+        ErrorView,
+        notice::{Notice, query},
+        use_viewer,
+    },
     themes::{Theme, page::theme_summary},
 };
 
 /// What the round asks, in a sentence.
 pub fn method_text(locale: Locale, method: Method) -> String {
     match method {
-        Method::Approval { max_choices } => locale.tv("vote.choose_up_to", &[("n", &max_choices)]),
+        Method::Approval { max_choices } => locale.plural(
+            "vote.choose_up_to",
+            max_choices.into(),
+            &[("n", &max_choices)],
+        ),
         Method::Faces { .. } => locale.t("vote.give_faces"),
     }
 }
@@ -32,7 +40,13 @@ pub fn phase_text(locale: Locale, round: &Round) -> String {
     }
 }
 
-/// A theme as a large tile to tick: its picture and title.
+/// An idea's few words under its title on a ballot, when it has some.
+fn few_words(theme: &Theme) -> Option<impl IntoView + use<>> {
+    (!theme.description.is_empty())
+        .then(|| view! { <span class="tile-words">{theme.description.clone()}</span> })
+}
+
+/// A theme as a large tile to tick: its picture, title and few words.
 pub fn theme_checkbox(
     theme: &Theme,
     name: String,
@@ -45,6 +59,7 @@ pub fn theme_checkbox(
             <label for=id>
                 <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
                 <span>{theme.title.clone()}</span>
+                {few_words(theme)}
             </label>
         </div>
     }
@@ -70,7 +85,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                 .collect_view();
             view! {
                 <fieldset class="picto-picker">
-                    <legend>{locale.tv("vote.choose_up_to", &[("n", &max_choices)])}</legend>
+                    <legend>{locale.plural("vote.choose_up_to", max_choices.into(), &[("n", &max_choices)])}</legend>
                     {tiles}
                 </fieldset>
             }
@@ -101,6 +116,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                             " "
                             {theme.title.clone()}
                         </legend>
+                        {few_words(theme)}
                         {options}
                     </fieldset>
                 }
@@ -213,7 +229,7 @@ pub fn results_list(
             } else {
                 workshop_action.clone().map(|action| {
                     view! {
-                        <form method="post" action=action>
+                        <form method="post" novalidate=true action=action>
                             <input type="hidden" name="theme" value=theme.id.to_string() />
                             <button type="submit" class="button button-primary">
                                 <span class="picto" aria-hidden="true">"🗓️"</span>
@@ -246,16 +262,34 @@ pub fn VotePage() -> impl IntoView {
     let locale = use_locale();
     let participant = use_viewer().is_some_and(|v| v.role == Role::Participant);
     let round = Resource::new_blocking(id_param, |id| async move { get_round(id?).await });
+    let changing = query("change").is_some();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match round.await {
                     Ok(view) => {
                         let id = view.round.id;
+                        // What the round asks, while it can still be answered.
+                        let asks = (view.round.phase != Phase::Closed)
+                            .then(|| view! { <p>{method_text(locale, view.round.method)}</p> });
                         let staff_link = (!participant).then(|| view! {
                             <p><a class="button" href=format!("/staff/votes/{id}")>{locale.t("vote.staff_page")}</a></p>
                         });
-                        let ballot = (participant && view.round.phase == Phase::Open).then(|| {
+                        let open = participant && view.round.phase == Phase::Open;
+                        // Once voted, the page says so; the ballot comes back, empty, on asking
+                        // to change the vote.
+                        let recorded = (open && view.round.voted && !changing).then(|| view! {
+                            <section class="card-box" id="ballot" aria-labelledby="ballot-heading">
+                                <h2 id="ballot-heading">{locale.t("vote.ballot")}</h2>
+                                <p>{locale.t("vote.recorded")}</p>
+                                <p>
+                                    <a class="button" href=format!("/votes/{id}?change=1#ballot")>
+                                        {locale.t("vote.change")}
+                                    </a>
+                                </p>
+                            </section>
+                        });
+                        let ballot = (open && (!view.round.voted || changing)).then(|| {
                             let already = view.round.voted.then(|| view! {
                                 <p class="notice notice-info">{locale.t("vote.already")}</p>
                             });
@@ -263,7 +297,7 @@ pub fn VotePage() -> impl IntoView {
                                 <section class="card-box" id="ballot" aria-labelledby="ballot-heading">
                                     <h2 id="ballot-heading">{locale.t("vote.ballot")}</h2>
                                     {already}
-                                    <form method="post" action=format!("/votes/{id}") class="form">
+                                    <form method="post" novalidate=true action=format!("/votes/{id}") class="form">
                                         {ballot_fields(locale, view.round.method, &view.themes, "ballot")}
                                         <button type="submit" class="button button-primary">
                                             <span class="picto" aria-hidden="true">"🗳️"</span>
@@ -285,7 +319,12 @@ pub fn VotePage() -> impl IntoView {
                                 .iter()
                                 .map(|t| view! { <li class="card-box">{theme_summary(locale, t)}</li> })
                                 .collect_view();
-                            view! { <ul class="theme-list">{items}</ul> }
+                            view! {
+                                <section aria-labelledby="ideas-heading">
+                                    <h2 id="ideas-heading">{locale.t("round.ideas")}</h2>
+                                    <ul class="theme-list">{items}</ul>
+                                </section>
+                            }
                         });
                         view! {
                             <PageTitle text=view.round.title.clone() />
@@ -295,8 +334,9 @@ pub fn VotePage() -> impl IntoView {
                             </h1>
                             <Notice />
                             <p><strong>{phase_text(locale, &view.round)}</strong></p>
-                            <p>{method_text(locale, view.round.method)}</p>
+                            {asks}
                             {staff_link}
+                            {recorded}
                             {ballot}
                             {themes}
                             {results}

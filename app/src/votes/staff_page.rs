@@ -41,7 +41,7 @@ fn round_item(locale: Locale, round: Round) -> impl IntoView {
                 <a href=format!("/staff/votes/{}", round.id)>{round.title.clone()}</a>
             </h3>
             <p>{phase_badge(locale, round.phase)} " " {phase_text(locale, &round)}</p>
-            <p>{locale.tv("round.voters", &[("voters", &round.voters)])}</p>
+            <p>{locale.plural("round.voters", round.voters, &[("voters", &round.voters)])}</p>
         </li>
     }
 }
@@ -95,7 +95,7 @@ fn new_round_form(
     view! {
         <section class="card-box" id="new-round" aria-labelledby="new-round-heading">
             <h2 id="new-round-heading">{locale.t("round.new")}</h2>
-            <form method="post" action="/staff/votes" class="form">
+            <form method="post" novalidate=true action="/staff/votes" class="form">
                 <label for="round-title">{locale.t("round.field_title")}</label>
                 <input id="round-title" name="title" type="text" required maxlength="80" value=draft.title />
                 <fieldset class="picto-picker">
@@ -217,7 +217,7 @@ pub fn RoundPage() -> impl IntoView {
                                     <h2 id="assist-heading">{locale.t("round.assist")}</h2>
                                     <p class="hint">{locale.t("round.assist_hint")}</p>
                                     <ParticipantSearch path=format!("/staff/votes/{id}") anchor="assist" />
-                                    <form method="post" action=format!("/staff/votes/{id}/ballot") class="form">
+                                    <form method="post" novalidate=true action=format!("/staff/votes/{id}/ballot") class="form">
                                         <ParticipantChoice found chosen anchor="assist" />
                                         {ballot_fields(locale, view.round.method, &view.themes, "assist")}
                                         <button type="submit" class="button button-primary">{locale.t("round.record")}</button>
@@ -244,8 +244,11 @@ pub fn RoundPage() -> impl IntoView {
                                     .map(|t| view! { <li class="card-box">{theme_summary(locale, t)}</li> })
                                     .collect_view();
                                 view! {
-                                    <p class="notice notice-info">{locale.t("round.results_later")}</p>
-                                    <ul class="theme-list">{items}</ul>
+                                    <section aria-labelledby="ideas-heading">
+                                        <h2 id="ideas-heading">{locale.t("round.ideas")}</h2>
+                                        <p class="notice notice-info">{locale.t("round.results_later")}</p>
+                                        <ul class="theme-list">{items}</ul>
+                                    </section>
                                 }
                                 .into_any()
                             }
@@ -255,10 +258,12 @@ pub fn RoundPage() -> impl IntoView {
                             <h1>{view.round.title.clone()}</h1>
                             <Notice />
                             <p>{phase_badge(locale, view.round.phase)} " " <strong>{phase_text(locale, &view.round)}</strong></p>
-                            <p>{method_text(locale, view.round.method)}</p>
+                            {(view.round.phase != Phase::Closed)
+                                .then(|| view! { <p>{method_text(locale, view.round.method)}</p> })}
                             <p>
-                                {locale.tv(
+                                {locale.plural(
                                     "round.turnout",
+                                    view.round.voters,
                                     &[("voters", &view.round.voters), ("participants", &view.participants)],
                                 )}
                             </p>

@@ -96,7 +96,7 @@ fn feed_section(locale: Locale, feed: Option<String>) -> impl IntoView {
             <h2 id="feed-heading">{locale.t("agenda.feed_title")}</h2>
             {link}
             <p class="hint">{text}</p>
-            <form method="post" action="/agenda/link">
+            <form method="post" novalidate=true action="/agenda/link">
                 <button type="submit" class="button">{button}</button>
             </form>
         </section>

@@ -107,7 +107,7 @@ pub fn AttendancePage() -> impl IntoView {
                             view! { <p>{locale.t("attendance.nobody")}</p> }.into_any()
                         } else {
                             view! {
-                                <form method="post" action=format!("/staff/sessions/{id}/attendance") class="form">
+                                <form method="post" novalidate=true action=format!("/staff/sessions/{id}/attendance") class="form">
                                     <button type="submit" name="all" value="present" class="button button-primary">
                                         <span class="picto" aria-hidden="true">"✅"</span>
                                         {locale.t("attendance.all_present")}
@@ -171,8 +171,9 @@ pub fn PaperSheetPage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
-                        let spare = (0..3)
-                            .map(|_| view! { <tr><th scope="row">" "</th><td></td><td></td><td></td><td></td></tr> })
+                        // A blank line for each free place: someone who comes writes their name.
+                        let spare = (0..sheet.free)
+                            .map(|_| view! { <tr><td></td><td></td><td></td><td></td><td></td></tr> })
                             .collect_view();
                         let heads = MARKS
                             .into_iter()
@@ -182,7 +183,10 @@ pub fn PaperSheetPage() -> impl IntoView {
                             <PageTitle text=format!("{} — {}", locale.t("attendance.paper"), sheet.session.workshop) />
                             <div class="printable">
                                 <h1>{sheet.session.workshop.clone()}</h1>
-                                <p class="print-when"><strong>{sheet.session.when.clone()}</strong></p>
+                                <p class="print-when">
+                                    <strong>{sheet.day.clone()}</strong>
+                                    {sheet.session.room.clone().map(|room| format!(" · {room}"))}
+                                </p>
                                 <p>{locale.tv("workshop.with", &[("names", &sheet.facilitators.join(" & "))])}</p>
                                 <table class="table print-table">
                                     <thead>

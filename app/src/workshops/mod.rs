@@ -201,6 +201,10 @@ pub struct Feedback {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub session: Session,
+    /// The day with its year and the hours, for paper: "lundi 8 mars 2027, 13:30–15:30".
+    pub day: String,
+    /// Places left in the workshop: blank lines on the paper sheet for people who come.
+    pub free: i64,
     pub facilitators: Vec<String>,
     pub lines: Vec<SheetLine>,
     /// Faces count per face (😞 😐 😃), and the comments.

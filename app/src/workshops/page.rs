@@ -200,12 +200,16 @@ fn registration(locale: Locale, workshop: &Workshop) -> impl IntoView + use<> {
             let label = if workshop.is_full() {
                 locale.t("workshop.join_waiting")
             } else if workshop.kind == super::Kind::Cycle {
-                locale.tv("workshop.register_cycle", &[("n", &workshop.upcoming)])
+                locale.plural(
+                    "workshop.register_cycle",
+                    workshop.upcoming,
+                    &[("n", &workshop.upcoming)],
+                )
             } else {
                 locale.t("workshop.register")
             };
             view! {
-                <form method="post" action=format!("/workshops/{id}/register")>
+                <form method="post" novalidate=true action=format!("/workshops/{id}/register")>
                     <button type="submit" class="button button-primary">
                         <span class="picto" aria-hidden="true">"✍️"</span>
                         {label}
@@ -255,7 +259,7 @@ fn feedback_form(locale: Locale, session: &Session) -> impl IntoView + use<> {
     let comment = format!("comment-{id}");
     let sign = format!("sign-{id}");
     view! {
-        <form method="post" action=format!("/sessions/{id}/feedback") class="form">
+        <form method="post" novalidate=true action=format!("/sessions/{id}/feedback") class="form">
             <fieldset class="picto-picker">
                 <legend>{locale.t("feedback.question")}</legend>
                 {faces}
@@ -292,7 +296,7 @@ fn my_session(locale: Locale, session: &Session, registered: bool) -> impl IntoV
         Some(
             view! {
                 {note.map(|note| view! { <p class="badge badge-proposed">{note}</p> })}
-                <form method="post" action=format!("/sessions/{id}/away")>
+                <form method="post" novalidate=true action=format!("/sessions/{id}/away")>
                     <input type="hidden" name="want" value=want />
                     <button type="submit" class="button">
                         <span class="picto" aria-hidden="true">{picto}</span>

@@ -31,8 +31,9 @@ fn person_cells(locale: Locale, person: &Registrant) -> impl IntoView + use<> {
         Place::Waiting(n) => locale.tv("workshop.status_waiting", &[("n", &n)]),
     };
     let rate = (person.marked > 0).then(|| {
-        locale.tv(
+        locale.plural(
             "attendance.rate",
+            person.present,
             &[("present", &person.present), ("marked", &person.marked)],
         )
     });
@@ -101,7 +102,7 @@ pub fn people_section(
             <div class="card-box" id="register">
                 <h3>{locale.t("workshop.register_for")}</h3>
                 <ParticipantSearch path=format!("/staff/workshops/{id}") anchor="register" />
-                <form method="post" action=format!("/staff/workshops/{id}/people") class="form">
+                <form method="post" novalidate=true action=format!("/staff/workshops/{id}/people") class="form">
                     <ParticipantChoice found chosen anchor="register" />
                     <button type="submit" class="button button-primary">{locale.t("workshop.register_button")}</button>
                 </form>
@@ -160,7 +161,7 @@ pub fn WorkshopPersonPage() -> impl IntoView {
                                     </thead>
                                     <tbody><tr>{person_cells(locale, &person)}</tr></tbody>
                                 </table>
-                                <form method="post" action=format!("/staff/workshops/{id}/people/{user}/remove")>
+                                <form method="post" novalidate=true action=format!("/staff/workshops/{id}/people/{user}/remove")>
                                     <button type="submit" class="button">{locale.t("workshop.remove")}</button>
                                 </form>
                                 <section class="card-box" id="move" aria-labelledby="move-heading">
@@ -170,7 +171,7 @@ pub fn WorkshopPersonPage() -> impl IntoView {
                                         <input id="q" name="q" type="search" maxlength=SEARCH_MAX.to_string() value=search />
                                         <button type="submit" class="button">{locale.t("themes.search_button")}</button>
                                     </form>
-                                    <form method="post" action=format!("/staff/workshops/{id}/people/{user}/move") class="form">
+                                    <form method="post" novalidate=true action=format!("/staff/workshops/{id}/people/{user}/move") class="form">
                                         <label for="to">{locale.t("workshop.move_choose")}</label>
                                         <select id="to" name="to" required>
                                             <option value="">{locale.t("moderation.choose")}</option>
@@ -262,7 +263,7 @@ fn former_row(locale: Locale, person: &Former) -> impl IntoView + use<> {
             <th scope="row">
                 <a href=format!("/staff/participants/{}", person.user_id)>{person.name.clone()}</a>
             </th>
-            <td>{locale.tv("attendance.rate", &[("present", &person.present), ("marked", &person.marked)])}</td>
+            <td>{locale.plural("attendance.rate", person.present, &[("present", &person.present), ("marked", &person.marked)])}</td>
         </tr>
     }
 }

@@ -78,11 +78,11 @@ pub fn RoomsPage() -> impl IntoView {
                                 view! {
                                     <li class="card-box" id=prefix.clone()>
                                         <h3>{room.name.clone()}</h3>
-                                        <p>{locale.tv("room.capacity", &[("n", &room.capacity)])}</p>
+                                        <p>{locale.plural("room.capacity", room.capacity, &[("n", &room.capacity)])}</p>
                                         <p>{room.accessibility.clone()}</p>
                                         <details open=here>
                                             <summary>{locale.tv("room.change", &[("name", &room.name)])}</summary>
-                                            <form method="post" action=format!("/admin/rooms/{}", room.id) class="form">
+                                            <form method="post" novalidate=true action=format!("/admin/rooms/{}", room.id) class="form">
                                                 {room_fields(locale, Some(room), &prefix, here)}
                                                 <button type="submit" class="button">{locale.t("room.save")}</button>
                                             </form>
@@ -97,7 +97,7 @@ pub fn RoomsPage() -> impl IntoView {
                                 view! {
                                     <li>
                                         <strong>{day.when}</strong> " — " {day.label}
-                                        <form method="post" action=format!("/admin/closures/{}/remove", day.day) class="inline-form">
+                                        <form method="post" novalidate=true action=format!("/admin/closures/{}/remove", day.day) class="inline-form">
                                             <button type="submit" class="button">{locale.t("closure.remove")}</button>
                                         </form>
                                     </li>
@@ -108,7 +108,7 @@ pub fn RoomsPage() -> impl IntoView {
                             <section aria-labelledby="rooms-heading">
                                 <h2 id="rooms-heading">{locale.t("room.list")}</h2>
                                 <ul class="theme-list">{items}</ul>
-                                <form method="post" action="/admin/rooms" class="form card-box" id="new-room">
+                                <form method="post" novalidate=true action="/admin/rooms" class="form card-box" id="new-room">
                                     <h3>{locale.t("room.new")}</h3>
                                     {room_fields(locale, None, "new-room-field", back_new_room)}
                                     <button type="submit" class="button button-primary">{locale.t("room.add")}</button>
@@ -118,7 +118,7 @@ pub fn RoomsPage() -> impl IntoView {
                                 <h2 id="closures-heading">{locale.t("closure.title")}</h2>
                                 <p class="hint">{locale.t("closure.hint")}</p>
                                 <ul class="closure-list">{days}</ul>
-                                <form method="post" action="/admin/closures" class="form card-box">
+                                <form method="post" novalidate=true action="/admin/closures" class="form card-box">
                                     <label for="closure-day">{locale.t("closure.field_day")}</label>
                                     <input id="closure-day" name="day" type="date" required
                                         value=field_value(back_closure, "day", String::new()) />

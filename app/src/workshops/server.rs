@@ -291,6 +291,21 @@ pub(super) async fn attendance_sheet_body(id: i64) -> Result<Sheet, AppError> {
     .pop()
     .ok_or(AppError::NotFound)?;
     let facilitators = facilitator_names(reader.db(), session.workshop_id).await?;
+    let (starts, ends, free): (i64, i64, i64) = sqlx::query_as(
+        "SELECT s.starts_at, s.ends_at, w.capacity - (SELECT COUNT(*) FROM registrations r \
+          WHERE r.workshop_id = w.id AND r.status = 'registered') \
+         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_one(reader.db().read())
+    .await?;
+    let day = format!(
+        "{}–{}",
+        reader
+            .locale
+            .format(starts, reader.tz(), "%A %-d %B %Y, %H:%M"),
+        reader.locale.format(ends, reader.tz(), "%H:%M")
+    );
     // Everyone with a place, and anyone marked before they left.
     let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
         "SELECT u.id, u.display_name, \
@@ -337,6 +352,8 @@ pub(super) async fn attendance_sheet_body(id: i64) -> Result<Sheet, AppError> {
     }
     Ok(Sheet {
         session,
+        day,
+        free: free.max(0),
         facilitators,
         lines,
         faces,

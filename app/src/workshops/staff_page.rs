@@ -104,8 +104,9 @@ fn workshop_fields(
         .map(|room| {
             let value = room.id.to_string();
             let selected = draft.room == value;
-            let label = locale.tv(
+            let label = locale.plural(
                 "room.option",
+                room.capacity,
                 &[("name", &room.name), ("capacity", &room.capacity)],
             );
             view! { <option value=value selected=selected>{label}</option> }
@@ -222,7 +223,7 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                             </section>
                             <section class="card-box" id="new-workshop" aria-labelledby="new-workshop-heading">
                                 <h2 id="new-workshop-heading">{locale.t("workshop.new")}</h2>
-                                <form method="post" action="/staff/workshops" class="form">
+                                <form method="post" novalidate=true action="/staff/workshops" class="form">
                                     {workshop_fields(locale, draft, &rooms, &staff, "new")}
                                     <button type="submit" class="button button-primary">{locale.t("workshop.create")}</button>
                                 </form>
@@ -262,7 +263,7 @@ fn schedule_form(locale: Locale, id: i64, back: bool, confirm: bool) -> impl Int
     view! {
         <section class="card-box" id="schedule" aria-labelledby="schedule-heading">
             <h2 id="schedule-heading">{locale.t("schedule.title")}</h2>
-            <form method="post" action=format!("/staff/workshops/{id}/schedule") class="form">
+            <form method="post" novalidate=true action=format!("/staff/workshops/{id}/schedule") class="form">
                 <label for="frequency">{locale.t("schedule.field_frequency")}</label>
                 <select id="frequency" name="frequency">{frequencies}</select>
                 <p class="hint">{locale.t("schedule.monthly_hint")}</p>
@@ -363,12 +364,12 @@ fn staff_session(
         view! {
             <details open=back_here>
                 <summary>{locale.t("session.change")}</summary>
-                <form method="post" action=format!("/staff/sessions/{id}/move") class="form">
+                <form method="post" novalidate=true action=format!("/staff/sessions/{id}/move") class="form">
                     {when_fields(locale, &prefix, Some(session), back_here)}
                     {confirm_box(locale, confirm, &prefix)}
                     <button type="submit" class="button">{locale.t("session.move")}</button>
                 </form>
-                <form method="post" action=format!("/staff/sessions/{id}/cancel") class="form">
+                <form method="post" novalidate=true action=format!("/staff/sessions/{id}/cancel") class="form">
                     <label for=reason.clone()>{locale.t("session.field_reason")}</label>
                     <input id=reason name="reason" type="text" required maxlength="500"
                         value=sent_back(back_here, "reason", "") />
@@ -466,7 +467,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                             </section>
                             <section class="card-box" id="add-session" aria-labelledby="add-session-heading">
                                 <h2 id="add-session-heading">{locale.t("session.add")}</h2>
-                                <form method="post" action=format!("/staff/workshops/{id}/sessions") class="form">
+                                <form method="post" novalidate=true action=format!("/staff/workshops/{id}/sessions") class="form">
                                     {when_fields(locale, "add", None, add_back)}
                                     {confirm_box(locale, clashed && add_back, "add")}
                                     <button type="submit" class="button">{locale.t("session.add_button")}</button>
@@ -475,7 +476,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                             {people_section(locale, &view, found, chosen)}
                             <section class="card-box" id="details" aria-labelledby="details-heading">
                                 <h2 id="details-heading">{locale.t("workshop.details")}</h2>
-                                <form method="post" action=format!("/staff/workshops/{id}") class="form">
+                                <form method="post" novalidate=true action=format!("/staff/workshops/{id}") class="form">
                                     {workshop_fields(locale, draft, &rooms, &staff, "edit")}
                                     <button type="submit" class="button button-primary">{locale.t("workshop.save")}</button>
                                 </form>

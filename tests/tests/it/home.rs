@@ -13,7 +13,7 @@ on_both_backends!(
 );
 
 fn text(body: &str) -> String {
-    body.replace('\u{a0}', " ").replace("&#x27;", "'")
+    body.replace("&#x27;", "'")
 }
 
 async fn id_of(app: &TestApp, sql: &str) -> i64 {

@@ -38,6 +38,12 @@ async fn each_role_reaches_only_its_pages(backend: Backend) {
         assert_eq!(reply.status, expected, "GET {path}");
         if expected == StatusCode::FORBIDDEN {
             assert!(reply.body.contains("Cette page n"), "a translated message");
+            // Within the usual layout: the menu and the way back stay, nothing of the page.
+            assert!(
+                reply.body.contains("<nav aria-label=\"Menu principal\">"),
+                "{path}"
+            );
+            assert_eq!(reply.body.matches("<h1").count(), 1, "{path}");
         }
     }
     // Nobody logged in: sent to the login page, and back afterwards.

@@ -106,13 +106,18 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
     let cooking = published(&app, "Cuisine du monde", "AMN4KP").await;
     let garden = published(&app, "Potager", "JPR7XZ").await;
     let sewing = published(&app, "Couture de doudous", "FTU3MW").await;
+    sqlx::query("UPDATE themes SET description = 'Pour les bébés prématurés.' WHERE id = $1")
+        .bind(sewing)
+        .execute(app.db().write())
+        .await
+        .unwrap();
     let round = open_round(&app, &sophie, &[cooking, garden, sewing], &[]).await;
     let page = app
         .get(&format!("/staff/votes/{round}"), Some(&sophie))
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Vote de décembre") && page.body.contains("Ouvert"));
-    assert!(page.body.contains("0 participant(s) sur 12 ont voté"));
+    assert!(page.body.contains("0 participant sur 12 a voté"));
 
     // Participants see the open vote on their page and vote.
     let amina = app.login_card("AMN4KP", "1234").await;
@@ -129,6 +134,12 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
             || ballot.body.contains("Choisissez jusqu'à 2 idées.")
     );
     assert!(ballot.body.contains(&format!("name=\"choice_{sewing}\"")));
+    // Each tile shows the idea's few words.
+    assert!(
+        ballot
+            .body
+            .contains("<span class=\"tile-words\">Pour les bébés prématurés.</span>")
+    );
     let choice = |id: i64| format!("choice_{id}");
     let (c, g, s) = (choice(cooking), choice(garden), choice(sewing));
     assert_eq!(
@@ -166,7 +177,18 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
     // No results while the round is open (it was not set to show them live).
     let page = app.get(&format!("/votes/{round}"), Some(&amina)).await;
     assert!(!page.body.contains("Résultats"));
-    assert!(page.body.contains("Vous avez déjà voté"));
+    // Her vote is recorded: the page says so and offers to change it, not an empty ballot.
+    assert!(page.body.contains("Votre vote est enregistré."));
+    assert!(
+        page.body
+            .contains(&format!("href=\"/votes/{round}?change=1#ballot\""))
+    );
+    assert!(!page.body.contains("Envoyer mon vote"));
+    let changing = app
+        .get(&format!("/votes/{round}?change=1"), Some(&amina))
+        .await;
+    assert!(changing.body.contains("Vous avez déjà voté"));
+    assert!(changing.body.contains("Envoyer mon vote"));
     let reply = app
         .post(
             &format!("/staff/votes/{round}/workshop"),
@@ -201,7 +223,9 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
     let body = &page.body;
     assert!(body.contains("Résultats") && body.contains("Nombre de votes : 4."));
     assert!(body.contains("N° 1") && body.contains("3 voix sur 4"));
-    assert_eq!(body.matches("N° 2 (ex æquo)").count(), 2);
+    assert_eq!(body.matches("N° 2 (à égalité)").count(), 2);
+    // Closed, the round no longer asks to choose.
+    assert!(!body.contains("Choisissez jusqu"));
     let at = |text: &str| body.find(text).unwrap();
     assert!(
         at("Couture de doudous") < at("Cuisine du monde") && at("Cuisine du monde") < at("Potager")
@@ -684,15 +708,17 @@ async fn ballots_are_secret(backend: Backend) {
     assert_eq!(key, app::votes::ballot_key(&secret, amina_id));
     assert_ne!(key, app::votes::ballot_key("another secret", amina_id));
 
-    // Her page says she voted, never what: the form comes back empty.
-    let page = app.get(&format!("/votes/{round}"), Some(&amina)).await;
+    // Her page says she voted, never what: to change it, the form comes back empty.
+    let page = app
+        .get(&format!("/votes/{round}?change=1"), Some(&amina))
+        .await;
     assert!(page.body.contains("Vous avez déjà voté"));
     assert!(!page.body.contains("checked"));
     // The staff see turnout and totals, no names beside choices.
     let page = app
         .get(&format!("/staff/votes/{round}"), Some(&sophie))
         .await;
-    assert!(page.body.contains("1 participant(s) sur 12 ont voté"));
+    assert!(page.body.contains("1 participant sur 12 a voté"));
     let results = &page.body
         [page.body.find("results-heading").unwrap()..page.body.find("assist-heading").unwrap()];
     assert!(results.contains("1 voix sur 1"));

@@ -829,14 +829,14 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
         "rate of the workshop"
     );
     assert!(
-        page.body.contains("0 présences sur 1"),
+        page.body.contains("0 présence sur 1"),
         "rate of Jean-Pierre"
     );
     let record = app
         .get(&format!("/staff/participants/{jean_pierre}"), Some(&worker))
         .await;
     assert!(
-        record.body.contains("1 présences sur 3"),
+        record.body.contains("1 présence sur 3"),
         "on the participant's record, with the sewing cycle of the demo"
     );
     let paper = app
@@ -844,6 +844,32 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
         .await;
     assert_eq!(paper.status, StatusCode::OK);
     assert!(paper.body.contains("Signature") && paper.body.contains("Jean-Pierre"));
+    // The paper says the day with its year, and has a blank line for each free place.
+    let (starts, free): (i64, i64) = sqlx::query_as(
+        "SELECT s.starts_at, w.capacity - (SELECT COUNT(*) FROM registrations r \
+          WHERE r.workshop_id = w.id AND r.status = 'registered') \
+         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id WHERE s.id = $1",
+    )
+    .bind(session)
+    .fetch_one(app.db().read())
+    .await
+    .unwrap();
+    let year = chrono::DateTime::from_timestamp(starts, 0)
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Brussels)
+        .format("%Y")
+        .to_string();
+    let heading = paper.body.find("<h1").unwrap();
+    assert!(
+        paper.body[heading..].contains(&format!(" {year}, ")),
+        "the year"
+    );
+    assert!(free > 0);
+    assert_eq!(
+        paper.body.matches("<tr><td></td>").count() as i64,
+        free,
+        "a blank line per free place"
+    );
     // Participants never open a sheet; unknown sessions are 404s.
     let amina_sheet = app
         .get(

@@ -1,5 +1,5 @@
 //! Every form of Trame, with a valid value for each field: the fuzz test sends malformed
-//! values to one field at a time, the others valid.
+//! values to one field at a time, the others valid. And every page, by role.
 
 /// Who sends a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -355,4 +355,50 @@ pub const FORMS: &[Form] = &[
         fields: &[("message", "Merci pour les doudous, les parents sont touchés !")],
         text: &["message"],
     },
+];
+
+/// Every page, by role, with its ids.
+pub const PAGES: &[(Who, &str)] = &[
+    (Who::Participant, "/"),
+    (Who::Participant, "/themes"),
+    (Who::Participant, "/votes/{round}"),
+    (Who::Participant, "/workshops"),
+    (Who::Participant, "/workshops/{workshop}"),
+    (Who::Participant, "/agenda"),
+    (Who::Participant, "/programme"),
+    (Who::Participant, "/projects"),
+    (Who::Participant, "/projects/{project}"),
+    (Who::Participant, "/journey"),
+    (Who::Participant, "/journey/attestation"),
+    (Who::Participant, "/confirm/leave-workshop/{workshop}"),
+    (Who::Participant, "/confirm/withdraw-idea/{my_theme}"),
+    (Who::Worker, "/"),
+    (Who::Worker, "/themes"),
+    (Who::Worker, "/confirm/close-vote/{round}"),
+    (Who::Worker, "/confirm/new-card/{participant}"),
+    (Who::Worker, "/confirm/close-record/{participant}"),
+    (Who::Worker, "/confirm/decline-idea/{my_theme}"),
+    (Who::Worker, "/staff/participants"),
+    (Who::Worker, "/staff/participants/{participant}"),
+    (Who::Worker, "/staff/participants/{participant}/card"),
+    (Who::Worker, "/staff/participants/{participant}/journey"),
+    (Who::Worker, "/staff/participants/{participant}/attestation"),
+    (Who::Worker, "/staff/themes"),
+    (Who::Worker, "/staff/votes"),
+    (Who::Worker, "/staff/votes/{round}"),
+    (Who::Worker, "/staff/workshops"),
+    (Who::Worker, "/staff/workshops/{workshop}"),
+    (Who::Worker, "/staff/sessions/{past_session}/attendance"),
+    (Who::Worker, "/staff/sessions/{past_session}/sheet"),
+    (Who::Worker, "/staff/projects"),
+    (Who::Worker, "/staff/projects/{project}"),
+    (Who::Partner, "/partner"),
+    (Who::Partner, "/partner/projects/{project}"),
+    (Who::Anonymous, "/public/projects/{project}"),
+    (Who::Anonymous, "/login"),
+    (Who::Admin, "/admin/skills"),
+    (Who::Admin, "/admin/rooms"),
+    (Who::Admin, "/admin/accounts"),
+    (Who::Admin, "/admin/audit"),
+    (Who::Admin, "/confirm/close-account/{account}"),
 ];

@@ -11,7 +11,7 @@ use http::StatusCode;
 use trame_tests::{Backend, Reply, TestApp, on_both_backends};
 
 use super::{
-    catalogue::{FORMS, Form, Who},
+    catalogue::{FORMS, Form, PAGES, Who},
     changes,
     world::World,
 };
@@ -159,51 +159,6 @@ async fn fuzz_form(app: &TestApp, world: &World, form: &Form, tally: &mut Tally)
         }
     }
 }
-
-/// Every page, by role, with its ids.
-const PAGES: &[(Who, &str)] = &[
-    (Who::Participant, "/"),
-    (Who::Participant, "/themes"),
-    (Who::Participant, "/votes/{round}"),
-    (Who::Participant, "/workshops"),
-    (Who::Participant, "/workshops/{workshop}"),
-    (Who::Participant, "/agenda"),
-    (Who::Participant, "/programme"),
-    (Who::Participant, "/projects"),
-    (Who::Participant, "/projects/{project}"),
-    (Who::Participant, "/journey"),
-    (Who::Participant, "/journey/attestation"),
-    (Who::Participant, "/confirm/leave-workshop/{workshop}"),
-    (Who::Participant, "/confirm/withdraw-idea/{my_theme}"),
-    (Who::Worker, "/"),
-    (Who::Worker, "/confirm/close-vote/{round}"),
-    (Who::Worker, "/confirm/new-card/{participant}"),
-    (Who::Worker, "/confirm/close-record/{participant}"),
-    (Who::Worker, "/confirm/decline-idea/{my_theme}"),
-    (Who::Worker, "/staff/participants"),
-    (Who::Worker, "/staff/participants/{participant}"),
-    (Who::Worker, "/staff/participants/{participant}/card"),
-    (Who::Worker, "/staff/participants/{participant}/journey"),
-    (Who::Worker, "/staff/participants/{participant}/attestation"),
-    (Who::Worker, "/staff/themes"),
-    (Who::Worker, "/staff/votes"),
-    (Who::Worker, "/staff/votes/{round}"),
-    (Who::Worker, "/staff/workshops"),
-    (Who::Worker, "/staff/workshops/{workshop}"),
-    (Who::Worker, "/staff/sessions/{past_session}/attendance"),
-    (Who::Worker, "/staff/sessions/{past_session}/sheet"),
-    (Who::Worker, "/staff/projects"),
-    (Who::Worker, "/staff/projects/{project}"),
-    (Who::Partner, "/partner"),
-    (Who::Partner, "/partner/projects/{project}"),
-    (Who::Anonymous, "/public/projects/{project}"),
-    (Who::Anonymous, "/login"),
-    (Who::Admin, "/admin/skills"),
-    (Who::Admin, "/admin/rooms"),
-    (Who::Admin, "/admin/accounts"),
-    (Who::Admin, "/admin/audit"),
-    (Who::Admin, "/confirm/close-account/{account}"),
-];
 
 /// Server functions and their arguments (the values to try are put in place of `{}`).
 const SERVER_FNS: &[(&str, &str)] = &[

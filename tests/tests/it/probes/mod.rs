@@ -6,4 +6,5 @@ mod changes;
 mod double_submits;
 mod fuzz;
 mod guessing;
+mod outline;
 mod world;

@@ -12,6 +12,8 @@ use crate::{
 const DAY: i64 = 24 * 3600;
 
 pub const CENTRE: &str = "CPAS de Sambreville (démo)";
+/// Its address, printed on attestations.
+pub const CENTRE_ADDRESS: &str = "Place Communale 1, 5060 Sambreville";
 pub const ADMIN: (&str, &str, &str) = ("Claire Dubois", "admin@trame.demo", "demo-admin-pass");
 pub const WORKERS: [(&str, &str, &str); 2] = [
     ("Sophie Lambert", "sophie@trame.demo", "demo-worker-pass"),
@@ -151,8 +153,9 @@ pub async fn seed_if_empty(db: &Db, tz: chrono_tz::Tz) -> Result<bool, AppError>
     let pin_hash = password::hash(PARTICIPANT_PIN.into()).await?;
     let at = now();
     let mut tx = db.write().begin().await?;
-    sqlx::query("INSERT INTO centre (id, name, created_at) VALUES (1, $1, $2)")
+    sqlx::query("INSERT INTO centre (id, name, address, created_at) VALUES (1, $1, $2, $3)")
         .bind(CENTRE)
+        .bind(CENTRE_ADDRESS)
         .bind(at)
         .execute(&mut *tx)
         .await?;

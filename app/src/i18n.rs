@@ -79,6 +79,13 @@ impl Locale {
         offers.first().map(|(_, l)| *l).unwrap_or_default()
     }
 
+    /// The `lang` to mark what people wrote with (ideas, projects, thanks): the centre writes
+    /// in French, so on a Dutch or English page its words are marked French; on a French
+    /// page, nothing.
+    pub fn content_lang(self) -> Option<&'static str> {
+        (self != Locale::Fr).then_some("fr")
+    }
+
     /// The translated text for `key` in this language.
     pub fn t(self, key: &str) -> String {
         rust_i18n::t!(key, locale = self.code()).into_owned()

@@ -7,9 +7,9 @@ use axum::{
 };
 
 use crate::{
-    auth::handlers as auth,
+    auth::{account, handlers as auth},
     people::handlers as people,
-    projects::handlers as projects,
+    projects::{attestation, handlers as projects},
     state::AppState,
     themes::handlers as themes,
     votes::handlers as votes,
@@ -22,6 +22,16 @@ pub fn form_routes() -> Router<AppState> {
         .route("/login/card", post(auth::card_login))
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::choose_language))
+        .route("/account/password", post(account::change_password))
+        .route("/account/pin", post(account::change_pin))
+        .route("/reset/{token}", post(account::use_reset_link))
+        .route("/staff/participants/{id}/pin", post(account::reset_pin))
+        .route("/admin/accounts/{id}/reset", post(account::reset_link))
+        .route("/journey/attestation", post(attestation::make_own))
+        .route(
+            "/staff/participants/{id}/attestation",
+            post(attestation::make_for),
+        )
         .route("/staff/participants", post(people::create_participant))
         .route("/staff/participants/{id}/card", post(people::replace_card))
         .route("/staff/participants/{id}/unlock", post(people::unlock_card))

@@ -228,6 +228,8 @@ pub fn router(state: AppState) -> Router {
 fn loggable_path(path: &str) -> &str {
     if path.starts_with("/calendar/") {
         "/calendar/…"
+    } else if path.starts_with("/reset/") {
+        "/reset/…"
     } else {
         path
     }

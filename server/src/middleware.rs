@@ -264,7 +264,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
     const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
     const PARTNER_AREA: &[Role] = &[Role::Admin, Role::Worker, Role::Partner];
-    if path == "/" {
+    if path == "/" || under("/account") {
         Some(ANYONE)
     } else if [
         "/themes",
@@ -275,6 +275,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
         "/programme",
         "/projects",
         "/journey",
+        "/attestations",
     ]
     .into_iter()
     .any(under)

@@ -16,10 +16,11 @@ export function launch() {
   });
 }
 
-// A fresh browser context (no cookies), French by default, with JavaScript on or off. Console
-// errors (a Content-Security-Policy violation, a failing script) are collected.
-export async function openPage(browser, { javaScript, locale = 'fr-BE' }) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale });
+// A fresh browser context (no cookies), French by default, with JavaScript on or off, at a
+// desktop size or the `viewport` given (a phone). Console errors (a Content-Security-Policy
+// violation, a failing script) are collected.
+export async function openPage(browser, { javaScript, locale = 'fr-BE', viewport }) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale, viewport });
   const page = await context.newPage();
   page.javaScriptOff = !javaScript;
   page.testLocale = locale;
@@ -41,6 +42,7 @@ export async function assertAccessible(page, label) {
     twin = await page.context().browser().newContext({
       storageState: await page.context().storageState(),
       locale: page.testLocale,
+      viewport: page.viewportSize(),
     });
     target = await twin.newPage();
     await target.goto(page.url());

@@ -88,10 +88,14 @@ for (const javaScript of [false, true]) {
     await participant.getByRole('region', { name: 'Savoir-faire reconnus' }).getByText('Couture').waitFor();
     await assertAccessible(participant, 'journey');
 
-    // The attestation prints: the menu and buttons are left out, the content is there.
+    // The attestation is made with the name she chooses to print, then prints: the menu and
+    // buttons are left out, the content and its verification code are there.
     await participant.getByRole('link', { name: 'Mon attestation à imprimer' }).click();
     await participant.getByRole('heading', { level: 1, name: 'Attestation de savoir-faire et de contributions' }).waitFor();
-    await participant.getByText(`CPAS de Sambreville (démo) atteste que ${name}`).waitFor();
+    await assertAccessible(participant, 'attestation form');
+    await participant.getByLabel('Nom à imprimer').fill(`${name} Exemple`);
+    await participant.getByRole('button', { name: "Faire l'attestation" }).click();
+    await participant.getByText(`CPAS de Sambreville (démo) atteste que ${name} Exemple`).waitFor();
     await assertAccessible(participant, 'attestation');
     if (javaScript) {
       await participant.getByRole('button', { name: "Imprimer l'attestation" }).waitFor();
@@ -102,6 +106,16 @@ for (const javaScript of [false, true]) {
     const pdf = await participant.pdf({ format: 'A4' });
     assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
     await participant.emulateMedia({ media: 'screen' });
+    // An employer checks it with its code, without logging in.
+    const verification = await participant.locator('.attestation-check .code').innerText();
+    assert.match(verification, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const employer = await open();
+    await employer.goto(`${BASE}/check`);
+    await employer.getByLabel('Code de vérification').fill(verification.toLowerCase());
+    await employer.getByRole('button', { name: 'Vérifier' }).click();
+    await employer.getByRole('heading', { name: 'Cette attestation a bien été faite par le CPAS' }).waitFor();
+    await employer.getByText(`atteste que ${name} Exemple`).waitFor();
+    await assertAccessible(employer, 'attestation check');
 
     // The partner sees the new figure, and no name.
     const partner = await open();

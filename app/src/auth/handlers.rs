@@ -40,7 +40,7 @@ pub struct CardLogin {
 }
 
 /// How a login attempt ended.
-enum Outcome {
+pub(super) enum Outcome {
     Success(i64),
     Failed,
     Throttled,
@@ -50,7 +50,7 @@ enum Outcome {
 /// and `secret_hash`). The attempt is counted before anything is looked up, and the same work
 /// is done whether or not the account exists, so neither a burst of guesses nor the time an
 /// answer takes tells more than "wrong".
-async fn authenticate(
+pub(super) async fn authenticate(
     state: &AppState,
     sql: &'static str,
     account: &str,
@@ -89,12 +89,7 @@ async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Res
     crate::people::card::forget_expired_pins(&state.db).await?;
     let token = session::create(&state.db, user_id).await?;
     let secure = state.settings.secure_cookies();
-    let cookie = cookies::set(
-        SESSION_COOKIE,
-        &token,
-        Some(state.settings.session_absolute_secs),
-        secure,
-    );
+    let cookie = session_cookie(state, &token);
     let mut response = ([(SET_COOKIE, cookie)], see_other(next)).into_response();
     // The person's own language comes back with them, whatever the device last showed.
     let chosen: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
@@ -107,6 +102,16 @@ async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Res
         response.headers_mut().append(SET_COOKIE, value);
     }
     Ok(response)
+}
+
+/// The session cookie for `token`.
+pub(super) fn session_cookie(state: &AppState, token: &str) -> String {
+    cookies::set(
+        SESSION_COOKIE,
+        token,
+        Some(state.settings.session_absolute_secs),
+        state.settings.secure_cookies(),
+    )
 }
 
 /// The cookie that remembers a language on this device for a year.

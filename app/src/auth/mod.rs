@@ -6,8 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod account_page;
 pub mod pages;
 
+#[cfg(feature = "ssr")]
+pub mod account;
 #[cfg(feature = "ssr")]
 pub mod cookies;
 #[cfg(feature = "ssr")]

@@ -14,9 +14,9 @@ const NEWS_SECS: i64 = 30 * 24 * 3600;
 /// Places that came free are news for two weeks.
 #[cfg(feature = "ssr")]
 const FREED_SECS: i64 = 14 * 24 * 3600;
-/// Attendance not taken is looked for over the last two months.
+/// Attendance not taken is looked for over the last two weeks (the sheet is still fresh).
 #[cfg(feature = "ssr")]
-const UNMARKED_SECS: i64 = 60 * 24 * 3600;
+const UNMARKED_SECS: i64 = 14 * 24 * 3600;
 /// The most items of each kind a home page lists.
 #[cfg(feature = "ssr")]
 const SHOWN: i64 = 3;
@@ -194,12 +194,13 @@ mod server {
                 .fetch_one(db)
                 .await?;
         let (unmarked, to_mark) = sessions_to_mark(reader, at - UNMARKED_SECS, SHOWN).await?;
+        // Workshops still running with someone waiting, the oldest first; only the few shown
+        // have their waiting list counted (counting every list grows with the history).
         let waiting: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT id, title, waiting FROM (SELECT w.id, w.title, \
-             (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-             AND g.status = 'waiting') AS waiting FROM workshops w \
-             WHERE w.last_session_at > $1) x WHERE waiting > 0 \
-             ORDER BY waiting DESC, id LIMIT $2",
+            "SELECT w.id, w.title, (SELECT COUNT(*) FROM registrations g \
+             WHERE g.workshop_id = w.id AND g.status = 'waiting') FROM workshops w \
+             WHERE w.last_session_at > $1 AND EXISTS (SELECT 1 FROM registrations g \
+             WHERE g.workshop_id = w.id AND g.status = 'waiting') ORDER BY w.id LIMIT $2",
         )
         .bind(at)
         .bind(SHOWN)

@@ -21,6 +21,16 @@ pub fn AccountsPage() -> impl IntoView {
     let email = typed("email").unwrap_or_default();
     let organisation = typed("organisation").unwrap_or_default();
     let chosen = typed("role");
+    // A reset link just made, shown once to the admin who made it.
+    let reset_link = typed("reset_link").map(|link| {
+        view! {
+            <section class="card-box" id="reset" aria-labelledby="reset-heading">
+                <h2 id="reset-heading">{locale.t("accounts.reset_heading")}</h2>
+                <p>{locale.t("accounts.reset_give")}</p>
+                <p class="url">{link}</p>
+            </section>
+        }
+    });
     let roles = [Role::Worker, Role::Admin, Role::Partner]
         .into_iter()
         .map(|role| {
@@ -32,6 +42,7 @@ pub fn AccountsPage() -> impl IntoView {
         <PageTitle text=locale.t("accounts.title") />
         <h1>{locale.t("accounts.title")}</h1>
         <Notice />
+        {reset_link}
         <section class="card-box" id="new" aria-labelledby="new-heading">
             <h2 id="new-heading">{locale.t("accounts.new")}</h2>
             <form method="post" novalidate=true action="/admin/accounts" class="form">
@@ -74,13 +85,21 @@ pub fn AccountsPage() -> impl IntoView {
                             .into_iter()
                             .map(|a| {
                                 let action = a.active.then(|| view! {
-                                    <a class="button button-small" href=Irreversible::CloseAccount.page(a.id)>
-                                        {locale.t("accounts.deactivate")}
-                                        <span class="visually-hidden">" " {a.name.clone()}</span>
-                                    </a>
+                                    <div class="actions">
+                                        <form method="post" novalidate=true action=format!("/admin/accounts/{}/reset", a.id)>
+                                            <button type="submit" class="button button-small">
+                                                {locale.t("accounts.reset")}
+                                                <span class="visually-hidden">" " {a.name.clone()}</span>
+                                            </button>
+                                        </form>
+                                        <a class="button button-small" href=Irreversible::CloseAccount.page(a.id)>
+                                            {locale.t("accounts.deactivate")}
+                                            <span class="visually-hidden">" " {a.name.clone()}</span>
+                                        </a>
+                                    </div>
                                 });
                                 view! {
-                                    <tr>
+                                    <tr id=format!("account-{}", a.id)>
                                         <td>{a.name.clone()}</td>
                                         <td>{a.email}</td>
                                         <td>{locale.t(a.role.label_key())} {a.organisation.map(|o| format!(" — {o}"))}</td>

@@ -8,12 +8,17 @@ use crate::error::AppError;
 /// Letters and digits that cannot be mistaken for one another (no 0/O, 1/I).
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 pub const CODE_LEN: usize = 6;
-pub const PIN_LEN: usize = 4;
+pub use super::PIN_LEN;
 /// How long after a card is issued its PIN can still be shown (to print it).
 pub const PIN_SHOWN_SECS: i64 = 30 * 60;
 
 pub fn new_code() -> String {
-    (0..CODE_LEN)
+    random_code(CODE_LEN)
+}
+
+/// `len` characters of the unmistakable alphabet, at random.
+pub fn random_code(len: usize) -> String {
+    (0..len)
         .map(|_| CODE_ALPHABET[OsRng.gen_range(0..CODE_ALPHABET.len())] as char)
         .collect()
 }
@@ -89,11 +94,24 @@ pub async fn issue(
             break candidate;
         }
     };
+    sqlx::query("UPDATE users SET login_code = $1 WHERE id = $2")
+        .bind(&code)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    set_pin(tx, id, pin).await
+}
+
+/// Gives participant `id` a new PIN, kept readable for printing a little while; their
+/// sessions end. Runs in the caller's transaction.
+pub async fn set_pin(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    pin: NewPin,
+) -> Result<(), AppError> {
     sqlx::query(
-        "UPDATE users SET login_code = $1, pin_hash = $2, pending_pin = $3, \
-         pending_pin_until = $4 WHERE id = $5",
+        "UPDATE users SET pin_hash = $1, pending_pin = $2, pending_pin_until = $3 WHERE id = $4",
     )
-    .bind(&code)
     .bind(pin.hash)
     .bind(pin.pin)
     .bind(crate::db::now() + PIN_SHOWN_SECS)

@@ -57,7 +57,7 @@ pub fn CardPage() -> impl IntoView {
                                 <p class="access-card-help">
                                     {locale.t("card.how_to")}
                                     " "
-                                    <span class="url">{card.login_url.clone()}</span>
+                                    <span class="url">{url_in_pieces(&card.login_url)}</span>
                                 </p>
                             </article>
                         }
@@ -68,4 +68,21 @@ pub fn CardPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// An address that may wrap only after a `/` or a `.`, never inside a word.
+fn url_in_pieces(url: &str) -> impl IntoView + use<> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in url.chars() {
+        piece.push(c);
+        if c == '/' || c == '.' {
+            pieces.push(std::mem::take(&mut piece));
+        }
+    }
+    pieces.push(piece);
+    pieces
+        .into_iter()
+        .map(|piece| view! { {piece} <wbr /> })
+        .collect_view()
 }

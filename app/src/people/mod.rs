@@ -69,8 +69,11 @@ pub struct Account {
 /// Longest name a participant may be given (a first name or a pseudonym).
 pub const NAME_MAX: usize = 60;
 
-/// Shortest password an admin may set.
+/// Shortest password an admin or the person may set.
 pub const PASSWORD_MIN: usize = 12;
+
+/// Digits of a participant's PIN.
+pub const PIN_LEN: usize = 4;
 
 /// Parses a participant's or account's name: trimmed, 1 to `NAME_MAX` characters, no
 /// control characters. Returns the translation key of the problem otherwise.

@@ -222,6 +222,16 @@ pub fn ParticipantPage() -> impl IntoView {
                                     {locale.t("card.replace")}
                                 </a>
                             </p>
+                            <details class="edit">
+                                <summary>{locale.t("card.reset_pin")}</summary>
+                                <p class="hint">{locale.t("card.reset_pin_hint")}</p>
+                                <form method="post" novalidate=true action=format!("/staff/participants/{id}/pin")>
+                                    <button type="submit" class="button">
+                                        <span class="picto" aria-hidden="true">"🔢"</span>
+                                        {locale.t("card.reset_pin")}
+                                    </button>
+                                </form>
+                            </details>
                         });
                         let open_or_close = if p.active {
                             view! {

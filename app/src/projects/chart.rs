@@ -40,9 +40,9 @@ pub fn columns(values: &[i64], target: i64) -> (Vec<Column>, f64) {
     (columns, HEIGHT - scale(target))
 }
 
-/// A quantity with its unit, in words: "23 pièces".
+/// A quantity with its unit, in words: "23 pièces", "1 pièce".
 pub fn quantity(locale: Locale, n: i64, unit: Unit) -> String {
-    format!("{n} {}", locale.t(&format!("unit.{}", unit.key())))
+    locale.plural(&format!("count.{}", unit.key()), n, &[("n", &n)])
 }
 
 /// A bar filled to `percent`, for the eye only.

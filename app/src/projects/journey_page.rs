@@ -17,8 +17,9 @@ use super::{
 };
 use crate::{
     auth::Role,
+    draft::typed_or,
     i18n::{Locale, use_locale},
-    shell::{ErrorView, notice::Notice, print::PrintButton, use_viewer},
+    shell::{ErrorView, notice::Notice, use_viewer},
 };
 
 /// The participant whose journey staff are reading (`/staff/participants/:id/...`), or the
@@ -196,6 +197,11 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                             <p class="notice notice-info">{locale.plural("journey.pending", journey.pending, &[("n", &journey.pending)])}</p>
                         });
                         let skills_form = user.is_none().then(|| my_skills_form(locale, &journey));
+                        // The participant's own page speaks to them; staff read about them.
+                        let say = |key: &str| match user {
+                            None => locale.t(key),
+                            Some(_) => locale.tv(&format!("{key}_of"), &[("name", &journey.name)]),
+                        };
                         let thanks = if journey.thanks.is_empty() {
                             view! { <p>{locale.t("journey.no_thanks")}</p> }.into_any()
                         } else {
@@ -208,16 +214,16 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                                 {title}
                             </h1>
                             <Notice />
-                            <p class="lead">{locale.t("journey.intro")}</p>
+                            <p class="lead">{say("journey.intro")}</p>
                             <p>
                                 <a class="button button-primary" href=format!("{}/attestation", base(user))>
                                     <span class="picto" aria-hidden="true">"📄"</span>
-                                    {locale.t("journey.attestation_link")}
+                                    {say("journey.attestation_link")}
                                 </a>
                             </p>
                             {pending}
                             <section aria-labelledby="made-heading">
-                                <h2 id="made-heading">{locale.t("journey.made_possible")}</h2>
+                                <h2 id="made-heading">{say("journey.made_possible")}</h2>
                                 {projects_list(locale, &journey)}
                             </section>
                             <section aria-labelledby="recognised-heading">
@@ -258,35 +264,33 @@ fn attestation_view(user: Option<i64>) -> impl IntoView {
                 match journey.await {
                     Ok(journey) => {
                         let title = locale.t("attestation.title");
+                        let action = match user {
+                            Some(id) => format!("/staff/participants/{id}/attestation"),
+                            None => "/journey/attestation".to_string(),
+                        };
                         view! {
                             <PageTitle text=title.clone() />
-                            <div class="no-print actions">
-                                <PrintButton label=locale.t("attestation.print") />
+                            <h1>{title}</h1>
+                            <Notice />
+                            <p class="lead">{locale.t("attestation.intro")}</p>
+                            <form method="post" novalidate=true action=action class="form card-box">
+                                <label for="printed-name">{locale.t("attestation.name")}</label>
+                                <input id="printed-name" name="name" type="text" maxlength=crate::people::NAME_MAX.to_string()
+                                    value=typed_or("name", journey.name.clone()) aria-describedby="printed-name-hint" />
+                                <p id="printed-name-hint" class="hint">{locale.t("attestation.name_hint")}</p>
+                                <button type="submit" class="button button-primary">
+                                    <span class="picto" aria-hidden="true">"📄"</span>
+                                    {locale.t("attestation.make")}
+                                </button>
+                            </form>
+                            <p>
                                 <a href=match user {
                                     Some(id) => format!("/staff/participants/{id}/journey"),
                                     None => "/journey".to_string(),
                                 }>
                                     {locale.t("attestation.back")}
                                 </a>
-                            </div>
-                            <article class="attestation">
-                                <p class="attestation-centre">{journey.centre.clone()}</p>
-                                <h1>{title}</h1>
-                                <p class="lead">
-                                    {locale.tv("attestation.statement", &[("centre", &journey.centre), ("name", &journey.name)])}
-                                </p>
-                                <h2>{locale.t("journey.recognised")}</h2>
-                                {recognised_list(locale, &journey)}
-                                <h2>{locale.t("journey.made_possible")}</h2>
-                                {projects_list(locale, &journey)}
-                                <h2>{locale.t("journey.workshops")}</h2>
-                                {workshops_list(locale, &journey)}
-                                <div class="signature">
-                                    <p>{locale.tv("attestation.made_on", &[("day", &journey.today)])}</p>
-                                    <p>{locale.tv("attestation.for_centre", &[("centre", &journey.centre)])}</p>
-                                    <p class="signature-line">{locale.t("attestation.signature")}</p>
-                                </div>
-                            </article>
+                            </p>
                         }
                         .into_any()
                     }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{error::AppError, paging::Paged};
 
+pub mod attestation_page;
 pub mod chart;
 pub mod journey_page;
 pub mod page;
@@ -17,6 +18,8 @@ pub mod partner_page;
 pub mod skills_page;
 pub mod staff_page;
 
+#[cfg(feature = "ssr")]
+pub mod attestation;
 #[cfg(feature = "ssr")]
 mod contributions;
 #[cfg(feature = "ssr")]
@@ -375,6 +378,29 @@ pub struct Journey {
     pub pending: i64,
 }
 
+/// What an attestation says, kept as it was made (in the language it was made in).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attested {
+    /// The verification code, without dashes.
+    pub code: String,
+    /// The name the person chose to print.
+    pub name: String,
+    pub centre: String,
+    pub address: String,
+    /// The first day they took part, and the day it was made, in words.
+    pub from: Option<String>,
+    pub to: String,
+    /// Sessions attended, time given in confirmed contributions.
+    pub sessions: i64,
+    pub minutes: i64,
+    /// What they made: "10 pièces — Doudous cousus et livrés (Doudous pour la néonatologie)".
+    pub made: Vec<String>,
+    /// Skills recognised, with how many confirmed contributions used each.
+    pub skills: Vec<(String, i64)>,
+    /// Workshops attended, with the sessions present.
+    pub workshops: Vec<(String, i64)>,
+}
+
 /// The longest texts: a goal's or step's label, a skill's name, a note, a thank-you.
 pub const LABEL_MAX: usize = 80;
 pub const SKILL_NAME_MAX: usize = 40;
@@ -425,6 +451,19 @@ pub async fn get_public_project(id: i64) -> Result<PartnerProject, AppError> {
 #[server(endpoint = "projects/journey")]
 pub async fn get_journey(user: Option<i64>) -> Result<Journey, AppError> {
     crate::error::with_status(get_journey_body(user)).await
+}
+
+/// An attestation to print, with the address of the page where it can be checked: the
+/// participant's own, or any for staff.
+#[server(endpoint = "projects/attestation")]
+pub async fn get_attestation(code: String) -> Result<(Attested, String), AppError> {
+    crate::error::with_status(attestation::get_attestation_body(code)).await
+}
+
+/// What the attestation with this verification code says, if there is one. Anyone.
+#[server(endpoint = "projects/check")]
+pub async fn check_attestation(code: String) -> Result<Option<Attested>, AppError> {
+    crate::error::with_status(attestation::check_attestation_body(code)).await
 }
 
 /// The skills catalogue, with retired skills. Admins only.

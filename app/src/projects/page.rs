@@ -26,10 +26,11 @@ use crate::{
 
 /// A project's name with its pictogram.
 pub fn project_title(project: &Project) -> impl IntoView + use<> {
+    let written = use_locale().content_lang();
     view! {
         <span class="tile-picto" aria-hidden="true">{project.kind.symbol()}</span>
         " "
-        {project.name.clone()}
+        <span lang=written>{project.name.clone()}</span>
     }
 }
 
@@ -46,8 +47,9 @@ pub fn project_facts(locale: Locale, project: &Project) -> impl IntoView + use<>
             <p>{locale.tv("project.with_partners", &[("names", &project.partners.join(", "))])}</p>
         }
     });
-    let description =
-        (!project.description.is_empty()).then(|| view! { <p>{project.description.clone()}</p> });
+    let written = locale.content_lang();
+    let description = (!project.description.is_empty())
+        .then(|| view! { <p lang=written>{project.description.clone()}</p> });
     view! {
         <p>
             <span class=badge>{locale.t(&format!("project.status_{}", status.key()))}</span>
@@ -150,7 +152,7 @@ pub fn thanks_list(locale: Locale, thanks: &[Thanks], with_project: bool) -> imp
             let project = with_project.then(|| view! { <p class="hint">{t.project.clone()}</p> });
             view! {
                 <li class="card-box">
-                    <blockquote class="thanks">{t.message.clone()}</blockquote>
+                    <blockquote class="thanks" lang=locale.content_lang()>{t.message.clone()}</blockquote>
                     <p>{locale.tv("project.thanks_from", &[("from", &t.from), ("day", &t.when)])}</p>
                     {project}
                 </li>
@@ -183,8 +185,8 @@ pub fn contribution_text(locale: Locale, c: &Contribution) -> impl IntoView + us
     let skills = (!c.skills.is_empty()).then(|| {
         view! { <p>{locale.tv("contribution.skills", &[("skills", &c.skills.join(", "))])}</p> }
     });
-    let note =
-        (!c.note.is_empty()).then(|| view! { <p class="hint">"« " {c.note.clone()} " »"</p> });
+    let note = (!c.note.is_empty())
+        .then(|| view! { <p class="hint">"«\u{a0}" {c.note.clone()} "\u{a0}»"</p> });
     let assisted = c
         .assisted
         .then(|| view! { <p class="hint">{locale.t("contribution.assisted")}</p> });
@@ -211,11 +213,21 @@ const DURATIONS: [i64; 10] = [30, 60, 90, 120, 150, 180, 240, 300, 360, 480];
 
 /// The fields of a contribution: goal, how many, how long, when, during which session, the
 /// skills used, a word. `prefix` keeps the ids unique on the page.
+/// The fields of a contribution; `for_someone` when a social worker fills them for a
+/// participant (the labels then speak of the person, not of "I").
 pub fn contribution_fields(
     locale: Locale,
     view: &ProjectView,
     prefix: &str,
+    for_someone: bool,
 ) -> impl IntoView + use<> {
+    let voice = move |key: &str| {
+        if for_someone {
+            locale.t(&format!("{key}_for"))
+        } else {
+            locale.t(key)
+        }
+    };
     let id = |name: &str| format!("{prefix}-{name}");
     let chosen_goal = typed_or("goal", String::new());
     let goals = view
@@ -277,7 +289,7 @@ pub fn contribution_fields(
             inputmode="numeric" value=typed_or("quantity", String::new()) />
         <label for=id("minutes")>{locale.t("contribution.field_minutes")}</label>
         <select id=id("minutes") name="minutes">
-            <option value="">{locale.t("contribution.time_unsaid")}</option>
+            <option value="">{voice("contribution.time_unsaid")}</option>
             {durations}
         </select>
         <label for=id("day")>{locale.t("contribution.field_day")}</label>
@@ -289,7 +301,7 @@ pub fn contribution_fields(
             {sessions}
         </select>
         <fieldset class="choices">
-            <legend>{locale.t("contribution.field_skills")}</legend>
+            <legend>{voice("contribution.field_skills")}</legend>
             {skills}
         </fieldset>
         <label for=id("note")>{locale.t("contribution.field_note")}</label>
@@ -435,7 +447,7 @@ pub fn ProjectPage() -> impl IntoView {
                                 </h2>
                                 <p class="hint">{locale.t("contribution.record_hint")}</p>
                                 <form method="post" novalidate=true action=format!("/projects/{id}/contributions") class="form">
-                                    {contribution_fields(locale, &view, "record")}
+                                    {contribution_fields(locale, &view, "record", false)}
                                     <button type="submit" class="button button-primary">
                                         {locale.t("contribution.save")}
                                     </button>

@@ -310,7 +310,10 @@ async fn partner_view(
     .fetch_all(db.read())
     .await?;
     for (month, label, unit, quantity) in monthly {
-        let unit = locale.t(&format!("unit.{unit}"));
+        let amount = Unit::parse(&unit).map_or_else(
+            || format!("{quantity} {unit}"),
+            |unit| super::chart::quantity(locale, quantity, unit),
+        );
         // The end of the month, so that it sorts after that month's other events.
         events.push((
             format!("{month}-99"),
@@ -318,8 +321,7 @@ async fn partner_view(
                 "project.timeline_month",
                 &[
                     ("month", &month_in_words(&month, locale)),
-                    ("n", &quantity),
-                    ("unit", &unit),
+                    ("quantity", &amount),
                     ("goal", &label),
                 ],
             ),
@@ -392,15 +394,27 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
         (_, Some(id)) => id,
         (_, None) => return Err(AppError::NotFound),
     };
+    let journey = journey_of(db, id, reader.locale, reader.tz()).await?;
+    if reader.viewer.role.is_staff() {
+        crate::audit::record(db.write(), reader.viewer.id, "journey.view", Some(id)).await?;
+    }
+    Ok(journey)
+}
+
+/// Participant `id`'s journey, in `locale`: read by their pages and written into an
+/// attestation.
+pub async fn journey_of(
+    db: &crate::db::Db,
+    id: i64,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+) -> Result<Journey, AppError> {
     let name: Option<String> =
         sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1 AND role = 'participant'")
             .bind(id)
             .fetch_optional(db.read())
             .await?;
     let name = name.ok_or(AppError::NotFound)?;
-    if reader.viewer.role.is_staff() {
-        crate::audit::record(db.write(), reader.viewer.id, "journey.view", Some(id)).await?;
-    }
     let centre: String = sqlx::query_scalar("SELECT name FROM centre WHERE id = 1")
         .fetch_optional(db.read())
         .await?
@@ -466,7 +480,7 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
             minutes,
         })
         .collect();
-    let column = skill_name_column(reader.locale);
+    let column = skill_name_column(locale);
     let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(&format!(
         "SELECT k.id, k.pictogram, k.{column}, COUNT(*) FROM contribution_skills cs \
          JOIN contributions c ON c.id = cs.contribution_id JOIN skills k ON k.id = cs.skill_id \
@@ -510,7 +524,7 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
         user_id: id,
         name,
         centre,
-        today: day_in_words(&day_text(today(reader.tz())), reader.locale),
+        today: day_in_words(&day_text(today(tz)), locale),
         workshops,
         projects,
         recognised: recognised
@@ -523,7 +537,7 @@ pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppEr
                 (skill(id, pictogram, name), ask.is_some(), ask == Some(1))
             })
             .collect(),
-        thanks: read::thanks_of(thanks, reader.locale, reader.tz()),
+        thanks: read::thanks_of(thanks, locale, tz),
         pending,
     })
 }

@@ -8,11 +8,13 @@ use crate::shell::PageTitle;
 
 use super::{
     Contribution, ContributionStatus, Helpers, Project, ProjectKind, ProjectStatus, ProjectView,
-    Unit, get_project,
+    Unit,
+    chart::quantity,
+    get_project,
     page::{
         ProjectList, contribution_fields, contribution_pages, contribution_query,
-        contribution_text, contributors_text, goals_section, milestones_list, project_facts,
-        project_title,
+        contribution_text, contributors_text, duration, goals_section, milestones_list,
+        project_facts, project_title,
     },
     partner_page::csv_download,
 };
@@ -115,7 +117,16 @@ fn contributions_section(locale: Locale, view: &ProjectView) -> impl IntoView + 
                 </h4>
             }
         });
-        let whose = c.person.clone().map(|(_, name)| name).unwrap_or_default();
+        // What the buttons act on, for a screen reader: whose, what and which day (the same
+        // person may have several contributions waiting).
+        let whose = {
+            let name = c.person.clone().map(|(_, name)| name).unwrap_or_default();
+            let what = c.goal.as_ref().map_or_else(
+                || duration(c.minutes),
+                |(_, unit)| quantity(locale, c.quantity, *unit),
+            );
+            format!("{name}, {what}, {}", c.day)
+        };
         let buttons = (c.status == ContributionStatus::Pending).then(|| {
             let id = c.id;
             view! {
@@ -167,7 +178,7 @@ fn record_for_section(
             <ParticipantSearch path=format!("/staff/projects/{id}") anchor="record" />
             <form method="post" novalidate=true action=format!("/staff/projects/{id}/contributions") class="form">
                 <ParticipantChoice found chosen anchor="record" />
-                {contribution_fields(locale, view, "record")}
+                {contribution_fields(locale, view, "record", true)}
                 <div class="choice">
                     <input type="checkbox" name="confirm" value="1" id="record-confirm" />
                     <label for="record-confirm">{locale.t("contribution.confirm_now")}</label>

@@ -32,6 +32,11 @@ const ACCOUNTS: NavItem = NavItem {
     picto: "🔑",
     label: "nav.accounts",
 };
+const MY_ACCOUNT: NavItem = NavItem {
+    href: "/account",
+    picto: "👤",
+    label: "nav.account",
+};
 const AUDIT: NavItem = NavItem {
     href: "/admin/audit",
     picto: "📜",
@@ -106,8 +111,10 @@ const LOGIN: NavItem = NavItem {
 fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
     match viewer.map(|v| v.role) {
         None => vec![LOGIN],
-        Some(Role::Participant) => vec![HOME, WORKSHOPS, AGENDA, PROJECTS, JOURNEY, THEMES],
-        Some(Role::Partner) => vec![HOME, PARTNER_PROJECTS],
+        Some(Role::Participant) => vec![
+            HOME, WORKSHOPS, AGENDA, PROJECTS, JOURNEY, THEMES, MY_ACCOUNT,
+        ],
+        Some(Role::Partner) => vec![HOME, PARTNER_PROJECTS, MY_ACCOUNT],
         Some(Role::Worker) => vec![
             HOME,
             PARTICIPANTS,
@@ -115,6 +122,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             STAFF_PROJECTS,
             MODERATION,
             VOTES,
+            MY_ACCOUNT,
         ],
         Some(Role::Admin) => vec![
             HOME,
@@ -127,6 +135,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             SKILLS,
             ACCOUNTS,
             AUDIT,
+            MY_ACCOUNT,
         ],
     }
 }

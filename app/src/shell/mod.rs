@@ -11,7 +11,11 @@ use leptos_router::{
 
 use crate::{
     audit::page::AuditPage,
-    auth::{Viewer, pages::LoginPage},
+    auth::{
+        Viewer,
+        account_page::{AccountPage, ResetPage},
+        pages::LoginPage,
+    },
     confirm::page::ConfirmPage,
     home::HomePage,
     i18n::use_locale,
@@ -21,6 +25,7 @@ use crate::{
         participants_page::{ParticipantPage, ParticipantsPage},
     },
     projects::{
+        attestation_page::{AttestationMadePage, CheckPage},
         journey_page::{AttestationPage, JourneyPage},
         page::{ProjectPage, ProjectsPage},
         partner_page::{PartnerProjectPage, PartnerProjectsPage, PublicProjectPage},
@@ -119,6 +124,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
+                    <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/participants")
                         view=ParticipantsPage

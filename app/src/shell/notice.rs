@@ -16,6 +16,9 @@ const ERRORS: &[&str] = &[
     "email_invalid",
     "email_taken",
     "password_short",
+    "current_wrong",
+    "pin_invalid",
+    "reset_invalid",
     "role_invalid",
     "cannot_deactivate_self",
     "title_required",
@@ -44,6 +47,7 @@ const ERRORS: &[&str] = &[
     "not_in_round",
     "grade_invalid",
     "already_workshop",
+    "not_the_winner",
     "room_name_required",
     "room_name_too_long",
     "room_name_taken",
@@ -107,6 +111,10 @@ const ERRORS: &[&str] = &[
 
 /// Success codes, each with a text under `ok.`.
 const OKS: &[&str] = &[
+    "password_changed",
+    "pin_changed",
+    "password_reset",
+    "reset_link",
     "logged_out",
     "account_created",
     "account_deactivated",

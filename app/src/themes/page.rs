@@ -84,14 +84,15 @@ pub fn ThemeFields(title: String, description: String, id_prefix: String) -> imp
 
 /// A theme's picture, title and words, as a heading and text.
 pub fn theme_summary(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
+    let written = locale.content_lang();
     let description = (!theme.description.is_empty()).then(|| {
         let text = theme.description.clone();
-        view! { <p>{text}</p> }
+        view! { <p lang=written>{text}</p> }
     });
     view! {
         <h3 class="theme-title">
             <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
-            <span>{theme.title.clone()}</span>
+            <span lang=written>{theme.title.clone()}</span>
         </h3>
         <p class="hint">{locale.t(&theme.pictogram.label_key())}</p>
         {description}

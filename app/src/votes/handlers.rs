@@ -9,7 +9,9 @@ use axum::{
 };
 use chrono::TimeZone;
 
-use super::{Method, Phase, ballot_key, new_secret, parse_ballot, seal_closed_rounds, settings};
+use super::{
+    Method, Phase, ballot_key, new_secret, parse_ballot, results, seal_closed_rounds, settings,
+};
 use crate::{
     audit,
     auth::{
@@ -354,7 +356,8 @@ pub async fn close_round(
 }
 
 /// POST /staff/votes/{id}/workshop — turns a theme of a closed round into a workshop (the
-/// workshop pages fill in its schedule). Once per theme.
+/// workshop pages fill in its schedule). Once per theme. An idea the vote did not put first
+/// needs `other=yes`: the worker confirmed that the group's choice is set aside.
 pub async fn make_workshop(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -365,7 +368,8 @@ pub async fn make_workshop(
         let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/votes/{id}");
-        if settings(&state.db, id).await?.phase() != Phase::Closed {
+        let round = settings(&state.db, id).await?;
+        if round.phase() != Phase::Closed {
             return Ok(see_other(&format!("{page}?error=round_not_closed")));
         }
         let theme: Option<i64> = match field(&form, "theme").parse::<i64>() {
@@ -383,6 +387,20 @@ pub async fn make_workshop(
         let Some(theme) = theme else {
             return Ok(see_other(&format!("{page}?error=not_in_round")));
         };
+        let themes: Vec<i64> =
+            sqlx::query_scalar("SELECT theme_id FROM round_themes WHERE round_id = $1")
+                .bind(id)
+                .fetch_all(state.db.read())
+                .await?;
+        let first = results(&state.db, id, round.method, &themes)
+            .await?
+            .iter()
+            .any(|placed| placed.theme_id == theme && placed.rank == 1);
+        if !first && field(&form, "other") != "yes" {
+            return Ok(see_other(&format!(
+                "{page}?error=not_the_winner#results-heading"
+            )));
+        }
         // The workshop takes the idea's title, picture and words; its page is where the
         // social worker plans it.
         let created: Option<i64> = sqlx::query_scalar(

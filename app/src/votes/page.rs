@@ -227,18 +227,35 @@ pub fn results_list(
                         .into_any(),
                 )
             } else {
+                // The idea the vote put first becomes a workshop in one step; another one only
+                // after opening the disclosure that says the group's choice is set aside.
                 workshop_action.clone().map(|action| {
-                    view! {
+                    let form = view! {
                         <form method="post" novalidate=true action=action>
                             <input type="hidden" name="theme" value=theme.id.to_string() />
+                            {(p.rank != 1).then(|| view! { <input type="hidden" name="other" value="yes" /> })}
                             <button type="submit" class="button button-primary">
                                 <span class="picto" aria-hidden="true">"🗓️"</span>
                                 {locale.t("results.make_workshop")}
                                 <span class="visually-hidden">" " {theme.title.clone()}</span>
                             </button>
                         </form>
+                    };
+                    if p.rank == 1 {
+                        form.into_any()
+                    } else {
+                        view! {
+                            <details class="edit">
+                                <summary>
+                                    {locale.t("results.make_other_workshop")}
+                                    <span class="visually-hidden">" " {theme.title.clone()}</span>
+                                </summary>
+                                <p>{locale.t("results.not_the_winner")}</p>
+                                {form}
+                            </details>
+                        }
+                        .into_any()
                     }
-                    .into_any()
                 })
             };
             Some(view! {

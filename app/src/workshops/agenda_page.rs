@@ -15,6 +15,16 @@ use crate::{
     },
 };
 
+/// When a session starting at `time` (`HH:MM`) and lasting `minutes` ends: `HH:MM`.
+fn end_time(time: &str, minutes: i64) -> String {
+    let start = time
+        .split_once(':')
+        .and_then(|(h, m)| Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?))
+        .unwrap_or_default();
+    let end = (start + minutes).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", end / 60, end % 60)
+}
+
 /// The days of an agenda, each with its sessions.
 fn days(locale: Locale, agenda: &Agenda) -> impl IntoView + use<> {
     if agenda.days.is_empty() {
@@ -36,7 +46,7 @@ fn days(locale: Locale, agenda: &Agenda) -> impl IntoView + use<> {
                     let class = if s.cancelled.is_some() { "agenda-item struck" } else { "agenda-item" };
                     view! {
                         <li class=class>
-                            <span class="agenda-time">{s.time.clone()}</span>
+                            <span class="agenda-time">{s.time.clone()} "–" {end_time(&s.time, s.minutes)}</span>
                             <span class="agenda-picto" aria-hidden="true">{s.pictogram.symbol()}</span>
                             <span class="agenda-title">{s.workshop.clone()}</span>
                             {room}
@@ -123,7 +133,8 @@ fn AgendaView(everyone: bool) -> impl IntoView {
                             let feed = (!everyone).then(|| feed_section(locale, agenda.feed.clone()));
                             view! {
                                 <PageTitle text=format!("{heading} — {}", agenda.title) />
-                                <div class="printable agenda">
+                                <div class=if everyone { "printable agenda poster" } else { "printable agenda" }>
+                                    <p class="print-only attestation-centre">{agenda.centre.clone()}</p>
                                     <h1>{heading.clone()} " — " {agenda.title.clone()}</h1>
                                     <Notice />
                                     {period_links(locale, path, &agenda)}
@@ -152,4 +163,16 @@ pub fn AgendaPage() -> impl IntoView {
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     view! { <AgendaView everyone=true /> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::end_time;
+
+    #[test]
+    fn sessions_end_after_their_length() {
+        assert_eq!(end_time("13:30", 120), "15:30");
+        assert_eq!(end_time("09:05", 55), "10:00");
+        assert_eq!(end_time("23:30", 60), "00:30");
+    }
 }

@@ -215,6 +215,8 @@ pub struct Sheet {
 /// A period of an agenda: its title, the links before and after, and its sessions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Agenda {
+    /// The centre's name, at the top of the printed programme.
+    pub centre: String,
     pub title: String,
     /// The month the period starts in (`YYYY-MM`), for the link to the whole month.
     pub month: String,

@@ -496,7 +496,12 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
                 )
             })
     };
+    let centre: String = sqlx::query_scalar("SELECT name FROM centre WHERE id = 1")
+        .fetch_optional(reader.db().read())
+        .await?
+        .unwrap_or_default();
     Ok(Agenda {
+        centre,
         title,
         month,
         previous,

@@ -218,15 +218,16 @@ async fn a_social_worker_sees_what_to_do(backend: Backend) {
         &app,
         &format!(
             "SELECT COUNT(*) FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id \
-             WHERE w.title = 'Couture du lundi' AND s.starts_at <= {} \
+             WHERE w.title = 'Couture du lundi' AND s.starts_at <= {} AND s.starts_at > {} \
              AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)",
-            app::db::now()
+            app::db::now(),
+            app::db::now() - 14 * 24 * 3600
         ),
     )
     .await;
     assert!(unmarked >= 1);
     assert!(page.contains(&format!(
-        "Séances passées dont les présences ne sont pas prises : {unmarked}"
+        "Séances des deux dernières semaines dont les présences ne sont pas prises : {unmarked}"
     )));
     let session = id_of(
         &app,

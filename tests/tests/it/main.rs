@@ -1,6 +1,8 @@
 //! All integration tests, in one binary: HTTP tests against the real router and database
 //! tests, each on SQLite and on PostgreSQL.
 
+mod accounts;
+mod attestations;
 mod auth;
 mod confirmations;
 mod database;

@@ -196,6 +196,25 @@ async fn language_follows_choice_then_browser(backend: Backend) {
     let english = app.send(get(None, Some("de, en;q=0.8"))).await;
     assert!(english.body.contains("<html lang=\"en\""));
     assert!(english.body.contains("I have a card"));
+    // What the centre wrote (in French) is marked French on a Dutch page, not on a French one.
+    let amina = app.login_card("AMN4KP", "1234").await;
+    let ideas = |lang: &'static str| {
+        let app = &app;
+        let cookie = format!("trame_session={amina}; trame_lang={lang}");
+        async move {
+            let request = Request::get("/themes")
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .unwrap();
+            app.send(request).await.body
+        }
+    };
+    assert!(
+        ideas("nl")
+            .await
+            .contains("<span lang=\"fr\">Potager partagé</span>")
+    );
+    assert!(!ideas("fr").await.contains("lang=\"fr\">Potager"));
     // Chosen while logged in, the language follows the person to the next login, even on a
     // device that shows another language.
     let amina = app.login_card("AMN4KP", "1234").await;

@@ -236,7 +236,21 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
     let staff_page = app
         .get(&format!("/staff/votes/{round}"), Some(&sophie))
         .await;
-    assert_eq!(staff_page.body.matches("En faire un atelier").count(), 3);
+    // The winner becomes a workshop in one step; the two others only through a disclosure.
+    assert_eq!(
+        staff_page
+            .body
+            .matches(&format!("action=\"/staff/votes/{round}/workshop\""))
+            .count(),
+        3
+    );
+    assert_eq!(
+        staff_page
+            .body
+            .matches("<summary>En faire un atelier quand même")
+            .count(),
+        2
+    );
     let make = || async {
         app.post(
             &format!("/staff/votes/{round}/workshop"),
@@ -295,6 +309,31 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
         reply.location(),
         format!("/staff/votes/{round}?error=not_in_round")
     );
+    // An idea the vote did not put first needs the worker to confirm it, on purpose.
+    assert!(staff_page.body.contains("En faire un atelier quand même"));
+    let second = |confirmed: bool| {
+        let mut form = vec![("theme", cooking.to_string())];
+        if confirmed {
+            form.push(("other", "yes".to_string()));
+        }
+        let app = &app;
+        let sophie = &sophie;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post(
+                &format!("/staff/votes/{round}/workshop"),
+                &pairs,
+                Some(sophie),
+            )
+            .await
+            .location()
+            .to_string()
+        }
+    };
+    assert_eq!(
+        second(false).await,
+        format!("/staff/votes/{round}?error=not_the_winner#results-heading")
+    );
 
     // Every participant sees it was chosen, among the ideas the votes chose lately (the
     // group's open ideas are those still to choose).
@@ -316,6 +355,8 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
         1
     );
     assert!(page.body.contains("Voir les résultats"));
+    // Once confirmed, it becomes a workshop all the same.
+    assert!(second(true).await.ends_with("?ok=workshop_created#details"));
 }
 
 async fn ballots_follow_the_rules(backend: Backend) {

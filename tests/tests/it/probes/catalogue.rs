@@ -56,6 +56,28 @@ pub const FORMS: &[Form] = &[
         who: Who::Anonymous, path: "/lang",
         fields: &[("lang", "en"), ("back", "/")], text: &[],
     },
+    // One's own secret: a wrong current one counts as a failed login (throttled the same way).
+    Form {
+        who: Who::Worker, path: "/account/password",
+        fields: &[("current", "demo-worker-pass"), ("new", "a-new-long-password")], text: &[],
+    },
+    Form {
+        who: Who::Participant, path: "/account/pin",
+        fields: &[("current", "1234"), ("new", "4321")], text: &[],
+    },
+    // Attestations: the name to print (empty: the person's own).
+    Form {
+        who: Who::Participant, path: "/journey/attestation",
+        fields: &[("name", "Amina Benali")], text: &[],
+    },
+    Form {
+        who: Who::Worker, path: "/staff/participants/{participant}/attestation",
+        fields: &[("name", "")], text: &[],
+    },
+    Form {
+        who: Who::Anonymous, path: "/reset/not-a-token",
+        fields: &[("new", "a-new-long-password")], text: &[],
+    },
     // ------------------------------------------------------------ people
     Form {
         who: Who::Worker, path: "/staff/participants",
@@ -396,6 +418,9 @@ pub const PAGES: &[(Who, &str)] = &[
     (Who::Partner, "/partner/projects/{project}"),
     (Who::Anonymous, "/public/projects/{project}"),
     (Who::Anonymous, "/login"),
+    (Who::Participant, "/account"),
+    (Who::Anonymous, "/check"),
+    (Who::Worker, "/account"),
     (Who::Admin, "/admin/skills"),
     (Who::Admin, "/admin/rooms"),
     (Who::Admin, "/admin/accounts"),

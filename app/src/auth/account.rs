@@ -1,0 +1,293 @@
+//! A person's own secret: staff and partners change their password, participants their PIN,
+//! the current one asked each time; an admin gives a staff member or a partner who forgot
+//! theirs a one-time link; a social worker gives a participant a new PIN at the counter. Every
+//! change ends the person's sessions elsewhere.
+
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    http::header::SET_COOKIE,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use super::{
+    Role,
+    extract::{Ctx, parse_form, see_other},
+    handlers::{Outcome, authenticate, session_cookie},
+    password,
+    session::{self, random_token},
+    throttle,
+};
+use crate::{
+    audit,
+    db::now,
+    draft::FormDraft,
+    error::AppError,
+    people::{PASSWORD_MIN, card},
+    state::AppState,
+};
+
+/// How long a reset link works: a day.
+pub const RESET_SECS: i64 = 24 * 3600;
+
+#[derive(Deserialize)]
+pub struct SecretChange {
+    current: String,
+    new: String,
+}
+
+#[derive(Deserialize)]
+pub struct NewPassword {
+    new: String,
+}
+
+fn good_password(password: &str) -> bool {
+    password.chars().count() >= PASSWORD_MIN && password.len() <= 1024
+}
+
+fn good_pin(pin: &str) -> bool {
+    pin.len() == card::PIN_LEN && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The reset token's stored form.
+fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    session::hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Ends every session of the person and opens a new one on this device, then goes to `to`.
+async fn fresh_session(state: &AppState, user_id: i64, to: &str) -> Result<Response, AppError> {
+    session::end_all(state.db.write(), user_id).await?;
+    let token = session::create(&state.db, user_id).await?;
+    Ok(([(SET_COOKIE, session_cookie(state, &token))], see_other(to)).into_response())
+}
+
+/// Checks the person's current secret as a login would (throttled the same way, on the same
+/// account), with `sql` finding them by `account`.
+async fn current_is_right(
+    state: &AppState,
+    ctx: &Ctx,
+    sql: &'static str,
+    account: &str,
+    secret: String,
+    user_id: i64,
+) -> Result<Result<(), &'static str>, AppError> {
+    Ok(
+        match authenticate(state, sql, account, secret, &ctx.info.address).await? {
+            Outcome::Success(id) if id == user_id => Ok(()),
+            Outcome::Throttled => Err("throttled"),
+            _ => Err("current_wrong"),
+        },
+    )
+}
+
+/// POST /account/password — staff and partners: the current password, then the new one.
+pub async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<SecretChange>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Admin, Role::Worker, Role::Partner])?;
+        let form = parse_form(form)?;
+        let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
+        if !good_password(&form.new) {
+            return back("password_short");
+        }
+        let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+            .bind(viewer.id)
+            .fetch_one(state.db.read())
+            .await?;
+        let sql = "SELECT id, password_hash AS secret_hash FROM users \
+                   WHERE email = $1 AND deactivated_at IS NULL";
+        if let Err(problem) =
+            current_is_right(&state, &ctx, sql, &email, form.current, viewer.id).await?
+        {
+            return back(problem);
+        }
+        let hash = password::hash(form.new).await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(viewer.id)
+            .execute(state.db.write())
+            .await?;
+        audit::record(
+            state.db.write(),
+            viewer.id,
+            "account.password",
+            Some(viewer.id),
+        )
+        .await?;
+        fresh_session(&state, viewer.id, "/account?ok=password_changed").await
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /account/pin — participants: the current PIN, then the new one (four digits).
+pub async fn change_pin(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<SecretChange>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Participant])?;
+        let form = parse_form(form)?;
+        let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
+        if !good_pin(&form.new) {
+            return back("pin_invalid");
+        }
+        let code: String = sqlx::query_scalar("SELECT login_code FROM users WHERE id = $1")
+            .bind(viewer.id)
+            .fetch_one(state.db.read())
+            .await?;
+        let sql = "SELECT id, pin_hash AS secret_hash FROM users \
+                   WHERE login_code = $1 AND role = 'participant' AND deactivated_at IS NULL";
+        if let Err(problem) =
+            current_is_right(&state, &ctx, sql, &code, form.current, viewer.id).await?
+        {
+            return back(problem);
+        }
+        let hash = password::hash(form.new).await?;
+        sqlx::query(
+            "UPDATE users SET pin_hash = $1, pending_pin = NULL, pending_pin_until = NULL \
+             WHERE id = $2",
+        )
+        .bind(hash)
+        .bind(viewer.id)
+        .execute(state.db.write())
+        .await?;
+        fresh_session(&state, viewer.id, "/account?ok=pin_changed").await
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/participants/{id}/pin — a social worker gives a participant who forgot their
+/// PIN a new one, shown on the card page to be written down or printed; the card's code stays
+/// and its locked attempts are given back.
+pub async fn reset_pin(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Admin, Role::Worker])?;
+        let pin = card::new_pin_hashed().await?;
+        let mut tx = state.db.write().begin().await?;
+        let code: Option<String> = sqlx::query_scalar(
+            "SELECT login_code FROM users WHERE id = $1 AND role = 'participant' \
+             AND deactivated_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let code = code.ok_or(AppError::NotFound)?;
+        card::set_pin(&mut tx, id, pin).await?;
+        audit::record(&mut *tx, viewer.id, "participant.pin_reset", Some(id)).await?;
+        tx.commit().await?;
+        throttle::unlock(&state.db, &code).await?;
+        Ok(see_other(&format!("/staff/participants/{id}/card")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/accounts/{id}/reset — a one-time link for a staff member or a partner who
+/// forgot their password, working for a day. It is shown once, to the admin, on the accounts
+/// page (carried there like a form's draft: never in an address); only its hash is kept.
+pub async fn reset_link(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Admin])?;
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM users WHERE id = $1 AND role IN ('admin', 'worker', 'partner') \
+             AND deactivated_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(state.db.read())
+        .await?;
+        found.ok_or(AppError::NotFound)?;
+        let token = random_token();
+        let mut tx = state.db.write().begin().await?;
+        // A new link replaces any earlier one not yet used.
+        sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+        )
+        .bind(token_hash(&token))
+        .bind(id)
+        .bind(now() + RESET_SECS)
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut *tx, viewer.id, "account.reset_link", Some(id)).await?;
+        tx.commit().await?;
+        let link = format!(
+            "{}/reset/{token}",
+            state.settings.public_url.trim_end_matches('/')
+        );
+        let mut response = see_other(&format!("/admin/accounts?ok=reset_link#account-{id}"));
+        response.extensions_mut().insert(FormDraft::new(
+            "/admin/accounts",
+            [
+                ("reset_link", link.as_str()),
+                ("reset_for", &id.to_string()),
+            ],
+        ));
+        Ok(response)
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// The account a reset link opens, if it is unused and on time.
+pub async fn reset_account(db: &crate::db::Db, token: &str) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id \
+         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 \
+         AND u.deactivated_at IS NULL",
+    )
+    .bind(token_hash(token))
+    .bind(now())
+    .fetch_optional(db.read())
+    .await?)
+}
+
+/// POST /reset/{token} — the new password, through a reset link: used once, it ends every
+/// session of the account and sends the person to log in.
+pub async fn use_reset_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    form: Result<Form<NewPassword>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        if !good_password(&form.new) {
+            return Ok(see_other(&format!("/reset/{token}?error=password_short")));
+        }
+        let hash = password::hash(form.new).await?;
+        let mut tx = state.db.write().begin().await?;
+        // Taken in one statement: of two uses sent together, one only finds it unused.
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
+             AND expires_at > $1 RETURNING user_id",
+        )
+        .bind(now())
+        .bind(token_hash(&token))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(user) = user else {
+            return Ok(see_other("/login?error=reset_invalid"));
+        };
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+        session::end_all(&mut *tx, user).await?;
+        audit::record(&mut *tx, user, "account.password_reset", Some(user)).await?;
+        tx.commit().await?;
+        Ok(see_other("/login?ok=password_reset#staff"))
+    }
+    .await;
+    ctx.reply(result)
+}

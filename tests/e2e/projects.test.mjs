@@ -15,7 +15,7 @@ const PROJECT = 'Doudous pour la néonatologie';
 // The first goal's confirmed figure on a project page: "23 pièces sur 60 …" gives 23.
 async function toysDone(page) {
   const text = await page.locator('.goal-figures').first().textContent();
-  const match = /^(\d+) pièces sur 60/.exec(text.trim());
+  const match = /^(\d+)\spièces sur 60/.exec(text.trim());
   assert.ok(match, `progress in words: ${text}`);
   return Number(match[1]);
 }

@@ -44,6 +44,7 @@ pub fn form_routes() -> Router<AppState> {
             post(people::set_participant_open),
         )
         .route("/admin/accounts", post(people::create_account))
+        .route("/admin/centre", post(people::update_centre))
         .route(
             "/admin/accounts/{id}/deactivate",
             post(people::deactivate_account),

@@ -42,7 +42,7 @@ where
 }
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 19] = [
+pub const ACTIONS: [&str; 25] = [
     "participant.view",
     "participant.card_view",
     "participant.create",
@@ -62,6 +62,12 @@ pub const ACTIONS: [&str; 19] = [
     "contribution.record_for",
     "contribution.confirm",
     "contribution.decline",
+    "account.password",
+    "account.reset_link",
+    "account.password_reset",
+    "participant.pin_reset",
+    "attestation.make",
+    "centre.update",
 ];
 
 /// What the log is filtered by; empty for no filter.

@@ -324,3 +324,58 @@ pub async fn deactivate_account(
     .await;
     ctx.reply(result)
 }
+
+#[derive(Deserialize)]
+pub struct CentreForm {
+    name: String,
+    #[serde(default)]
+    address: String,
+}
+
+/// POST /admin/centre — the centre's name and address, as attestations and the programme
+/// print them.
+pub async fn update_centre(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Result<Form<CentreForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let viewer = ctx.require(&[Role::Admin])?;
+        let form = parse_form(form)?;
+        let (name, address) = (form.name.trim(), form.address.trim());
+        let back = |problem: &str| {
+            Ok(refused(
+                "/admin/centre",
+                problem,
+                "",
+                "main",
+                [("name", name), ("address", address)],
+            ))
+        };
+        let control = |text: &str| text.chars().any(char::is_control);
+        if name.is_empty() {
+            return back("name_required");
+        }
+        if name.chars().count() > super::CENTRE_NAME_MAX || control(name) {
+            return back("name_too_long");
+        }
+        if address.chars().count() > super::CENTRE_ADDRESS_MAX || control(address) {
+            return back("address_too_long");
+        }
+        let mut tx = state.db.write().begin().await?;
+        sqlx::query(
+            "INSERT INTO centre (id, name, address, created_at) VALUES (1, $1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address",
+        )
+        .bind(name)
+        .bind(address)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut *tx, viewer.id, "centre.update", None).await?;
+        tx.commit().await?;
+        Ok(see_other("/admin/centre?ok=centre_saved"))
+    }
+    .await;
+    ctx.reply(result)
+}

@@ -8,6 +8,7 @@ use crate::error::AppError;
 
 pub mod accounts_page;
 pub mod card_page;
+pub mod centre_page;
 pub mod participants_page;
 pub mod picker;
 
@@ -242,6 +243,24 @@ async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
         qr_svg: card::qr_svg(&login_url)?,
         login_url,
     })
+}
+
+/// The longest centre name and address.
+pub const CENTRE_NAME_MAX: usize = 120;
+pub const CENTRE_ADDRESS_MAX: usize = 200;
+
+/// The centre's name and postal address. Admins only.
+#[server(endpoint = "centre/get")]
+pub async fn get_centre() -> Result<(String, String), AppError> {
+    crate::error::with_status(async {
+        let reader = crate::request::reader(&[crate::auth::Role::Admin])?;
+        let found: Option<(String, String)> =
+            sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
+                .fetch_optional(reader.db().read())
+                .await?;
+        Ok(found.unwrap_or_default())
+    })
+    .await
 }
 
 /// Staff and partner accounts. Admins only.

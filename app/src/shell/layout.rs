@@ -32,6 +32,11 @@ const ACCOUNTS: NavItem = NavItem {
     picto: "🔑",
     label: "nav.accounts",
 };
+const CENTRE: NavItem = NavItem {
+    href: "/admin/centre",
+    picto: "🏛️",
+    label: "nav.centre",
+};
 const MY_ACCOUNT: NavItem = NavItem {
     href: "/account",
     picto: "👤",
@@ -134,6 +139,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             ROOMS,
             SKILLS,
             ACCOUNTS,
+            CENTRE,
             AUDIT,
             MY_ACCOUNT,
         ],

@@ -22,6 +22,7 @@ use crate::{
     people::{
         accounts_page::AccountsPage,
         card_page::CardPage,
+        centre_page::CentrePage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
     projects::{
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/centre") view=CentrePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/participants")
                         view=ParticipantsPage

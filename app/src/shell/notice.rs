@@ -17,6 +17,7 @@ const ERRORS: &[&str] = &[
     "email_taken",
     "password_short",
     "current_wrong",
+    "address_too_long",
     "pin_invalid",
     "reset_invalid",
     "role_invalid",
@@ -112,6 +113,7 @@ const ERRORS: &[&str] = &[
 /// Success codes, each with a text under `ok.`.
 const OKS: &[&str] = &[
     "password_changed",
+    "centre_saved",
     "pin_changed",
     "password_reset",
     "reset_link",

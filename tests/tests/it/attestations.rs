@@ -8,6 +8,7 @@ use trame_tests::{Backend, TestApp, on_both_backends};
 on_both_backends!(
     an_attestation_is_made_printed_and_checked,
     a_worker_makes_one_at_the_counter,
+    the_admin_sets_the_centres_name_and_address,
 );
 
 async fn attestations(app: &TestApp) -> i64 {
@@ -145,4 +146,61 @@ async fn a_worker_makes_one_at_the_counter(backend: Backend) {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(attestations(&app).await, 1);
+}
+
+async fn the_admin_sets_the_centres_name_and_address(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.login_staff("admin@trame.demo", "demo-admin-pass").await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let page = app.get("/admin/centre", Some(&admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("value=\"Place Communale 1, 5060 Sambreville\"")
+    );
+    for (name, address, problem) in [
+        ("", "Rue Neuve 2", "name_required"),
+        ("CPAS", &*"x".repeat(201), "address_too_long"),
+    ] {
+        let reply = app
+            .post(
+                "/admin/centre",
+                &[("name", name), ("address", address)],
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(
+            reply.location(),
+            format!("/admin/centre?error={problem}#main")
+        );
+    }
+    let denied = app
+        .post(
+            "/admin/centre",
+            &[("name", "CPAS"), ("address", "")],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    let saved = app
+        .post(
+            "/admin/centre",
+            &[
+                ("name", "CPAS de Jemeppe"),
+                ("address", "Rue Neuve 2, 5190 Jemeppe"),
+            ],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(saved.location(), "/admin/centre?ok=centre_saved");
+    // The next attestation prints them.
+    let amina = app.login_card("AMN4KP", "1234").await;
+    let made = app
+        .post("/journey/attestation", &[("name", "")], Some(&amina))
+        .await;
+    let page = app.get(made.location(), Some(&amina)).await;
+    assert!(page.body.contains("Rue Neuve 2, 5190 Jemeppe"));
+    assert!(page.body.contains("CPAS de Jemeppe atteste qu'Amina"));
 }

@@ -118,6 +118,11 @@ pub const FORMS: &[Form] = &[
             ("password", "a-long-enough-pass"), ("organisation", "Maison médicale du Centre")],
         text: &["name", "email", "organisation"],
     },
+    Form {
+        who: Who::Admin, path: "/admin/centre",
+        fields: &[("name", "CPAS de Sambreville"), ("address", "Place Communale 1, 5060 Sambreville")],
+        text: &["name", "address"],
+    },
     // Ends the account's sessions: send it after the partner's own forms.
     Form { who: Who::Admin, path: "/admin/accounts/{account}/deactivate", fields: &[("confirmed", "yes")], text: &[] },
     // ------------------------------------------------------------ ideas
@@ -424,6 +429,7 @@ pub const PAGES: &[(Who, &str)] = &[
     (Who::Admin, "/admin/skills"),
     (Who::Admin, "/admin/rooms"),
     (Who::Admin, "/admin/accounts"),
+    (Who::Admin, "/admin/centre"),
     (Who::Admin, "/admin/audit"),
     (Who::Admin, "/confirm/close-account/{account}"),
 ];

@@ -3,9 +3,10 @@
 # loads no script and no WebAssembly (the browser tests check it on the pages they visit),
 # except:
 #   - a page meant for paper (card, attestation, sheet, programme): the print script;
+#   - a faces ballot: the script that asks about an idea left without a face;
 #   - the WebAssembly bundle cargo-leptos builds, which only a page with an island would load
 #     (Trame has none today).
-# Fails when the print script is over 2 KB or the bundle over 60 KB.
+# Fails when a script is over 2 KB or the bundle over 60 KB.
 # Usage: tests/bench/size.sh [site root, default target/site]
 set -euo pipefail
 site="${1:-target/site}"
@@ -19,6 +20,7 @@ line() { # label, bytes, budget
   fi
 }
 line "a page with a print button: /print.js" "$(gz "$site/print.js")" 2048
+line "a faces ballot: /ballot.js" "$(gz "$site/ballot.js")" 2048
 # The newest build's files (hashed names change with every build).
 js=$(ls -t "$site"/pkg/trame*.js | head -n 1)
 wasm=$(ls -t "$site"/pkg/trame*.wasm | head -n 1)

@@ -110,7 +110,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                     })
                     .collect_view();
                 view! {
-                    <fieldset class="picto-picker faces">
+                    <fieldset class="picto-picker faces" data-title=theme.title.clone()>
                         <legend>
                             <span aria-hidden="true">{theme.pictogram.symbol()}</span>
                             " "
@@ -118,6 +118,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                         </legend>
                         {few_words(theme)}
                         {options}
+                        <p class="unfaced-note">{locale.t("vote.unfaced_note")}</p>
                     </fieldset>
                 }
             })
@@ -310,12 +311,23 @@ pub fn VotePage() -> impl IntoView {
                             let already = view.round.voted.then(|| view! {
                                 <p class="notice notice-info">{locale.t("vote.already")}</p>
                             });
+                            // Faces: an idea left without one is asked about before sending
+                            // (`/ballot.js`); without JavaScript each says so beside its faces.
+                            let faces = matches!(view.round.method, Method::Faces { .. });
+                            let question = faces.then(|| view! {
+                                <div class="notice notice-info unfaced-question" role="alert" tabindex="-1" hidden=true>
+                                    <p>{locale.t("vote.unfaced_question")} " " <strong class="unfaced-list"></strong></p>
+                                    <p>{locale.t("vote.unfaced_again")}</p>
+                                </div>
+                                <script src="/ballot.js" defer=true></script>
+                            });
                             view! {
                                 <section class="card-box" id="ballot" aria-labelledby="ballot-heading">
                                     <h2 id="ballot-heading">{locale.t("vote.ballot")}</h2>
                                     {already}
-                                    <form method="post" novalidate=true action=format!("/votes/{id}") class="form">
+                                    <form method="post" novalidate=true action=format!("/votes/{id}") class="form" data-faces=faces.then_some("")>
                                         {ballot_fields(locale, view.round.method, &view.themes, "ballot")}
+                                        {question}
                                         <button type="submit" class="button button-primary">
                                             <span class="picto" aria-hidden="true">"🗳️"</span>
                                             {locale.t("vote.submit")}

@@ -134,6 +134,8 @@ async fn a_round_from_opening_to_workshop(backend: Backend) {
             || ballot.body.contains("Choisissez jusqu'à 2 idées.")
     );
     assert!(ballot.body.contains(&format!("name=\"choice_{sewing}\"")));
+    // Choosing up to N needs no script.
+    assert!(!ballot.body.contains("/ballot.js"));
     // Each tile shows the idea's few words.
     assert!(
         ballot
@@ -676,6 +678,17 @@ async fn faces_are_tallied_by_majority_judgement(backend: Backend) {
                 .body
                 .contains(&format!("name=\"grade_{a}\" value=\"3\"")),
             "three faces only"
+        );
+        // An idea left without a face is asked about: by the page's script before sending,
+        // and beside its faces without JavaScript.
+        assert!(page.body.contains("data-faces=\"\""));
+        assert!(page.body.contains("<script src=\"/ballot.js\""));
+        assert!(page.body.contains(&format!("data-title=\"{}\"", "Jardin")));
+        assert_eq!(
+            page.body
+                .matches("Pas encore de visage : cette idée comptera comme « Pas pour moi ».")
+                .count(),
+            2
         );
         assert_saved(vote(&app, round, &fields, &session).await);
     }

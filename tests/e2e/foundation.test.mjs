@@ -80,6 +80,19 @@ for (const javaScript of [false, true]) {
     }
     assert.deepEqual(page.consoleErrors, []);
 
+    // The day's new cards print together, at bank-card size on an A4 sheet.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${BASE}/staff/cards`);
+    await page.getByRole('heading', { level: 1, name: 'Cartes à imprimer' }).waitFor();
+    await page.getByRole('article', { name: `Carte d'accès — ${name}` }).waitFor();
+    await assertAccessible(page, 'sheet of new cards');
+    await page.emulateMedia({ media: 'print' });
+    const width = await page.locator('.card-sheet .access-card').first().evaluate((card) => card.getBoundingClientRect().width);
+    assert.ok(Math.abs(width - (85.6 * 96) / 25.4) < 2, `a card ${width} px wide on paper`);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+    await page.goBack();
+
     // Back on the record: it can be renamed, and the change is confirmed.
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: name }).click();

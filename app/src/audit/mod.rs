@@ -41,6 +41,31 @@ where
         .map(|_| ())
 }
 
+/// Records that `actor_id` did `action` to each of `subjects`, in one statement.
+#[cfg(feature = "ssr")]
+pub async fn record_each(
+    db: &crate::db::Db,
+    actor_id: i64,
+    action: &str,
+    subjects: &[i64],
+) -> Result<(), sqlx::Error> {
+    if subjects.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = subjects.iter().map(i64::to_string).collect();
+    sqlx::query(&format!(
+        "INSERT INTO audit_log (at, actor_id, action, subject_id) \
+         SELECT $1, $2, $3, id FROM users WHERE id IN ({})",
+        ids.join(", ")
+    ))
+    .bind(crate::db::now())
+    .bind(actor_id)
+    .bind(action)
+    .execute(db.write())
+    .await
+    .map(|_| ())
+}
+
 /// Every action the log records: its filter offers them.
 pub const ACTIONS: [&str; 25] = [
     "participant.view",

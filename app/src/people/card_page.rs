@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::shell::PageTitle;
 
-use super::{get_access_card, participants_page::id_param};
+use super::{AccessCard, cards_to_print, get_access_card, participants_page::id_param};
 use crate::{
-    i18n::use_locale,
+    i18n::{Locale, use_locale},
     shell::{ErrorView, print::PrintButton},
 };
 
@@ -20,10 +20,6 @@ pub fn CardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match card.await {
                     Ok(card) => {
-                        let pin = match card.pin.clone() {
-                            Some(pin) => view! { <dd class="code card-secret">{pin}</dd> }.into_any(),
-                            None => view! { <dd class="hint">{locale.t("card.pin_hidden")}</dd> }.into_any(),
-                        };
                         view! {
                             <PageTitle text=format!("{} — {}", locale.t("card.title"), card.name) />
                             <p class="no-print">
@@ -36,32 +32,76 @@ pub fn CardPage() -> impl IntoView {
                             <div class="no-print actions">
                                 <PrintButton label=locale.t("card.print") />
                             </div>
-                            <article class="access-card" aria-label=locale.t("card.title")>
-                                <p class="access-card-brand">
-                                    <span aria-hidden="true">"🧵"</span>
-                                    " Trame"
-                                </p>
-                                <p class="access-card-name">{card.name.clone()}</p>
-                                <dl class="access-card-facts">
-                                    <dt>{locale.t("login.code")}</dt>
-                                    <dd class="code">{card.code.clone()}</dd>
-                                    <dt>{locale.t("login.pin")}</dt>
-                                    {pin}
-                                </dl>
-                                <div
-                                    class="access-card-qr"
-                                    role="img"
-                                    aria-label=locale.t("card.qr_label")
-                                    inner_html=card.qr_svg.clone()
-                                ></div>
-                                <p class="access-card-help">
-                                    {locale.t("card.how_to")}
-                                    " "
-                                    <span class="url">{url_in_pieces(&card.login_url)}</span>
-                                </p>
-                            </article>
+                            {card_face(locale, &card)}
                         }
                             .into_any()
+                    }
+                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One card as it prints: name, code, PIN (while it may be shown), QR code and the address.
+fn card_face(locale: Locale, card: &AccessCard) -> impl IntoView + use<> {
+    let pin = match card.pin.clone() {
+        Some(pin) => view! { <dd class="code card-secret">{pin}</dd> }.into_any(),
+        None => view! { <dd class="hint">{locale.t("card.pin_hidden")}</dd> }.into_any(),
+    };
+    view! {
+        <article class="access-card" aria-label=format!("{} — {}", locale.t("card.title"), card.name)>
+            <p class="access-card-brand">
+                <span aria-hidden="true">"🧵"</span>
+                " Trame"
+            </p>
+            <p class="access-card-name">{card.name.clone()}</p>
+            <dl class="access-card-facts">
+                <dt>{locale.t("login.code")}</dt>
+                <dd class="code">{card.code.clone()}</dd>
+                <dt>{locale.t("login.pin")}</dt>
+                {pin}
+            </dl>
+            <div
+                class="access-card-qr"
+                role="img"
+                aria-label=locale.t("card.qr_label")
+                inner_html=card.qr_svg.clone()
+            ></div>
+            <p class="access-card-help">
+                {locale.t("card.how_to")}
+                " "
+                <span class="url">{url_in_pieces(&card.login_url)}</span>
+            </p>
+        </article>
+    }
+}
+
+/// The cards issued in the last half hour (their PINs still shown), several to an A4 sheet
+/// with cutting lines: the day's new participants printed at once.
+#[component]
+pub fn CardSheetPage() -> impl IntoView {
+    let locale = use_locale();
+    let cards = Resource::new_blocking(|| (), |_| cards_to_print());
+    view! {
+        <PageTitle text=locale.t("cards.title") />
+        <h1 class="no-print">{locale.t("cards.title")}</h1>
+        <p class="no-print lead">{locale.t("cards.intro")}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match cards.await {
+                    Ok(cards) if cards.is_empty() => {
+                        view! { <p>{locale.t("cards.none")}</p> }.into_any()
+                    }
+                    Ok(cards) => {
+                        let faces = cards.iter().map(|card| card_face(locale, card)).collect_view();
+                        view! {
+                            <div class="no-print actions">
+                                <PrintButton label=locale.t("card.print") />
+                            </div>
+                            <div class="card-sheet">{faces}</div>
+                        }
+                        .into_any()
                     }
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }

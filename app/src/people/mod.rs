@@ -228,21 +228,69 @@ async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
         Some(id),
     )
     .await?;
-    let code: String = row.try_get("login_code")?;
     let pin_until: Option<i64> = row.try_get("pending_pin_until")?;
     let pin = match pin_until {
         Some(until) if until > crate::db::now() => row.try_get("pending_pin")?,
         _ => None,
     };
-    let login_url = card::login_url(&state.settings.public_url, &code);
+    access_card(
+        &state.settings,
+        id,
+        row.try_get("display_name")?,
+        &row.try_get::<String, _>("login_code")?,
+        pin,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn access_card(
+    settings: &crate::state::Settings,
+    id: i64,
+    name: String,
+    code: &str,
+    pin: Option<String>,
+) -> Result<AccessCard, AppError> {
+    let login_url = card::login_url(&settings.public_url, code);
     Ok(AccessCard {
         id,
-        name: row.try_get("display_name")?,
-        code: crate::auth::format_code(&code),
+        name,
+        code: crate::auth::format_code(code),
         pin,
         qr_svg: card::qr_svg(&login_url)?,
         login_url,
     })
+}
+
+/// Cards on one A4 sheet: two columns of five.
+pub const CARDS_PER_SHEET: i64 = 10;
+
+/// The cards issued in the last half hour, whose PIN may still be printed (the first to
+/// expire first, a sheet's worth). Staff only; each reading audited.
+#[server(endpoint = "participants/cards")]
+pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
+    crate::error::with_status(async {
+        let reader =
+            crate::request::reader(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+        let db = reader.db();
+        card::forget_expired_pins(db).await?;
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT id, display_name, login_code, pending_pin FROM users \
+             WHERE role = 'participant' AND deactivated_at IS NULL AND pending_pin_until > $1 \
+             ORDER BY pending_pin_until, id LIMIT $2",
+        )
+        .bind(crate::db::now())
+        .bind(CARDS_PER_SHEET)
+        .fetch_all(db.read())
+        .await?;
+        let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();
+        crate::audit::record_each(db, reader.viewer.id, "participant.card_view", &ids).await?;
+        rows.into_iter()
+            .map(|(id, name, code, pin)| {
+                access_card(&reader.state.settings, id, name, &code, Some(pin))
+            })
+            .collect()
+    })
+    .await
 }
 
 /// The longest centre name and address.

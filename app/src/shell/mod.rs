@@ -21,7 +21,7 @@ use crate::{
     i18n::use_locale,
     people::{
         accounts_page::AccountsPage,
-        card_page::CardPage,
+        card_page::{CardPage, CardSheetPage},
         centre_page::CentrePage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/centre") view=CentrePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/cards") view=CardSheetPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/participants")
                         view=ParticipantsPage

@@ -408,6 +408,7 @@ pub const PAGES: &[(Who, &str)] = &[
     (Who::Worker, "/staff/participants"),
     (Who::Worker, "/staff/participants/{participant}"),
     (Who::Worker, "/staff/participants/{participant}/card"),
+    (Who::Worker, "/staff/cards"),
     (Who::Worker, "/staff/participants/{participant}/journey"),
     (Who::Worker, "/staff/participants/{participant}/attestation"),
     (Who::Worker, "/staff/themes"),

@@ -114,9 +114,10 @@ fn place_badge(locale: Locale, place: Option<Place>) -> impl IntoView {
 /// A workshop's picture and title as a heading.
 pub fn workshop_title(workshop: &Workshop, href: Option<String>) -> impl IntoView + use<> {
     let title = workshop.title.clone();
+    let written = use_locale().content_lang();
     let title = match href {
-        Some(href) => view! { <a href=href>{title}</a> }.into_any(),
-        None => view! { <span>{title}</span> }.into_any(),
+        Some(href) => view! { <a href=href lang=written>{title}</a> }.into_any(),
+        None => view! { <span lang=written>{title}</span> }.into_any(),
     };
     view! {
         <span class="tile-picto" aria-hidden="true">{workshop.pictogram.symbol()}</span>
@@ -331,7 +332,7 @@ pub fn WorkshopPage() -> impl IntoView {
                     Ok(WorkshopView { workshop, sessions }) => {
                         let registered = workshop.place == Some(Place::Registered);
                         let description = (!workshop.description.is_empty())
-                            .then(|| view! { <p>{workshop.description.clone()}</p> });
+                            .then(|| view! { <p lang=locale.content_lang()>{workshop.description.clone()}</p> });
                         let items = sessions
                             .iter()
                             .map(|s| my_session(locale, s, registered))

@@ -427,10 +427,7 @@ async fn new_cards_print_together_on_one_sheet(backend: Backend) {
             .await;
     }
     let sheet = app.get("/staff/cards", Some(&worker)).await;
-    assert_eq!(
-        sheet.body.matches("class=\"access-card\"").count(),
-        2
-    );
+    assert_eq!(sheet.body.matches("class=\"access-card\"").count(), 2);
     for name in ["Zoé", "Yannick"] {
         let pin: String =
             sqlx::query_scalar("SELECT pending_pin FROM users WHERE display_name = $1")
@@ -457,10 +454,7 @@ async fn new_cards_print_together_on_one_sheet(backend: Backend) {
         .await
         .unwrap();
     let later = app.get("/staff/cards", Some(&worker)).await;
-    assert_eq!(
-        later.body.matches("class=\"access-card\"").count(),
-        0
-    );
+    assert_eq!(later.body.matches("class=\"access-card\"").count(), 0);
     let participant = app.login_card("MRC5HQ", "1234").await;
     assert_eq!(
         app.get("/staff/cards", Some(&participant)).await.status,

@@ -198,23 +198,29 @@ async fn language_follows_choice_then_browser(backend: Backend) {
     assert!(english.body.contains("I have a card"));
     // What the centre wrote (in French) is marked French on a Dutch page, not on a French one.
     let amina = app.login_card("AMN4KP", "1234").await;
-    let ideas = |lang: &'static str| {
+    let page_in = |lang: &'static str, path: &'static str| {
         let app = &app;
         let cookie = format!("trame_session={amina}; trame_lang={lang}");
         async move {
-            let request = Request::get("/themes")
+            let request = Request::get(path)
                 .header(header::COOKIE, cookie)
                 .body(Body::empty())
                 .unwrap();
             app.send(request).await.body
         }
     };
+    let ideas = |lang: &'static str| page_in(lang, "/themes");
     assert!(
         ideas("nl")
             .await
             .contains("<span lang=\"fr\">Potager partagé</span>")
     );
     assert!(!ideas("fr").await.contains("lang=\"fr\">Potager"));
+    assert!(
+        page_in("en", "/workshops")
+            .await
+            .contains("lang=\"fr\">Couture du lundi")
+    );
     // Chosen while logged in, the language follows the person to the next login, even on a
     // device that shows another language.
     let amina = app.login_card("AMN4KP", "1234").await;

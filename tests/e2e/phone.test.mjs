@@ -46,6 +46,12 @@ for (const javaScript of [false, true]) {
     const marker = await page.locator('details > summary').first()
       .evaluate((summary) => getComputedStyle(summary, '::before').content);
     assert.equal(marker, '"▸"');
+    // The attendance sheet of a past session, taken on a phone.
+    await page.getByRole('link', { name: 'Séances passées et anciens participants' }).click();
+    await page.getByRole('region', { name: /^Séances passées/ }).getByRole('link', { name: 'Présences' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Présences — Couture du lundi' }).waitFor();
+    await assertFits(page, 'attendance sheet');
+    await assertAccessible(page, 'attendance sheet at 360 px');
     for (const path of ['/admin/accounts', '/admin/audit', '/staff/participants']) {
       await page.goto(`${BASE}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();

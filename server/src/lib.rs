@@ -225,7 +225,7 @@ pub fn router(state: AppState) -> Router {
 
 /// A request's path as it may be logged: a calendar feed's address is its secret, so only
 /// its start is kept.
-fn loggable_path(path: &str) -> &str {
+pub(crate) fn loggable_path(path: &str) -> &str {
     if path.starts_with("/calendar/") {
         "/calendar/…"
     } else if path.starts_with("/reset/") {

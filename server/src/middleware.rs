@@ -229,7 +229,8 @@ pub async fn same_origin(State(state): State<AppState>, req: Request, next: Next
         next.run(req).await
     } else {
         let locale = locale_of(&req);
-        tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+        let path = crate::loggable_path(req.uri().path());
+        tracing::warn!(method = %req.method(), path, "cross-site request refused");
         error_page(locale, &AppError::CrossSite)
     }
 }

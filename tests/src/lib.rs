@@ -250,7 +250,9 @@ impl TestApp {
             .post("/login", &[("email", email), ("password", password)], None)
             .await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "login of {email}");
-        reply.session_cookie().expect("a session cookie")
+        reply
+            .session_cookie()
+            .unwrap_or_else(|| panic!("login of {email}: {}", reply.location()))
     }
 
     /// Logs in with an access card; the session token.

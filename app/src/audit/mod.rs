@@ -67,7 +67,7 @@ pub async fn record_each(
 }
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 25] = [
+pub const ACTIONS: [&str; 26] = [
     "participant.view",
     "participant.card_view",
     "participant.create",
@@ -88,6 +88,7 @@ pub const ACTIONS: [&str; 25] = [
     "contribution.confirm",
     "contribution.decline",
     "account.password",
+    "account.pin",
     "account.reset_link",
     "account.password_reset",
     "participant.pin_reset",

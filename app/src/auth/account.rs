@@ -55,6 +55,18 @@ fn token_hash(token: &str) -> String {
     session::hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// Ends the links not yet used of account `id` (its password changed, or it was closed).
+pub async fn forget_reset_links(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
 /// Ends every session of the person and opens a new one on this device, then goes to `to`.
 async fn fresh_session(state: &AppState, user_id: i64, to: &str) -> Result<Response, AppError> {
     session::end_all(state.db.write(), user_id).await?;
@@ -106,18 +118,15 @@ pub async fn change_password(
             return back(problem);
         }
         let hash = password::hash(form.new).await?;
+        let mut tx = state.db.write().begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(viewer.id)
-            .execute(state.db.write())
+            .execute(&mut *tx)
             .await?;
-        audit::record(
-            state.db.write(),
-            viewer.id,
-            "account.password",
-            Some(viewer.id),
-        )
-        .await?;
+        forget_reset_links(&mut tx, viewer.id).await?;
+        audit::record(&mut *tx, viewer.id, "account.password", Some(viewer.id)).await?;
+        tx.commit().await?;
         fresh_session(&state, viewer.id, "/account?ok=password_changed").await
     }
     .await;
@@ -157,6 +166,7 @@ pub async fn change_pin(
         .bind(viewer.id)
         .execute(state.db.write())
         .await?;
+        audit::record(state.db.write(), viewer.id, "account.pin", Some(viewer.id)).await?;
         fresh_session(&state, viewer.id, "/account?ok=pin_changed").await
     }
     .await;
@@ -206,10 +216,7 @@ pub async fn reset_link(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
         let token = random_token();
         let mut tx = state.db.write().begin().await?;
         // A new link replaces any earlier one not yet used.
-        sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        forget_reset_links(&mut tx, id).await?;
         sqlx::query(
             "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
         )
@@ -261,6 +268,10 @@ pub async fn use_reset_link(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
+        // A link that does not work costs no hashing.
+        if reset_account(&state.db, &token).await?.is_none() {
+            return Ok(see_other("/login?error=reset_invalid"));
+        }
         if !good_password(&form.new) {
             return Ok(see_other(&format!("/reset/{token}?error=password_short")));
         }
@@ -269,7 +280,8 @@ pub async fn use_reset_link(
         // Taken in one statement: of two uses sent together, one only finds it unused.
         let user: Option<i64> = sqlx::query_scalar(
             "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
-             AND expires_at > $1 RETURNING user_id",
+             AND expires_at > $1 AND user_id IN (SELECT id FROM users WHERE deactivated_at IS NULL) \
+             RETURNING user_id",
         )
         .bind(now())
         .bind(token_hash(&token))
@@ -285,7 +297,13 @@ pub async fn use_reset_link(
             .await?;
         session::end_all(&mut *tx, user).await?;
         audit::record(&mut *tx, user, "account.password_reset", Some(user)).await?;
+        let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+            .bind(user)
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
+        // Locked out by wrong tries before asking for the link: the new password works at once.
+        throttle::unlock(&state.db, &email).await?;
         Ok(see_other("/login?ok=password_reset#staff"))
     }
     .await;

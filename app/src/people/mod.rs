@@ -261,11 +261,11 @@ fn access_card(
     })
 }
 
-/// Cards on one A4 sheet: two columns of five.
-pub const CARDS_PER_SHEET: i64 = 10;
+/// The most cards printed at once: six A4 sheets of ten (two columns of five).
+pub const CARDS_AT_ONCE: i64 = 60;
 
 /// The cards issued in the last half hour, whose PIN may still be printed (the first to
-/// expire first, a sheet's worth). Staff only; each reading audited.
+/// expire first). Staff only; each reading audited.
 #[server(endpoint = "participants/cards")]
 pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
     crate::error::with_status(async {
@@ -279,7 +279,7 @@ pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
              ORDER BY pending_pin_until, id LIMIT $2",
         )
         .bind(crate::db::now())
-        .bind(CARDS_PER_SHEET)
+        .bind(CARDS_AT_ONCE)
         .fetch_all(db.read())
         .await?;
         let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();

@@ -100,6 +100,7 @@ async fn attest(
     Ok(Attested {
         code: String::new(),
         name,
+        name_by_person: false,
         centre: journey.centre,
         address,
         from,
@@ -139,12 +140,14 @@ async fn make(
             .fetch_optional(state.db.read())
             .await?
             .ok_or(AppError::NotFound)?;
+    let name_by_person = maker == id && !typed.is_empty() && typed != display;
     let name = if typed.is_empty() {
         display
     } else {
         typed.to_string()
     };
     let mut attested = attest(state, id, name, ctx.locale()).await?;
+    attested.name_by_person = name_by_person;
     let mut tx = state.db.write().begin().await?;
     let code = loop {
         let candidate = random_code(CODE_LEN);

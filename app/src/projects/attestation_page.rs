@@ -68,6 +68,7 @@ fn attested_body(locale: Locale, a: &Attested) -> impl IntoView + use<> {
         <p class="lead">
             {locale.tv("attestation.statement", &[("centre", &a.centre), ("name", &a.name)])}
         </p>
+        {a.name_by_person.then(|| view! { <p class="hint">{locale.t("attestation.name_by_person")}</p> })}
         <p>{period}</p>
         <p><strong>{totals}</strong> {time.map(|time| format!(" · {time}"))}</p>
         <h2>{locale.t("attestation.made")}</h2>

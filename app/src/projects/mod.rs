@@ -385,6 +385,10 @@ pub struct Attested {
     pub code: String,
     /// The name the person chose to print.
     pub name: String,
+    /// The participant typed a name other than the one the centre knows them by: the check
+    /// page says so.
+    #[serde(default)]
+    pub name_by_person: bool,
     pub centre: String,
     pub address: String,
     /// The first day they took part, and the day it was made, in words.

@@ -223,6 +223,40 @@ async fn an_admin_gives_a_one_time_reset_link(backend: Backend) {
         .await;
     assert_eq!(expired.location(), "/login?error=reset_invalid");
     assert_eq!(hash_of(&app, sophie, "password_hash").await, before);
+    // A link not yet used ends when she changes her password herself.
+    let pending = app
+        .post(
+            &format!("/admin/accounts/{sophie}/reset"),
+            &[],
+            Some(&admin),
+        )
+        .await;
+    let shown = app.follow(&pending, Some(&admin)).await;
+    let start = shown.body.find("/reset/").unwrap();
+    let pending_token: String = shown.body[start + "/reset/".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let hers = app
+        .login_staff("sophie@trame.demo", "a-fresh-long-password")
+        .await;
+    app.post(
+        "/account/password",
+        &[
+            ("current", "a-fresh-long-password"),
+            ("new", "her-own-long-password"),
+        ],
+        Some(&hers),
+    )
+    .await;
+    let stale = app
+        .post(
+            &format!("/reset/{pending_token}"),
+            &[("new", "another-long-password")],
+            None,
+        )
+        .await;
+    assert_eq!(stale.location(), "/login?error=reset_invalid");
 }
 
 async fn a_worker_gives_a_participant_a_new_pin(backend: Backend) {

@@ -91,6 +91,12 @@ async fn an_attestation_is_made_printed_and_checked(backend: Backend) {
     assert_eq!(check.status, StatusCode::OK);
     assert!(check.body.contains("Cette attestation a bien été faite"));
     assert!(check.body.contains("Amina Benali"));
+    // She typed that name herself: the check page says so.
+    assert!(
+        check
+            .body
+            .contains("Le nom imprimé a été indiqué par la personne elle-même.")
+    );
     assert!(!check.body.contains("AMN"), "nothing more than it says");
     for odd in ["ZZZZ-ZZZZ-ZZZZ", "' OR 1=1 --", "%_%"] {
         let reply = app
@@ -127,6 +133,7 @@ async fn a_worker_makes_one_at_the_counter(backend: Backend) {
     assert!(made.location().starts_with("/attestations/"));
     let page = app.get(made.location(), Some(&worker)).await;
     assert!(page.body.contains("atteste que Jean-Pierre a participé"));
+    assert!(!page.body.contains("indiqué par la personne elle-même"));
     let audited: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'attestation.make' AND subject_id = $1",
     )

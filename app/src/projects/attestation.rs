@@ -20,7 +20,7 @@ use crate::{
     db::{Db, now},
     error::AppError,
     i18n::Locale,
-    people::{NAME_MAX, card::random_code},
+    people::{card::random_code, parse_name},
     request::reader,
     state::AppState,
     workshops::day_in_words,
@@ -125,27 +125,29 @@ async fn make(
     id: i64,
     typed: &str,
 ) -> Result<Response, AppError> {
-    let typed = typed.trim();
-    if typed.chars().count() > NAME_MAX || typed.chars().any(char::is_control) {
-        let back = if maker == id {
-            "/journey/attestation".to_string()
-        } else {
-            format!("/staff/participants/{id}/attestation")
-        };
-        return Ok(see_other(&format!("{back}?error=name_too_long")));
-    }
+    // Empty: the name the centre knows the person by; otherwise checked like any name.
+    let typed = match typed.trim() {
+        "" => None,
+        name => match parse_name(name) {
+            Ok(name) => Some(name),
+            Err(problem) => {
+                let back = if maker == id {
+                    "/journey/attestation".to_string()
+                } else {
+                    format!("/staff/participants/{id}/attestation")
+                };
+                return Ok(see_other(&format!("{back}?error={problem}")));
+            }
+        },
+    };
     let display: String =
         sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1 AND role = 'participant'")
             .bind(id)
             .fetch_optional(state.db.read())
             .await?
             .ok_or(AppError::NotFound)?;
-    let name_by_person = maker == id && !typed.is_empty() && typed != display;
-    let name = if typed.is_empty() {
-        display
-    } else {
-        typed.to_string()
-    };
+    let name_by_person = maker == id && typed.as_ref().is_some_and(|name| *name != display);
+    let name = typed.unwrap_or(display);
     let mut attested = attest(state, id, name, ctx.locale()).await?;
     attested.name_by_person = name_by_person;
     let mut tx = state.db.write().begin().await?;

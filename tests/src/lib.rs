@@ -264,6 +264,14 @@ impl TestApp {
         reply.session_cookie().expect("a session cookie")
     }
 
+    /// The number a query returns (a count, an id).
+    pub async fn number(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(self.db().read())
+            .await
+            .unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
     /// The id of the user with this e-mail or login code.
     pub async fn user_id(&self, email_or_code: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM users WHERE email = $1 OR login_code = $1")

@@ -16,13 +16,6 @@ fn text(body: &str) -> String {
     body.replace("&#x27;", "'")
 }
 
-async fn id_of(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(app.db().read())
-        .await
-        .unwrap()
-}
-
 async fn a_participant_sees_what_waits_for_them(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let worker = app
@@ -56,7 +49,7 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
     }
     let pairs: Vec<(&str, &str)> = round.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.post("/staff/votes", &pairs, Some(&worker)).await;
-    let round = id_of(&app, "SELECT MAX(id) FROM vote_rounds").await;
+    let round = app.number("SELECT MAX(id) FROM vote_rounds").await;
     for title in ["Tricot au parc", "Karaoké"] {
         app.post(
             "/themes",
@@ -65,8 +58,12 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
         )
         .await;
     }
-    let knitting = id_of(&app, "SELECT id FROM themes WHERE title = 'Tricot au parc'").await;
-    let karaoke = id_of(&app, "SELECT id FROM themes WHERE title = 'Karaoké'").await;
+    let knitting = app
+        .number("SELECT id FROM themes WHERE title = 'Tricot au parc'")
+        .await;
+    let karaoke = app
+        .number("SELECT id FROM themes WHERE title = 'Karaoké'")
+        .await;
     app.post(
         &format!("/staff/themes/{knitting}/publish"),
         &[],
@@ -83,17 +80,15 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
     )
     .await;
     // She records three toys sewn today for the neonatal project.
-    let toys = id_of(
-        &app,
-        "SELECT id FROM projects WHERE name = 'Doudous pour la néonatologie'",
-    )
-    .await;
-    let goal = id_of(
-        &app,
-        &format!("SELECT MIN(id) FROM project_goals WHERE project_id = {toys}"),
-    )
-    .await
-    .to_string();
+    let toys = app
+        .number("SELECT id FROM projects WHERE name = 'Doudous pour la néonatologie'")
+        .await;
+    let goal = app
+        .number(&format!(
+            "SELECT MIN(id) FROM project_goals WHERE project_id = {toys}"
+        ))
+        .await
+        .to_string();
     let today = chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Brussels)
         .date_naive()
@@ -118,12 +113,12 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
         "{}",
         recorded.location()
     );
-    let pending = id_of(
-        &app,
-        "SELECT MIN(c.id) FROM contributions c JOIN users u ON u.id = c.user_id \
+    let pending = app
+        .number(
+            "SELECT MIN(c.id) FROM contributions c JOIN users u ON u.id = c.user_id \
          WHERE u.login_code = 'AMN4KP' AND c.status = 'pending'",
-    )
-    .await;
+        )
+        .await;
     let confirmed = app
         .post(
             &format!("/staff/contributions/{pending}/confirm"),
@@ -136,16 +131,16 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
         "{}",
         confirmed.location()
     );
-    let project = id_of(
-        &app,
-        &format!("SELECT project_id FROM contributions WHERE id = {pending}"),
-    )
-    .await;
-    let partner: i64 = id_of(
-        &app,
-        &format!("SELECT partner_id FROM project_partners WHERE project_id = {project}"),
-    )
-    .await;
+    let project = app
+        .number(&format!(
+            "SELECT project_id FROM contributions WHERE id = {pending}"
+        ))
+        .await;
+    let partner: i64 = app
+        .number(&format!(
+            "SELECT partner_id FROM project_partners WHERE project_id = {project}"
+        ))
+        .await;
     let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(partner)
         .fetch_one(app.db().read())
@@ -200,44 +195,36 @@ async fn a_social_worker_sees_what_to_do(backend: Backend) {
     assert_eq!(home.status, StatusCode::OK);
     let page = text(&home.body);
     // The demo: one idea waiting, contributions to confirm, the sewing cycle's third session.
-    let ideas = id_of(
-        &app,
-        "SELECT COUNT(*) FROM themes WHERE status = 'proposed'",
-    )
-    .await;
-    let contributions = id_of(
-        &app,
-        "SELECT COUNT(*) FROM contributions WHERE status = 'pending'",
-    )
-    .await;
+    let ideas = app
+        .number("SELECT COUNT(*) FROM themes WHERE status = 'proposed'")
+        .await;
+    let contributions = app
+        .number("SELECT COUNT(*) FROM contributions WHERE status = 'pending'")
+        .await;
     assert!(ideas > 0 && contributions > 0);
     assert!(page.contains(&format!("Idées à lire : {ideas}")));
     assert!(home.body.contains("href=\"/staff/themes#waiting-heading\""));
     assert!(page.contains(&format!("Contributions à confirmer : {contributions}")));
-    let unmarked = id_of(
-        &app,
-        &format!(
+    let unmarked = app
+        .number(&format!(
             "SELECT COUNT(*) FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id \
              WHERE w.title = 'Couture du lundi' AND s.starts_at <= {} AND s.starts_at > {} \
              AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)",
             app::db::now(),
             app::db::now() - 14 * 24 * 3600
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert!(unmarked >= 1);
     assert!(page.contains(&format!(
         "Séances des deux dernières semaines dont les présences ne sont pas prises : {unmarked}"
     )));
-    let session = id_of(
-        &app,
-        &format!(
+    let session = app
+        .number(&format!(
             "SELECT MAX(s.id) FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id \
              WHERE w.title = 'Couture du lundi' AND s.starts_at <= {}",
             app::db::now()
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert!(
         home.body
             .contains(&format!("href=\"/staff/sessions/{session}/attendance\""))
@@ -255,11 +242,9 @@ async fn a_social_worker_sees_what_to_do(backend: Backend) {
     let projects = text(&app.get("/staff/projects", Some(&worker)).await.body);
     assert!(projects.contains("À confirmer : "));
     // A waiting list shows with its workshop.
-    let sewing = id_of(
-        &app,
-        "SELECT id FROM workshops WHERE title = 'Couture du lundi'",
-    )
-    .await;
+    let sewing = app
+        .number("SELECT id FROM workshops WHERE title = 'Couture du lundi'")
+        .await;
     sqlx::query("UPDATE workshops SET capacity = 4 WHERE id = $1")
         .bind(sewing)
         .execute(app.db().write())
@@ -277,21 +262,21 @@ async fn a_partner_with_one_project_lands_on_it(backend: Backend) {
     let partner = app
         .login_staff("neonat@trame.demo", "demo-partner-pass")
         .await;
-    let project = id_of(
-        &app,
-        "SELECT pp.project_id FROM project_partners pp JOIN users u ON u.id = pp.partner_id \
+    let project = app
+        .number(
+            "SELECT pp.project_id FROM project_partners pp JOIN users u ON u.id = pp.partner_id \
          WHERE u.email = 'neonat@trame.demo'",
-    )
-    .await;
+        )
+        .await;
     let home = app.get("/", Some(&partner)).await;
     assert!(home.status.is_redirection(), "{}", home.status);
     assert_eq!(home.location(), format!("/partner/projects/{project}"));
     // With a second project, the home page lists the ways to both.
-    let other = id_of(
-        &app,
-        &format!("SELECT MIN(id) FROM projects WHERE id <> {project}"),
-    )
-    .await;
+    let other = app
+        .number(&format!(
+            "SELECT MIN(id) FROM projects WHERE id <> {project}"
+        ))
+        .await;
     let neonat = app.user_id("neonat@trame.demo").await;
     sqlx::query("INSERT INTO project_partners (project_id, partner_id) VALUES ($1, $2)")
         .bind(other)

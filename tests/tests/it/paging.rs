@@ -28,13 +28,6 @@ async fn centre(backend: Backend) -> (TestApp, fill::Landmarks, [String; 3]) {
     (app, landmarks, [worker, admin, amina])
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(app.db().read())
-        .await
-        .unwrap()
-}
-
 /// What a page says, with no-break spaces as spaces and apostrophes as typed.
 fn text(reply: &Reply) -> String {
     assert_eq!(reply.status, StatusCode::OK);
@@ -55,11 +48,9 @@ fn rows(reply: &Reply) -> usize {
 
 async fn participants_page_search_and_filter(backend: Backend) {
     let (app, _, [worker, ..]) = centre(backend).await;
-    let open = count(
-        &app,
-        "SELECT COUNT(*) FROM users WHERE role = 'participant' AND deactivated_at IS NULL",
-    )
-    .await;
+    let open = app
+        .number("SELECT COUNT(*) FROM users WHERE role = 'participant' AND deactivated_at IS NULL")
+        .await;
     let pages = (open + 24) / 25;
     assert!(pages >= 3, "{open} open records");
     let get = |query: String| {
@@ -119,11 +110,11 @@ async fn participants_page_search_and_filter(backend: Backend) {
     assert_eq!(long.status, StatusCode::OK);
     assert!(long.body.contains(&format!("value=\"{}\"", "a".repeat(60))));
     // Closed records, all records; an unknown filter is the open ones.
-    let closed = count(
-        &app,
-        "SELECT COUNT(*) FROM users WHERE role = 'participant' AND deactivated_at IS NOT NULL",
-    )
-    .await;
+    let closed = app
+        .number(
+            "SELECT COUNT(*) FROM users WHERE role = 'participant' AND deactivated_at IS NOT NULL",
+        )
+        .await;
     assert!(
         get("?status=closed".into())
             .await
@@ -146,21 +137,19 @@ async fn participants_page_search_and_filter(backend: Backend) {
 
 async fn ideas_and_their_archive_page(backend: Backend) {
     let (app, _, [worker, _, amina]) = centre(backend).await;
-    let open = count(
-        &app,
-        "SELECT COUNT(*) FROM themes t WHERE t.status = 'published' \
+    let open = app
+        .number(
+            "SELECT COUNT(*) FROM themes t WHERE t.status = 'published' \
          AND NOT EXISTS (SELECT 1 FROM workshops w WHERE w.theme_id = t.id)",
-    )
-    .await;
+        )
+        .await;
     assert!(open > 20, "{open} open ideas");
     let first = app.get("/themes", Some(&amina)).await;
     assert!(first.body.contains(&format!("Idées 1 à 20 sur {open}")));
     let last = app.get("/themes?page=9999", Some(&amina)).await;
     assert!(last.body.contains(&format!("à {open} sur {open}")));
     // A search in the titles, literal.
-    let cooking = count(
-        &app,
-        "SELECT COUNT(*) FROM themes t WHERE t.status = 'published' AND t.title LIKE 'Cuisine%' \
+    let cooking = app.number("SELECT COUNT(*) FROM themes t WHERE t.status = 'published' AND t.title LIKE 'Cuisine%' \
          AND NOT EXISTS (SELECT 1 FROM workshops w WHERE w.theme_id = t.id)",
     )
     .await;
@@ -176,9 +165,7 @@ async fn ideas_and_their_archive_page(backend: Backend) {
             .contains("Idées 1 à")
     );
     // The archive: ideas chosen, joined or declined, and older votes, each a page at a time.
-    let past = count(
-        &app,
-        "SELECT COUNT(*) FROM themes t WHERE t.status IN ('merged', 'declined') \
+    let past = app.number("SELECT COUNT(*) FROM themes t WHERE t.status IN ('merged', 'declined') \
          OR (t.status = 'published' AND EXISTS (SELECT 1 FROM workshops w WHERE w.theme_id = t.id))",
     )
     .await;
@@ -196,11 +183,9 @@ async fn ideas_and_their_archive_page(backend: Backend) {
         .await;
     assert_eq!(moderation.status, StatusCode::OK);
     assert!(moderation.body.contains("Idées à lire"));
-    let published = count(
-        &app,
-        "SELECT COUNT(*) FROM themes WHERE status = 'published'",
-    )
-    .await;
+    let published = app
+        .number("SELECT COUNT(*) FROM themes WHERE status = 'published'")
+        .await;
     let last = published.min(40);
     assert!(
         moderation
@@ -212,7 +197,7 @@ async fn ideas_and_their_archive_page(backend: Backend) {
 async fn a_workshops_waiting_list_and_history_page(backend: Backend) {
     let (app, landmarks, [worker, ..]) = centre(backend).await;
     let workshop = landmarks.workshop;
-    let waiting = count(&app, &format!("SELECT COUNT(*) FROM registrations WHERE workshop_id = {workshop} AND status = 'waiting'")).await;
+    let waiting = app.number(&format!("SELECT COUNT(*) FROM registrations WHERE workshop_id = {workshop} AND status = 'waiting'")).await;
     assert!(waiting > 20, "{waiting} waiting");
     let page = app
         .get(&format!("/staff/workshops/{workshop}"), Some(&worker))
@@ -232,7 +217,7 @@ async fn a_workshops_waiting_list_and_history_page(backend: Backend) {
         page.body
             .contains(&format!("href=\"/staff/workshops/{workshop}/history\""))
     );
-    let past = count(&app, &format!("SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = {workshop} AND ends_at <= {}", app::db::now())).await;
+    let past = app.number(&format!("SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = {workshop} AND ends_at <= {}", app::db::now())).await;
     let history = app
         .get(
             &format!("/staff/workshops/{workshop}/history?page=2"),
@@ -258,13 +243,11 @@ async fn a_workshops_waiting_list_and_history_page(backend: Backend) {
 async fn a_projects_contributions_by_month(backend: Backend) {
     let (app, landmarks, [worker, _, amina]) = centre(backend).await;
     let project = landmarks.project;
-    let pending = count(
-        &app,
-        &format!(
+    let pending = app
+        .number(&format!(
             "SELECT COUNT(*) FROM contributions WHERE project_id = {project} AND status = 'pending'"
-        ),
-    )
-    .await;
+        ))
+        .await;
     let page = app
         .get(&format!("/staff/projects/{project}"), Some(&worker))
         .await;
@@ -272,14 +255,12 @@ async fn a_projects_contributions_by_month(backend: Backend) {
     // A month of the past, its contributions and the way to the months around it.
     let month = chrono::Utc::now().date_naive() - chrono::Months::new(6);
     let key = month.format("%Y-%m").to_string();
-    let decided = count(
-        &app,
-        &format!(
+    let decided = app
+        .number(&format!(
             "SELECT COUNT(*) FROM contributions WHERE project_id = {project} \
              AND status IN ('confirmed', 'declined') AND done_on LIKE '{key}-%'"
-        ),
-    )
-    .await;
+        ))
+        .await;
     let reply = app
         .get(
             &format!("/staff/projects/{project}?month={key}"),

@@ -68,12 +68,12 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod server {
     use axum::response::Response;
-    use sha2::{Digest, Sha256};
 
     use super::FormDraft;
     use crate::{
-        auth::{extract::see_other, session::random_token},
         db::{Db, now},
+        reply::see_other,
+        token::random_token,
     };
 
     /// The cookie that holds a draft's token.
@@ -98,7 +98,7 @@ mod server {
     }
 
     fn hash(token: &str) -> String {
-        crate::auth::session::hex(&Sha256::digest(token.as_bytes()))
+        crate::token::sha256_hex(token)
     }
 
     /// Keeps `draft` for `owner` (a user id, 0 for nobody logged in); the token for the cookie.

@@ -9,6 +9,7 @@
 
 rust_i18n::i18n!("locales", fallback = "fr");
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod confirm;
@@ -16,11 +17,14 @@ pub mod draft;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod irreversible;
 pub mod paging;
 pub mod people;
 pub mod projects;
 pub mod shell;
 pub mod themes;
+pub mod token;
+pub mod ui;
 pub mod votes;
 pub mod workshops;
 
@@ -29,11 +33,15 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod reply;
+#[cfg(feature = "ssr")]
 pub mod request;
 #[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod when;
 
 pub use shell::App;
 #[cfg(feature = "ssr")]

@@ -4,7 +4,7 @@
 use http::request::Parts;
 use leptos::prelude::use_context;
 
-use crate::{auth::Viewer, error::AppError, i18n::Locale};
+use crate::{access::Viewer, error::AppError, i18n::Locale};
 
 /// Everything the middleware resolved for one request.
 #[derive(Clone, Debug, Default)]
@@ -44,7 +44,7 @@ pub struct Reader {
 }
 
 /// The viewer, if their role is one of `roles`, with the state and language.
-pub fn reader(roles: &[crate::auth::Role]) -> Result<Reader, AppError> {
+pub fn reader(roles: &[crate::access::Role]) -> Result<Reader, AppError> {
     let viewer = require_viewer()?;
     viewer.require(roles)?;
     Ok(Reader {

@@ -7,8 +7,8 @@ use axum::{
 };
 
 use crate::{
-    auth::{account, handlers as auth},
-    people::handlers as people,
+    auth::handlers as auth,
+    people::{account, handlers as people},
     projects::{attestation, handlers as projects},
     state::AppState,
     themes::handlers as themes,

@@ -11,15 +11,16 @@ use axum::{
 };
 
 use app::{
+    access::Role,
     auth::{
-        Role, cookies,
-        extract::{error_page, see_other},
+        cookies,
         session::{self, Lookup, SESSION_COOKIE},
     },
     draft::{self, DRAFT_COOKIE, DRAFT_SECS, FormDraft},
     error::AppError,
     i18n::{LANG_COOKIE, Locale},
     paging::query_value,
+    reply::{error_page, see_other},
     request::RequestInfo,
     state::AppState,
 };

@@ -135,13 +135,13 @@ async fn list_audit_body(filter: AuditFilter, page: i64) -> Result<AuditLog, App
     use sqlx::Row;
 
     use crate::paging::{contains_pattern, search_text};
-    let reader = crate::request::reader(&[crate::auth::Role::Admin])?;
+    let reader = crate::request::reader(&[crate::access::Role::Admin])?;
     let tz = reader.tz();
     // A day's start in the centre's zone; the end of `to` is the start of the next day.
     let moment = |day: &str, after: bool| {
         let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
         let date = if after { date.succ_opt()? } else { date };
-        crate::workshops::recurrence::local_moment(&tz, date, chrono::NaiveTime::MIN)
+        crate::when::local_moment(&tz, date, chrono::NaiveTime::MIN)
     };
     let person = search_text(Some(&filter.person));
     let action = if ACTIONS.contains(&filter.action.as_str()) {
@@ -166,7 +166,7 @@ async fn list_audit_body(filter: AuditFilter, page: i64) -> Result<AuditLog, App
     .bind(moment(&filter.to, true))
     .bind(&person)
     .bind(contains_pattern(&person))
-    .bind(crate::auth::normalise_code(&person))
+    .bind(crate::token::normalise_code(&person))
     .bind(AUDIT_PER_PAGE + 1)
     .bind((page - 1) * AUDIT_PER_PAGE)
     .fetch_all(reader.db().read())
@@ -177,7 +177,7 @@ async fn list_audit_body(filter: AuditFilter, page: i64) -> Result<AuditLog, App
         .take(AUDIT_PER_PAGE as usize)
         .map(|row| {
             Ok(AuditEntry {
-                at: crate::people::format_time(row.try_get("at")?, tz),
+                at: crate::when::format_time(row.try_get("at")?, tz),
                 actor: row.try_get("actor")?,
                 action: row.try_get("action")?,
                 subject: row.try_get("subject")?,

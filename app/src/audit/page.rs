@@ -7,7 +7,7 @@ use super::{ACTIONS, AuditFilter, AuditLog, list_audit};
 use crate::{
     i18n::{Locale, use_locale},
     paging::{SEARCH_MAX, address, page_number, search_text},
-    shell::{ErrorView, PageTitle, notice::query},
+    ui::{ErrorView, PageTitle, notice::query},
 };
 
 /// The filter as the address says it.

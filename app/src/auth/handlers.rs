@@ -12,9 +12,7 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::{
-    cookies,
-    extract::{Ctx, local_path, parse_form, see_other},
-    normalise_code, password,
+    cookies, password,
     session::{self, SESSION_COOKIE},
     throttle,
 };
@@ -22,7 +20,9 @@ use crate::{
     draft::refused,
     error::AppError,
     i18n::{LANG_COOKIE, Locale},
+    reply::{Ctx, local_path, parse_form, see_other},
     state::AppState,
+    token::normalise_code,
 };
 
 #[derive(Deserialize)]
@@ -40,7 +40,7 @@ pub struct CardLogin {
 }
 
 /// How a login attempt ended.
-pub(super) enum Outcome {
+pub enum Outcome {
     Success(i64),
     Failed,
     Throttled,
@@ -50,7 +50,7 @@ pub(super) enum Outcome {
 /// and `secret_hash`). The attempt is counted before anything is looked up, and the same work
 /// is done whether or not the account exists, so neither a burst of guesses nor the time an
 /// answer takes tells more than "wrong".
-pub(super) async fn authenticate(
+pub async fn authenticate(
     state: &AppState,
     sql: &'static str,
     account: &str,
@@ -86,7 +86,7 @@ pub(super) async fn authenticate(
 /// Starts a session (a new token at every login) and sends the person on.
 async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Response, AppError> {
     session::forget_expired(&state.db, &state.settings).await?;
-    crate::people::card::forget_expired_pins(&state.db).await?;
+    password::forget_expired_pins(&state.db).await?;
     let token = session::create(&state.db, user_id).await?;
     let secure = state.settings.secure_cookies();
     let cookie = session_cookie(state, &token);
@@ -105,7 +105,7 @@ async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Res
 }
 
 /// The session cookie for `token`.
-pub(super) fn session_cookie(state: &AppState, token: &str) -> String {
+pub fn session_cookie(state: &AppState, token: &str) -> String {
     cookies::set(
         SESSION_COOKIE,
         token,

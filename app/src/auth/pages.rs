@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use crate::{
     draft::typed,
     i18n::use_locale,
-    shell::{
+    ui::{
         SessionEnded,
         notice::{Notice, query},
         use_viewer,

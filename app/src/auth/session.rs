@@ -3,12 +3,10 @@
 //! The cookie holds a random 256-bit token; the database holds only its SHA-256, so a leaked
 //! database (or backup) does not leak usable sessions.
 
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::{Role, Viewer};
+use crate::access::{Role, Viewer};
+use crate::token::sha256_hex;
 use crate::{
     db::{Db, now},
     state::Settings,
@@ -19,30 +17,15 @@ pub const SESSION_COOKIE: &str = "trame_session";
 /// A session's last-seen time is written at most this often, to keep reads cheap.
 const TOUCH_EVERY_SECS: i64 = 60;
 
-fn hash_token(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// 256 random bits from the operating system, as URL-safe text.
-pub(crate) fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
 /// Starts a new session for `user_id` and returns the token for the cookie.
 pub async fn create(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
-    let token = random_token();
+    let token = crate::token::random_token();
     let at = now();
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) \
          VALUES ($1, $2, $3, $3)",
     )
-    .bind(hash_token(&token))
+    .bind(sha256_hex(&token))
     .bind(user_id)
     .bind(at)
     .execute(db.write())
@@ -59,7 +42,7 @@ pub enum Lookup {
 
 /// Finds the viewer behind a token, ending the session if it has expired.
 pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup, sqlx::Error> {
-    let token_hash = hash_token(token);
+    let token_hash = sha256_hex(token);
     let row = sqlx::query(
         "SELECT u.id, u.role, u.display_name, s.created_at, s.last_seen_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -113,7 +96,7 @@ pub async fn forget_expired(db: &Db, settings: &Settings) -> Result<(), sqlx::Er
 /// Ends one session (logout).
 pub async fn end(db: &Db, token: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(hash_token(token))
+        .bind(sha256_hex(token))
         .execute(db.write())
         .await
         .map(|_| ())
@@ -133,11 +116,11 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::hash_token;
+    use crate::token::sha256_hex;
 
     #[test]
     fn token_hashes_are_stable_hex_sha256() {
-        let h = hash_token("abc");
+        let h = sha256_hex("abc");
         assert_eq!(h.len(), 64);
         assert_eq!(
             h,

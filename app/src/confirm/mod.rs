@@ -1,100 +1,12 @@
-//! Nothing that cannot be undone happens in one tap. What cannot be undone (closing a vote
-//! early, leaving a workshop, a new card, closing a record, withdrawing or declining an idea,
-//! closing an account) is reached through a confirmation page, `/confirm/{kind}/{id}`, that
-//! says what will happen; its form sends `confirmed=yes`. The form handlers refuse to act
-//! without it and send the person to that page instead, so an old page, a double tap or a
-//! form posted from elsewhere asks first. A plain page, so it works without JavaScript.
+//! The confirmation page of what cannot be undone (see [`crate::irreversible`]): what is
+//! about to happen, for the thing concerned, and the form that does it.
 
 pub mod page;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
-
-/// What a confirmation page asks about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Irreversible {
-    /// A vote closed before its time: the ballot secret is erased.
-    CloseVote,
-    /// A participant gives up their place (or their rank on the waiting list).
-    LeaveWorkshop,
-    /// A participant's new card: the old one stops working.
-    NewCard,
-    /// A participant's record closed: the card stops working.
-    CloseRecord,
-    /// A participant withdraws their idea.
-    WithdrawIdea,
-    /// A social worker declines an idea, with a reason its author reads.
-    DeclineIdea,
-    /// An admin closes a staff or partner account.
-    CloseAccount,
-}
-
-impl Irreversible {
-    const ALL: [Irreversible; 7] = [
-        Irreversible::CloseVote,
-        Irreversible::LeaveWorkshop,
-        Irreversible::NewCard,
-        Irreversible::CloseRecord,
-        Irreversible::WithdrawIdea,
-        Irreversible::DeclineIdea,
-        Irreversible::CloseAccount,
-    ];
-
-    /// As written in the confirmation page's address and its texts' keys.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Irreversible::CloseVote => "close-vote",
-            Irreversible::LeaveWorkshop => "leave-workshop",
-            Irreversible::NewCard => "new-card",
-            Irreversible::CloseRecord => "close-record",
-            Irreversible::WithdrawIdea => "withdraw-idea",
-            Irreversible::DeclineIdea => "decline-idea",
-            Irreversible::CloseAccount => "close-account",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Option<Irreversible> {
-        Irreversible::ALL
-            .into_iter()
-            .find(|kind| kind.slug() == slug)
-    }
-
-    /// The confirmation page for the thing `id`.
-    pub fn page(self, id: i64) -> String {
-        format!("/confirm/{}/{id}", self.slug())
-    }
-
-    /// Where the confirmed form posts.
-    #[cfg(feature = "ssr")]
-    fn action(self, id: i64) -> String {
-        match self {
-            Irreversible::CloseVote => format!("/staff/votes/{id}/close"),
-            Irreversible::LeaveWorkshop => format!("/workshops/{id}/leave"),
-            Irreversible::NewCard => format!("/staff/participants/{id}/card"),
-            Irreversible::CloseRecord => format!("/staff/participants/{id}/close"),
-            Irreversible::WithdrawIdea => format!("/themes/{id}/withdraw"),
-            Irreversible::DeclineIdea => format!("/staff/themes/{id}/decline"),
-            Irreversible::CloseAccount => format!("/admin/accounts/{id}/deactivate"),
-        }
-    }
-
-    /// The page the person came from, to go back to without doing anything.
-    #[cfg(feature = "ssr")]
-    fn back(self, id: i64) -> String {
-        match self {
-            Irreversible::CloseVote => format!("/staff/votes/{id}"),
-            Irreversible::LeaveWorkshop => format!("/workshops/{id}"),
-            Irreversible::NewCard | Irreversible::CloseRecord => {
-                format!("/staff/participants/{id}")
-            }
-            Irreversible::WithdrawIdea => format!("/themes#theme-{id}"),
-            Irreversible::DeclineIdea => format!("/staff/themes#theme-{id}"),
-            Irreversible::CloseAccount => "/admin/accounts".into(),
-        }
-    }
-}
+use crate::{error::AppError, irreversible::Irreversible};
 
 /// A confirmation page: what is asked about, what will happen, and the form, or why there
 /// is nothing left to confirm.
@@ -111,19 +23,6 @@ pub struct Confirmation {
     pub done: Option<String>,
 }
 
-/// The answer a confirmation page's form sends.
-#[derive(Debug, Default, Deserialize)]
-pub struct Answer {
-    #[serde(default)]
-    pub confirmed: String,
-}
-
-impl Answer {
-    pub fn yes(&self) -> bool {
-        self.confirmed == "yes"
-    }
-}
-
 /// The confirmation page of `kind` for `id`, for the viewer: 404 when the thing does not
 /// exist or is not theirs to act on.
 #[server(endpoint = "confirm/describe")]
@@ -137,22 +36,11 @@ pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation
 
 #[cfg(feature = "ssr")]
 pub mod server {
-    use axum::response::Response;
-
-    use super::{Confirmation, Irreversible};
-    use crate::{
-        auth::{Role, extract::see_other},
-        db::now,
-        error::AppError,
-        request::reader,
-    };
+    use super::Confirmation;
+    use crate::irreversible::Irreversible;
+    use crate::{access::Role, db::now, error::AppError, request::reader};
 
     const STAFF: &[Role] = &[Role::Worker, Role::Admin];
-
-    /// Sends the person to the confirmation page (the handler did nothing).
-    pub fn ask(kind: Irreversible, id: i64) -> Response {
-        see_other(&kind.page(id))
-    }
 
     pub(super) async fn describe(kind: Irreversible, id: i64) -> Result<Confirmation, AppError> {
         let roles: &[Role] = match kind {

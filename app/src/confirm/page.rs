@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{Confirmation, Irreversible, describe_confirmation};
+use super::{Confirmation, describe_confirmation};
+use crate::irreversible::Irreversible;
 use crate::{
     draft,
     i18n::{Locale, use_locale},
-    people::participants_page::id_param,
-    shell::{ErrorView, PageTitle, notice::Notice, raw_text::raw_text},
     themes::REASON_MAX,
+    ui::{ErrorView, PageTitle, id_param, notice::Notice, raw_text::raw_text},
 };
 
 fn kind_param() -> String {

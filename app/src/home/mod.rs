@@ -2,17 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 mod waiting;
 
 use waiting::{IdeaAnswer, News, ParticipantNews, StaffNews, home_news};
 
 use crate::{
-    auth::Role,
+    access::Role,
     i18n::{Locale, use_locale},
-    shell::{ErrorView, notice::Notice, use_viewer},
-    workshops::page::session_text,
+    ui::{ErrorView, notice::Notice, use_viewer},
+    workshops::views::session_text,
 };
 
 /// A large tile linking to a task, with its pictogram.
@@ -270,7 +270,7 @@ pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     // The middleware sends anonymous visitors to the login page before this renders.
     let Some(viewer) = use_viewer() else {
-        return view! { <crate::shell::ErrorView error=crate::error::AppError::Unauthenticated /> }
+        return view! { <crate::ui::ErrorView error=crate::error::AppError::Unauthenticated /> }
             .into_any();
     };
     let intro = match viewer.role {

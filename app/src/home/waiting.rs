@@ -80,7 +80,7 @@ pub async fn home_news() -> Result<News, AppError> {
 mod server {
     use super::*;
     use crate::{
-        auth::Role,
+        access::Role,
         db::now,
         request::{Reader, reader, send_to},
         workshops::listing::{my_next_sessions, sessions_to_mark},

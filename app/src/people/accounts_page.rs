@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{NAME_MAX, PASSWORD_MIN, list_accounts};
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
 use crate::{
-    auth::Role,
+    access::Role,
     draft::typed,
     i18n::use_locale,
-    shell::{ErrorView, notice::Notice},
+    ui::{ErrorView, notice::Notice},
 };
 
 #[component]

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
-use super::{AccessCard, cards_to_print, get_access_card, participants_page::id_param};
+use super::{AccessCard, cards_to_print, get_access_card};
+use crate::ui::id_param;
 use crate::{
     i18n::{Locale, use_locale},
-    shell::{ErrorView, print::PrintButton},
+    ui::{ErrorView, print::PrintButton},
 };
 
 #[component]

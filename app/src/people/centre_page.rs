@@ -7,7 +7,7 @@ use super::{CENTRE_ADDRESS_MAX, CENTRE_NAME_MAX, get_centre};
 use crate::{
     draft::typed_or,
     i18n::use_locale,
-    shell::{ErrorView, PageTitle, notice::Notice},
+    ui::{ErrorView, PageTitle, notice::Notice},
 };
 
 #[component]

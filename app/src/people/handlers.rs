@@ -9,16 +9,14 @@ use serde::Deserialize;
 
 use super::{PASSWORD_MIN, card, parse_name};
 use crate::{
+    access::Role,
     audit,
-    auth::{
-        Role,
-        extract::{Ctx, parse_form, see_other},
-        password, session, throttle,
-    },
-    confirm::{self, Answer, Irreversible},
+    auth::{password, session, throttle},
     db::now,
     draft::refused,
     error::AppError,
+    irreversible::{self, Answer, Irreversible},
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
 
@@ -96,7 +94,7 @@ pub async fn replace_card(
     let result = async {
         let viewer = ctx.require(STAFF)?;
         if !parse_form(form)?.yes() {
-            return Ok(confirm::server::ask(Irreversible::NewCard, id));
+            return Ok(irreversible::ask(Irreversible::NewCard, id));
         }
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
@@ -194,7 +192,7 @@ pub async fn set_participant_open(
         let answer = parse_form(form)?;
         let (closed_at, audit_action, ok) = match action.as_str() {
             "close" if !answer.yes() => {
-                return Ok(confirm::server::ask(Irreversible::CloseRecord, id));
+                return Ok(irreversible::ask(Irreversible::CloseRecord, id));
             }
             "close" => (Some(now()), "participant.close", "participant_closed"),
             "reopen" => (None, "participant.reopen", "participant_reopened"),
@@ -307,7 +305,7 @@ pub async fn deactivate_account(
     let result = async {
         let viewer = ctx.require(&[Role::Admin])?;
         if !parse_form(form)?.yes() {
-            return Ok(confirm::server::ask(Irreversible::CloseAccount, id));
+            return Ok(irreversible::ask(Irreversible::CloseAccount, id));
         }
         if id == viewer.id {
             return Ok(see_other("/admin/accounts?error=cannot_deactivate_self"));

@@ -5,10 +5,11 @@ use sqlx::{FromRow, any::AnyRow};
 
 use super::{FOUND_MAX, PARTICIPANTS_PER_PAGE, ParticipantSummary, Standing};
 use crate::{
-    auth::{Role, format_code, normalise_code},
+    access::Role,
     error::AppError,
     paging::{Paged, contains_pattern, fetch_page, search_text},
     request::reader,
+    token::{format_code, normalise_code},
 };
 
 const STAFF: &[Role] = &[Role::Admin, Role::Worker];

@@ -6,12 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+pub mod account_page;
 pub mod accounts_page;
 pub mod card_page;
 pub mod centre_page;
 pub mod participants_page;
 pub mod picker;
 
+#[cfg(feature = "ssr")]
+pub mod account;
 #[cfg(feature = "ssr")]
 pub mod card;
 #[cfg(feature = "ssr")]
@@ -62,7 +65,7 @@ pub struct Account {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub role: crate::auth::Role,
+    pub role: crate::access::Role,
     pub organisation: Option<String>,
     pub active: bool,
 }
@@ -87,14 +90,6 @@ pub fn parse_name(input: &str) -> Result<String, &'static str> {
     } else {
         Ok(name.to_string())
     }
-}
-
-/// Formats a stored time (seconds since the epoch) in the centre's time zone.
-#[cfg(feature = "ssr")]
-pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_default()
 }
 
 /// Which participants a list shows.
@@ -169,7 +164,7 @@ pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppErr
 async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppError> {
     use sqlx::Row;
     let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+    viewer.require(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
     let state = crate::state::app_state()?;
     let row = sqlx::query(
         "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
@@ -192,8 +187,8 @@ async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppEr
         id: row.try_get("id")?,
         name: row.try_get("display_name")?,
         card_locked: crate::auth::throttle::is_locked(&state.db, &code).await?,
-        code: crate::auth::format_code(&code),
-        created_at: format_time(row.try_get("created_at")?, state.settings.time_zone),
+        code: crate::token::format_code(&code),
+        created_at: crate::when::format_time(row.try_get("created_at")?, state.settings.time_zone),
         active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
         present,
         marked,
@@ -210,9 +205,9 @@ pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
 async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
     use sqlx::Row;
     let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+    viewer.require(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
     let state = crate::state::app_state()?;
-    card::forget_expired_pins(&state.db).await?;
+    crate::auth::password::forget_expired_pins(&state.db).await?;
     let row = sqlx::query(
         "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
          WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
@@ -254,7 +249,7 @@ fn access_card(
     Ok(AccessCard {
         id,
         name,
-        code: crate::auth::format_code(code),
+        code: crate::token::format_code(code),
         pin,
         qr_svg: card::qr_svg(&login_url)?,
         login_url,
@@ -270,9 +265,9 @@ pub const CARDS_AT_ONCE: i64 = 60;
 pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
     crate::error::with_status(async {
         let reader =
-            crate::request::reader(&[crate::auth::Role::Admin, crate::auth::Role::Worker])?;
+            crate::request::reader(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
         let db = reader.db();
-        card::forget_expired_pins(db).await?;
+        crate::auth::password::forget_expired_pins(db).await?;
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT id, display_name, login_code, pending_pin FROM users \
              WHERE role = 'participant' AND deactivated_at IS NULL AND pending_pin_until > $1 \
@@ -301,7 +296,7 @@ pub const CENTRE_ADDRESS_MAX: usize = 200;
 #[server(endpoint = "centre/get")]
 pub async fn get_centre() -> Result<(String, String), AppError> {
     crate::error::with_status(async {
-        let reader = crate::request::reader(&[crate::auth::Role::Admin])?;
+        let reader = crate::request::reader(&[crate::access::Role::Admin])?;
         let found: Option<(String, String)> =
             sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
                 .fetch_optional(reader.db().read())
@@ -321,7 +316,7 @@ pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
 async fn list_accounts_body() -> Result<Vec<Account>, AppError> {
     use sqlx::Row;
     let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::auth::Role::Admin])?;
+    viewer.require(&[crate::access::Role::Admin])?;
     let state = crate::state::app_state()?;
     let rows = sqlx::query(
         "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
@@ -338,7 +333,7 @@ async fn list_accounts_body() -> Result<Vec<Account>, AppError> {
                 email: row
                     .try_get::<Option<String>, _>("email")?
                     .unwrap_or_default(),
-                role: crate::auth::Role::parse(&role).unwrap_or(crate::auth::Role::Partner),
+                role: crate::access::Role::parse(&role).unwrap_or(crate::access::Role::Partner),
                 organisation: row.try_get("organisation")?,
                 active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
             })

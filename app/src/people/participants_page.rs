@@ -3,31 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
-use leptos_router::hooks::use_params_map;
+use crate::ui::PageTitle;
 
 use super::{NAME_MAX, ParticipantSummary, Standing, get_participant_record, list_participants};
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
 use crate::{
     draft::typed,
-    error::AppError,
     i18n::{Locale, use_locale},
     paging::{Paged, SEARCH_MAX, page_number, search_text},
-    shell::{
+    ui::id_param,
+    ui::{
         ErrorView,
         notice::{Notice, query},
         pager::Pager,
     },
 };
-
-/// The `:id` of the current address, or `NotFound`.
-pub fn id_param() -> Result<i64, AppError> {
-    use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|id| id.parse().ok())
-        .ok_or(AppError::NotFound)
-}
 
 /// The search form and a page of the list, as the address asks.
 #[component]

@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     i18n::use_locale,
     paging::{SEARCH_MAX, search_text},
-    shell::{ErrorView, notice::query},
+    ui::{ErrorView, notice::query},
 };
 
 /// The search, to put before the form that acts; `path` is this page and `anchor` the form's

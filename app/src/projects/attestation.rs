@@ -12,15 +12,13 @@ use serde::Deserialize;
 
 use super::{Attested, server::journey_of};
 use crate::{
+    access::Role,
     audit,
-    auth::{
-        Role,
-        extract::{Ctx, parse_form, see_other},
-    },
     db::{Db, now},
     error::AppError,
     i18n::Locale,
     people::{card::random_code, parse_name},
+    reply::{Ctx, parse_form, see_other},
     request::reader,
     state::AppState,
     workshops::day_in_words,

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::{Attested, check_attestation, get_attestation, page::duration};
 use crate::{
     i18n::{Locale, use_locale},
-    shell::{
+    ui::{
         ErrorView, PageTitle,
         notice::{Notice, query},
         print::PrintButton,

@@ -20,14 +20,12 @@ use super::{
     QUANTITY_MAX, SKILL_NAME_MAX, TARGET_MAX, THANKS_MAX, Unit, is_partner_of, today,
 };
 use crate::{
+    access::Role,
     audit,
-    auth::{
-        Role,
-        extract::{Ctx, parse_form, see_other},
-    },
     db::now,
     error::AppError,
     i18n::Locale,
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{handlers::active_participant, parse_description, parse_title},
     workshops::handlers::{Checked, Fields, back, field, number_in, short_text},

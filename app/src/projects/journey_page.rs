@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 use super::{
@@ -16,10 +16,10 @@ use super::{
     page::{duration, thanks_list},
 };
 use crate::{
-    auth::Role,
+    access::Role,
     draft::typed_or,
     i18n::{Locale, use_locale},
-    shell::{ErrorView, notice::Notice, use_viewer},
+    ui::{ErrorView, notice::Notice, use_viewer},
 };
 
 /// The participant whose journey staff are reading (`/staff/participants/:id/...`), or the

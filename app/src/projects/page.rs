@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{
     Contribution, ContributionStatus, Contributors, Milestone, Project, ProjectStatus, ProjectView,
@@ -14,9 +14,8 @@ use crate::{
     draft::typed_or,
     i18n::{Locale, use_locale},
     paging::page_number,
-    people::participants_page::id_param,
-    shell::{
-        ErrorView,
+    ui::{
+        ErrorView, id_param,
         notice::{Notice, query},
         pager::Pager,
         raw_text::raw_text,
@@ -363,7 +362,7 @@ pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {
     let closed = query("list").as_deref() == Some("closed");
     let page = page_number(query("page").as_deref());
     let projects = Resource::new_blocking(|| (), move |_| list_projects(closed, page));
-    let partner = use_viewer().is_some_and(|v| v.role == crate::auth::Role::Partner);
+    let partner = use_viewer().is_some_and(|v| v.role == crate::access::Role::Partner);
     let (other, other_href) = if closed {
         ("project.list_open", base.to_string())
     } else {

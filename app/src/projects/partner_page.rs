@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{
     PartnerProject, get_partner_project, get_public_project,
@@ -15,11 +15,10 @@ use super::{
     },
 };
 use crate::{
-    auth::Role,
+    access::Role,
     draft::typed_or,
     i18n::{Locale, use_locale},
-    people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice, raw_text::raw_text, use_viewer},
+    ui::{ErrorView, id_param, notice::Notice, raw_text::raw_text, use_viewer},
 };
 
 #[component]

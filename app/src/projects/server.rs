@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::{read::Listed, *};
 use crate::{
-    auth::Role,
+    access::Role,
     db::{Db, now},
     i18n::Locale,
     paging::Paged,

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{SKILL_NAME_MAX, SkillEntry, list_skills};
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
-    shell::{
+    ui::{
         ErrorView,
         notice::{Notice, query},
     },

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{
     Contribution, ContributionStatus, Helpers, Project, ProjectKind, ProjectStatus, ProjectView,
@@ -18,21 +18,21 @@ use super::{
     },
     partner_page::csv_download,
 };
+use crate::ui::id_param;
 use crate::{
     draft::{typed, typed_or},
     error::AppError,
     i18n::{Locale, use_locale},
     people::{
         ParticipantSummary,
-        participants_page::id_param,
         picker::{ParticipantChoice, ParticipantSearch, found_participants},
     },
-    shell::{
+    themes::{DESCRIPTION_MAX, TITLE_MAX},
+    ui::{
         ErrorView,
         notice::{Notice, query},
         raw_text::raw_text,
     },
-    themes::{DESCRIPTION_MAX, TITLE_MAX},
 };
 
 /// Name, kind, words and status of a project, filled with `project` when changing one.

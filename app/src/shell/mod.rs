@@ -2,7 +2,7 @@
 //! link, navigation by role, language switch, messages carried back from forms).
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -11,15 +11,11 @@ use leptos_router::{
 
 use crate::{
     audit::page::AuditPage,
-    auth::{
-        Viewer,
-        account_page::{AccountPage, ResetPage},
-        pages::LoginPage,
-    },
+    auth::pages::LoginPage,
     confirm::page::ConfirmPage,
     home::HomePage,
-    i18n::use_locale,
     people::{
+        account_page::{AccountPage, ResetPage},
         accounts_page::AccountsPage,
         card_page::{CardPage, CardSheetPage},
         centre_page::CentrePage,
@@ -37,6 +33,7 @@ use crate::{
         moderation_page::{MergePage, ModerationPage},
         page::{ThemeArchivePage, ThemesPage},
     },
+    ui::{Denied, ErrorView, Layout},
     votes::{
         page::VotePage,
         staff_page::{RoundPage, RoundsPage},
@@ -51,30 +48,6 @@ use crate::{
     },
 };
 
-mod layout;
-pub mod notice;
-pub mod pager;
-pub mod print;
-pub mod raw_text;
-
-pub use layout::Layout;
-
-/// The logged-in person for this request, provided as context by the shell.
-#[derive(Clone, Debug)]
-pub struct CurrentViewer(pub Option<Viewer>);
-
-/// The page is not for the viewer's role: the layout shows the 403 message instead of it.
-#[derive(Clone, Copy, Debug)]
-pub struct Denied(pub bool);
-
-/// The request carried a session that has ended (expired, logged out elsewhere).
-#[derive(Clone, Copy, Debug)]
-pub struct SessionEnded(pub bool);
-
-pub fn use_viewer() -> Option<Viewer> {
-    use_context::<CurrentViewer>().and_then(|current| current.0)
-}
-
 /// The whole HTML document. Server only: nothing is hydrated in the browser.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -88,8 +61,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     provide_context(info.locale);
-    provide_context(CurrentViewer(info.viewer.clone()));
-    provide_context(SessionEnded(info.session_ended));
+    provide_context(crate::ui::CurrentViewer(info.viewer.clone()));
+    provide_context(crate::ui::SessionEnded(info.session_ended));
     provide_context(Denied(info.denied));
     view! {
         <!DOCTYPE html>
@@ -239,29 +212,6 @@ pub fn App() -> impl IntoView {
                 </Show>
             </Layout>
         </Router>
-    }
-}
-
-/// Shows an error in the user's language and gives the page the error's status.
-/// The page's `<title>`: `text` and the site's name, escaped (see [`raw_text`]).
-#[component]
-pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
-    view! { <Title text=raw_text::raw_text(&format!("{text} — Trame")) /> }
-}
-
-#[component]
-pub fn ErrorView(error: crate::error::AppError) -> impl IntoView {
-    let locale = use_locale();
-    crate::error::set_status(error.status());
-    let message = error.message(locale);
-    view! {
-        <PageTitle text=message.clone() />
-        <h1>{message}</h1>
-        <p>
-            <a class="button" href="/">
-                {locale.t("error.back_home")}
-            </a>
-        </p>
     }
 }
 

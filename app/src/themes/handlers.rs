@@ -9,15 +9,13 @@ use serde::Deserialize;
 
 use super::{Pictogram, parse_description, parse_reason, parse_title};
 use crate::{
+    access::{Role, Viewer},
     audit,
-    auth::{
-        Role, Viewer,
-        extract::{Ctx, parse_form, see_other},
-    },
-    confirm::{self, Answer, Irreversible},
     db::now,
     draft::refused,
     error::AppError,
+    irreversible::{self, Answer, Irreversible},
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
 
@@ -199,7 +197,7 @@ pub async fn withdraw(
     let result = async {
         let viewer = ctx.require(&[Role::Participant])?;
         if !parse_form(form)?.yes() {
-            return Ok(confirm::server::ask(Irreversible::WithdrawIdea, id));
+            return Ok(irreversible::ask(Irreversible::WithdrawIdea, id));
         }
         if !own_pending(&state, &viewer, id).await? {
             return Ok(see_other("/themes?error=already_moderated"));
@@ -249,7 +247,7 @@ pub async fn moderate(
         let (status, reason, ok) = match action.as_str() {
             "publish" => ("published", None, "theme_published"),
             "decline" if form.confirmed != "yes" => {
-                return Ok(confirm::server::ask(Irreversible::DeclineIdea, id));
+                return Ok(irreversible::ask(Irreversible::DeclineIdea, id));
             }
             "decline" => match parse_reason(&form.reason) {
                 Ok(reason) => ("declined", Some(reason), "theme_declined"),

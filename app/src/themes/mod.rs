@@ -191,7 +191,7 @@ pub fn parse_reason(input: &str) -> Result<String, &'static str> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::{auth::Role, request::reader};
+use crate::{access::Role, request::reader};
 
 #[cfg(feature = "ssr")]
 const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];

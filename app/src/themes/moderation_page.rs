@@ -8,16 +8,14 @@ use super::{
     Theme, merge_targets, moderation_board,
     page::{PictogramPicker, ThemeFields, theme_summary},
 };
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
+use crate::ui::id_param;
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
     paging::{Paged, SEARCH_MAX, page_number, search_text},
-    people::{
-        participants_page::id_param,
-        picker::{ParticipantChoice, ParticipantSearch, found_participants},
-    },
-    shell::{
+    people::picker::{ParticipantChoice, ParticipantSearch, found_participants},
+    ui::{
         ErrorView, PageTitle,
         notice::{Notice, query},
         pager::Pager,

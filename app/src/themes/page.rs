@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, idea_archive, idea_board};
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
 use crate::{
-    auth::Role,
+    access::Role,
     draft::typed,
     i18n::{Locale, use_locale},
     paging::{Paged, SEARCH_MAX, page_number, search_text},
-    shell::{
+    ui::{
         ErrorView,
         notice::{Notice, query},
         pager::Pager,

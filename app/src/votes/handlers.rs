@@ -13,15 +13,13 @@ use super::{
     Method, Phase, ballot_key, new_secret, parse_ballot, results, seal_closed_rounds, settings,
 };
 use crate::{
+    access::Role,
     audit,
-    auth::{
-        Role,
-        extract::{Ctx, parse_form, see_other},
-    },
-    confirm::{self, Answer, Irreversible},
     db::now,
     draft::refused,
     error::AppError,
+    irreversible::{self, Answer, Irreversible},
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{handlers::active_participant, parse_title},
 };
@@ -329,7 +327,7 @@ pub async fn close_round(
     let result = async {
         ctx.require(STAFF)?;
         if !parse_form(form)?.yes() {
-            return Ok(confirm::server::ask(Irreversible::CloseVote, id));
+            return Ok(irreversible::ask(Irreversible::CloseVote, id));
         }
         let page = format!("/staff/votes/{id}");
         let problem = match settings(&state.db, id).await?.phase() {

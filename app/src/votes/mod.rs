@@ -203,12 +203,11 @@ pub use server::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    use sha2::{Digest, Sha256};
     use sqlx::{Row, any::AnyRow};
 
     use super::*;
     use crate::{
-        auth::{Role, session},
+        access::Role,
         db::{Db, now},
     };
 
@@ -436,12 +435,12 @@ mod server {
 
     /// A new round secret.
     pub fn new_secret() -> String {
-        session::random_token()
+        crate::token::random_token()
     }
 
     /// The key under which `voter`'s ballot is kept in a round with this secret.
     pub fn ballot_key(secret: &str, voter: i64) -> String {
-        session::hex(&Sha256::digest(format!("{secret}:{voter}").as_bytes()))
+        crate::token::sha256_hex(&format!("{secret}:{voter}"))
     }
 
     /// Erases the secret of every round that has closed, so its ballots can no longer be

@@ -4,19 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{FACES, Method, Phase, Round, RoundView, face_index, get_round, tally::Placed};
 use crate::{
-    auth::Role,
+    access::Role,
     i18n::{Locale, use_locale},
-    people::participants_page::id_param,
-    shell::{
-        ErrorView,
+    themes::{Theme, page::theme_summary},
+    ui::{
+        ErrorView, id_param,
         notice::{Notice, query},
         use_viewer,
     },
-    themes::{Theme, page::theme_summary},
 };
 
 /// What the round asks, in a sentence.

@@ -4,26 +4,24 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{
     DEFAULT_MAX_CHOICES, Phase, Round, get_round, list_rounds,
     page::{ballot_fields, method_text, phase_text, results_list, theme_checkbox},
     round_defaults,
 };
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
+use crate::ui::id_param;
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
-    people::{
-        participants_page::id_param,
-        picker::{ParticipantChoice, ParticipantSearch, found_participants},
-    },
-    shell::{
+    people::picker::{ParticipantChoice, ParticipantSearch, found_participants},
+    themes::{page::theme_summary, vote_candidates},
+    ui::{
         ErrorView,
         notice::{Notice, query},
     },
-    themes::{page::theme_summary, vote_candidates},
 };
 
 fn phase_badge(locale: Locale, phase: Phase) -> impl IntoView {

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{Agenda, get_agenda};
 use crate::{
     i18n::{Locale, use_locale},
-    shell::{
+    ui::{
         ErrorView,
         notice::{Notice, query},
         print::PrintButton,

@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{FEEDBACK_FACES, Sheet, SheetLine, attendance_sheet};
 use crate::{
     i18n::{Locale, use_locale},
-    people::participants_page::id_param,
-    shell::{ErrorView, notice::Notice, print::PrintButton},
+    ui::{ErrorView, id_param, notice::Notice, print::PrintButton},
 };
 
 const MARKS: [&str; 3] = ["present", "excused", "absent"];

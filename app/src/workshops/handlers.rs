@@ -18,13 +18,11 @@ use super::{
     registration::give_free_places,
 };
 use crate::{
-    auth::{
-        Role,
-        extract::{Ctx, parse_form, see_other},
-    },
+    access::Role,
     db::{is_unique_violation, now},
     draft::refused,
     error::AppError,
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{Pictogram, parse_description, parse_reason, parse_title},
 };
@@ -627,7 +625,7 @@ async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
     if closure_dates(&state.db).await?.contains(&date) {
         return Ok(Err("day_closed"));
     }
-    let Some(start) = recurrence::local_moment(&state.settings.time_zone, date, time) else {
+    let Some(start) = crate::when::local_moment(&state.settings.time_zone, date, time) else {
         return Ok(Err("date_invalid"));
     };
     Ok(Ok((start, start + i64::from(minutes) * 60)))

@@ -9,7 +9,7 @@ use axum::{
 };
 use sqlx::{Row, any::AnyRow};
 
-use crate::{auth::extract::error_page, db::now, error::AppError, i18n::Locale, state::AppState};
+use crate::{db::now, error::AppError, i18n::Locale, reply::error_page, state::AppState};
 
 /// How far back a feed goes.
 const FEED_PAST_SECS: i64 = 90 * 24 * 3600;

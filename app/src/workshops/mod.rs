@@ -15,6 +15,7 @@ pub mod page;
 pub mod people_page;
 pub mod rooms_page;
 pub mod staff_page;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod booking;

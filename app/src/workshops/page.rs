@@ -1,64 +1,25 @@
 //! The participant's workshop pages: the workshops to join, and one workshop with its
 //! sessions, where they register in one step, say "I can't come this time" and give
-//! feedback afterwards. Also the pieces other workshop pages share.
+//! feedback afterwards.
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
+use super::views::session_text;
 use super::{FEEDBACK_FACES, Place, Session, Workshop, WorkshopView, get_workshop, list_workshops};
-use crate::confirm::Irreversible;
+use crate::irreversible::Irreversible;
 use crate::{
-    auth::Role,
+    access::Role,
     i18n::{Locale, use_locale},
     paging::page_number,
-    people::participants_page::id_param,
-    shell::{
-        ErrorView,
+    ui::{
+        ErrorView, id_param,
         notice::{Notice, query},
         pager::Pager,
         use_viewer,
     },
 };
-
-/// A session in words: when, where, and whether it was moved or cancelled.
-pub fn session_text(locale: Locale, session: &Session) -> impl IntoView + use<> {
-    let room = session
-        .room
-        .clone()
-        .map(|room| view! { <span class="hint">" · " {room}</span> });
-    let cancelled = session.cancelled.clone().map(|reason| {
-        view! {
-            <p>
-                <span class="badge badge-declined">{locale.t("session.cancelled")}</span>
-                " "
-                {reason}
-            </p>
-        }
-    });
-    let moved = session.moved_from.clone().map(|first| {
-        view! {
-            <p>
-                <span class="badge">{locale.t("session.moved")}</span>
-                " "
-                {locale.tv("session.moved_from", &[("when", &first)])}
-            </p>
-        }
-    });
-    let class = if session.cancelled.is_some() {
-        "session-when struck"
-    } else {
-        "session-when"
-    };
-    view! {
-        <p class=class>
-            <strong>{session.when.clone()}</strong>
-            {room}
-        </p>
-        {cancelled}
-        {moved}
-    }
-}
 
 /// The kind of a workshop in a sentence, with its number of places.
 pub fn workshop_facts(locale: Locale, workshop: &Workshop) -> impl IntoView + use<> {

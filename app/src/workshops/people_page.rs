@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::{
-    Former, Place, Registrant, StaffWorkshopView,
-    page::{session_text, workshop_title},
+    Former, Place, Registrant, StaffWorkshopView, page::workshop_title, views::session_text,
     workshop_history, workshop_person,
 };
+use crate::ui::id_param;
 use crate::{
     error::AppError,
     i18n::{Locale, use_locale},
@@ -17,7 +17,7 @@ use crate::{
         ParticipantSummary,
         picker::{ParticipantChoice, ParticipantSearch},
     },
-    shell::{
+    ui::{
         ErrorView, PageTitle,
         notice::{Notice, query},
         pager::Pager,
@@ -199,10 +199,9 @@ pub fn WorkshopHistoryPage() -> impl IntoView {
     let locale = use_locale();
     let sessions_page = page_number(query("page").as_deref());
     let former_page = page_number(query("former").as_deref());
-    let history = Resource::new_blocking(
-        crate::people::participants_page::id_param,
-        move |id| async move { workshop_history(id?, sessions_page, former_page).await },
-    );
+    let history = Resource::new_blocking(id_param, move |id| async move {
+        workshop_history(id?, sessions_page, former_page).await
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {

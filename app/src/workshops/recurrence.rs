@@ -3,7 +3,9 @@
 //! time zone. A session at 14:00 stays at 14:00 across a daylight-saving change; closure
 //! days are skipped (with a count, the cycle goes on past them so it keeps its length).
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, TimeZone, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeZone, Weekday};
+
+use crate::when::local_moment;
 
 /// The most sessions one rule may create.
 pub const MAX_SESSIONS: usize = 60;
@@ -97,20 +99,6 @@ fn nth_date(rule: &Rule, index: u32) -> Option<NaiveDate> {
             nth_weekday(month.year(), month.month(), rule.start.weekday(), week)
         }
     }
-}
-
-/// The moment a local date and time happens in `tz`, as seconds since the epoch. A time
-/// that does not exist (the hour skipped when summer time starts) moves an hour later; a
-/// time that happens twice (when it ends) is the first.
-pub fn local_moment<Z: TimeZone>(tz: &Z, date: NaiveDate, time: NaiveTime) -> Option<i64> {
-    let naive = date.and_time(time);
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .or_else(|| {
-            tz.from_local_datetime(&(naive + TimeDelta::hours(1)))
-                .earliest()
-        })
-        .map(|t| t.timestamp())
 }
 
 /// The sessions a rule gives, as `(start, end)` seconds since the epoch, skipping closure

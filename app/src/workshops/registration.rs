@@ -13,17 +13,15 @@ use super::{
     handlers::{Checked, Fields, STAFF, field, number_in, session_info},
 };
 use crate::{
+    access::{Role, Viewer},
     audit,
-    auth::{
-        Role, Viewer,
-        extract::{Ctx, parse_form, see_other},
-        session::random_token,
-    },
-    confirm::{self, Answer, Irreversible},
     db::now,
     error::AppError,
+    irreversible::{self, Answer, Irreversible},
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::handlers::active_participant,
+    token::random_token,
 };
 
 const PARTICIPANT: &[Role] = &[Role::Participant];
@@ -193,7 +191,7 @@ pub async fn leave(
     let result = async {
         let viewer = ctx.require(PARTICIPANT)?;
         if !parse_form(form)?.yes() {
-            return Ok(confirm::server::ask(Irreversible::LeaveWorkshop, id));
+            return Ok(irreversible::ask(Irreversible::LeaveWorkshop, id));
         }
         let mut tx = state.db.write().begin().await?;
         let was_in = give_up_place(&mut tx, id, viewer.id).await?;

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{Room, list_closures, list_rooms};
 use crate::{
     draft::{typed, typed_or},
     i18n::{Locale, use_locale},
-    shell::{
+    ui::{
         ErrorView,
         notice::{Notice, query},
         raw_text::raw_text,

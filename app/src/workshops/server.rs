@@ -5,7 +5,7 @@ use sqlx::{Row, any::AnyRow};
 
 use super::*;
 use crate::{
-    auth::Role,
+    access::Role,
     db::{Db, now},
     i18n::Locale,
     paging::Paged,
@@ -432,9 +432,8 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
     let today = chrono::Utc::now().with_timezone(&tz).date_naive();
     let period = Period::parse(&period, today);
     let (first, after) = period.bounds();
-    let midnight = |date: NaiveDate| {
-        super::recurrence::local_moment(&tz, date, NaiveTime::MIN).unwrap_or_default()
-    };
+    let midnight =
+        |date: NaiveDate| crate::when::local_moment(&tz, date, NaiveTime::MIN).unwrap_or_default();
     let window = "s.starts_at >= $2 AND s.starts_at < $3";
     let condition = if everyone {
         window.to_string()

@@ -4,28 +4,29 @@
 
 use leptos::prelude::*;
 
-use crate::shell::PageTitle;
+use crate::ui::PageTitle;
 
 use super::{
     CAPACITY_MAX, FACILITATORS_MAX, Kind, Room, Session, Workshop, clashing_sessions,
     list_facilitators, list_rooms,
-    page::{session_text, workshop_facts, workshop_title},
+    page::{workshop_facts, workshop_title},
     people_page::people_section,
     staff_workshop, staff_workshops,
+    views::session_text,
 };
 use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
     paging::page_number,
-    people::{participants_page::id_param, picker::found_participants},
-    shell::{
-        ErrorView,
-        notice::{Notice, query},
-        pager::Pager,
-    },
+    people::picker::found_participants,
     themes::{
         Pictogram,
         page::{PictogramPicker, ThemeFields},
+    },
+    ui::{
+        ErrorView, id_param,
+        notice::{Notice, query},
+        pager::Pager,
     },
 };
 

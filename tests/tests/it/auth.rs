@@ -95,7 +95,7 @@ async fn replaced_card_stops_the_old_code_and_its_sessions(backend: Backend) {
             .fetch_one(app.db().read())
             .await
             .unwrap();
-    assert!(card.body.contains(&app::auth::format_code(&code)));
+    assert!(card.body.contains(&app::token::format_code(&code)));
     assert!(card.body.contains(&pin));
     app.login_card(&code, &pin).await;
 }

@@ -90,7 +90,7 @@ async fn worker_creates_participant_and_prints_card(backend: Backend) {
             .fetch_one(app.db().read())
             .await
             .unwrap();
-    assert!(card.body.contains(&app::auth::format_code(&code)));
+    assert!(card.body.contains(&app::token::format_code(&code)));
     assert!(card.body.contains(&pin));
     // The address, which may wrap only between its parts.
     assert!(

@@ -7,8 +7,12 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use super::{Role, Viewer};
-use crate::{error::AppError, i18n::Locale, request::RequestInfo};
+use crate::{
+    access::{Role, Viewer},
+    error::AppError,
+    i18n::Locale,
+    request::RequestInfo,
+};
 
 /// The request's resolved info (viewer, language, address), for axum handlers.
 pub struct Ctx {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 
 use super::use_viewer;
 use crate::{
-    auth::{Role, Viewer},
+    access::{Role, Viewer},
     i18n::{Locale, use_locale},
 };
 

@@ -10,21 +10,20 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{
-    Role,
-    extract::{Ctx, parse_form, see_other},
-    handlers::{Outcome, authenticate, session_cookie},
-    password,
-    session::{self, random_token},
-    throttle,
-};
+use super::{PASSWORD_MIN, card};
 use crate::{
+    access::Role,
     audit,
+    auth::{
+        handlers::{Outcome, authenticate, session_cookie},
+        password, session, throttle,
+    },
     db::now,
     draft::FormDraft,
     error::AppError,
-    people::{PASSWORD_MIN, card},
+    reply::{Ctx, parse_form, see_other},
     state::AppState,
+    token::random_token,
 };
 
 /// How long a reset link works: a day.
@@ -51,8 +50,7 @@ fn good_pin(pin: &str) -> bool {
 
 /// The reset token's stored form.
 fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    session::hex(&Sha256::digest(token.as_bytes()))
+    crate::token::sha256_hex(token)
 }
 
 /// Ends the links not yet used of account `id` (its password changed, or it was closed).

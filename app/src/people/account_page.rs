@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::Role;
 use crate::{
+    access::Role,
     error::AppError,
     i18n::use_locale,
-    shell::{ErrorView, PageTitle, notice::Notice, use_viewer},
+    ui::{ErrorView, PageTitle, notice::Notice, use_viewer},
 };
 
 /// Whether a reset link still works (unused, on time, its account open).

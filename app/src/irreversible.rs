@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::access::{Admin, Guard, Participant, Role, Staff};
+
 /// What a confirmation page asks about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Irreversible {
@@ -54,6 +56,15 @@ impl Irreversible {
         Irreversible::ALL
             .into_iter()
             .find(|kind| kind.slug() == slug)
+    }
+
+    /// The roles whose form handler does it: the guard of that handler.
+    pub fn who_may(self) -> &'static [Role] {
+        match self {
+            Irreversible::LeaveWorkshop | Irreversible::WithdrawIdea => Participant::ROLES,
+            Irreversible::CloseAccount => Admin::ROLES,
+            _ => Staff::ROLES,
+        }
     }
 
     /// The confirmation page for the thing `id`.

@@ -11,7 +11,7 @@ use axum::{
 };
 
 use app::{
-    access::Role,
+    access::{Admin, Guard, LoggedIn, Member, PartnerOrStaff, Role, Staff},
     auth::{
         cookies,
         session::{self, Lookup, SESSION_COOKIE},
@@ -260,14 +260,9 @@ fn locale_of(req: &Request) -> Locale {
 /// Server functions and handlers check again: this only gives whole areas the right answer
 /// (a redirect to log in, or 403) before anything renders.
 pub fn required_roles(path: &str) -> Option<&'static [Role]> {
-    const ANYONE: &[Role] = &[Role::Admin, Role::Worker, Role::Partner, Role::Participant];
-    const STAFF: &[Role] = &[Role::Admin, Role::Worker];
-    const ADMIN: &[Role] = &[Role::Admin];
     let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
-    const PEOPLE: &[Role] = &[Role::Admin, Role::Worker, Role::Participant];
-    const PARTNER_AREA: &[Role] = &[Role::Admin, Role::Worker, Role::Partner];
     if path == "/" || under("/account") {
-        Some(ANYONE)
+        Some(LoggedIn::ROLES)
     } else if [
         "/themes",
         "/votes",
@@ -282,13 +277,13 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     .into_iter()
     .any(under)
     {
-        Some(PEOPLE)
+        Some(Member::ROLES)
     } else if under("/partner") {
-        Some(PARTNER_AREA)
+        Some(PartnerOrStaff::ROLES)
     } else if under("/staff") {
-        Some(STAFF)
+        Some(Staff::ROLES)
     } else if under("/admin") {
-        Some(ADMIN)
+        Some(Admin::ROLES)
     } else {
         None
     }

@@ -127,15 +127,18 @@ pub const AUDIT_PER_PAGE: i64 = 50;
 /// A page of the entries matching `filter`, newest first. Admins only.
 #[server(endpoint = "audit/list")]
 pub async fn list_audit(filter: AuditFilter, page: i64) -> Result<AuditLog, AppError> {
-    crate::error::with_status(list_audit_body(filter, page)).await
+    crate::request::serve(|reader| list_audit_body(reader, filter, page)).await
 }
 
 #[cfg(feature = "ssr")]
-async fn list_audit_body(filter: AuditFilter, page: i64) -> Result<AuditLog, AppError> {
+async fn list_audit_body(
+    reader: crate::request::Reader<crate::access::Admin>,
+    filter: AuditFilter,
+    page: i64,
+) -> Result<AuditLog, AppError> {
     use sqlx::Row;
 
     use crate::paging::{contains_pattern, search_text};
-    let reader = crate::request::reader(&[crate::access::Role::Admin])?;
     let tz = reader.tz();
     // A day's start in the centre's zone; the end of `to` is the start of the next day.
     let moment = |day: &str, after: bool| {

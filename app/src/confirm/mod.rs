@@ -27,9 +27,9 @@ pub struct Confirmation {
 /// exist or is not theirs to act on.
 #[server(endpoint = "confirm/describe")]
 pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation, AppError> {
-    crate::error::with_status(async {
+    crate::request::serve(|reader| async move {
         let kind = Irreversible::parse(&kind).ok_or(AppError::NotFound)?;
-        server::describe(kind, id).await
+        server::describe(reader, kind, id).await
     })
     .await
 }
@@ -38,18 +38,18 @@ pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation
 pub mod server {
     use super::Confirmation;
     use crate::irreversible::Irreversible;
-    use crate::{access::Role, db::now, error::AppError, request::reader};
+    use crate::{access::LoggedIn, db::now, error::AppError, request::Reader};
 
-    const STAFF: &[Role] = &[Role::Worker, Role::Admin];
-
-    pub(super) async fn describe(kind: Irreversible, id: i64) -> Result<Confirmation, AppError> {
-        let roles: &[Role] = match kind {
-            Irreversible::LeaveWorkshop | Irreversible::WithdrawIdea => &[Role::Participant],
-            Irreversible::CloseAccount => &[Role::Admin],
-            _ => STAFF,
-        };
-        let reader = reader(roles)?;
-        let (db, viewer) = (reader.db().read(), reader.viewer.id);
+    /// What the page says, for someone whose role may do it (see [`Irreversible::who_may`]).
+    pub(super) async fn describe(
+        reader: Reader<LoggedIn>,
+        kind: Irreversible,
+        id: i64,
+    ) -> Result<Confirmation, AppError> {
+        if !kind.who_may().contains(&reader.who.role) {
+            return Err(AppError::Forbidden);
+        }
+        let (db, viewer) = (reader.db().read(), reader.who.id);
         let mut consequences = Vec::new();
         let (name, done) = match kind {
             Irreversible::CloseVote => {

@@ -73,29 +73,28 @@ pub enum News {
 /// What waits for the viewer. A partner with a single project is sent to it.
 #[server(endpoint = "home/news")]
 pub async fn home_news() -> Result<News, AppError> {
-    crate::error::with_status(server::news()).await
+    crate::request::serve(server::news).await
 }
 
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
     use crate::{
-        access::Role,
+        access::{Guard, LoggedIn, Role},
         db::now,
-        request::{Reader, reader, send_to},
+        request::{Reader, send_to},
         workshops::listing::{my_next_sessions, sessions_to_mark},
     };
 
-    pub async fn news() -> Result<News, AppError> {
-        let reader = reader(&[Role::Participant, Role::Worker, Role::Admin, Role::Partner])?;
-        match reader.viewer.role {
+    pub async fn news(reader: Reader<LoggedIn>) -> Result<News, AppError> {
+        match reader.who.role {
             Role::Participant => participant(&reader).await.map(News::Participant),
             Role::Worker | Role::Admin => staff(&reader).await.map(News::Staff),
             Role::Partner => {
                 let projects: Vec<i64> = sqlx::query_scalar(
                     "SELECT project_id FROM project_partners WHERE partner_id = $1 LIMIT 2",
                 )
-                .bind(reader.viewer.id)
+                .bind(reader.who.id)
                 .fetch_all(reader.db().read())
                 .await?;
                 if let [only] = projects[..] {
@@ -106,8 +105,8 @@ mod server {
         }
     }
 
-    async fn participant(reader: &Reader) -> Result<ParticipantNews, AppError> {
-        let (db, me, at) = (reader.db().read(), reader.viewer.id, now());
+    async fn participant(reader: &Reader<impl Guard>) -> Result<ParticipantNews, AppError> {
+        let (db, me, at) = (reader.db().read(), reader.viewer().id, now());
         let votes: Vec<(i64, String)> = sqlx::query_as(
             "SELECT r.id, r.title FROM vote_rounds r WHERE r.opens_at <= $2 AND r.closes_at > $2 \
              AND NOT EXISTS (SELECT 1 FROM round_voters v WHERE v.round_id = r.id \
@@ -183,7 +182,7 @@ mod server {
         })
     }
 
-    async fn staff(reader: &Reader) -> Result<StaffNews, AppError> {
+    async fn staff(reader: &Reader<impl Guard>) -> Result<StaffNews, AppError> {
         let (db, at) = (reader.db().read(), now());
         let ideas: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM themes WHERE status = 'proposed'")

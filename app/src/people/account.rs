@@ -3,6 +3,7 @@
 //! theirs a one-time link; a social worker gives a participant a new PIN at the counter. Every
 //! change ends the person's sessions elsewhere.
 
+use crate::access::{AccountHolder, Admin, Participant, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     http::header::SET_COOKIE,
@@ -12,7 +13,6 @@ use serde::Deserialize;
 
 use super::{PASSWORD_MIN, card};
 use crate::{
-    access::Role,
     audit,
     auth::{
         handlers::{Outcome, authenticate, session_cookie},
@@ -95,10 +95,10 @@ async fn current_is_right(
 pub async fn change_password(
     State(state): State<AppState>,
     ctx: Ctx,
+    AccountHolder(viewer): AccountHolder,
     form: Result<Form<SecretChange>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin, Role::Worker, Role::Partner])?;
         let form = parse_form(form)?;
         let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
         if !good_password(&form.new) {
@@ -135,10 +135,10 @@ pub async fn change_password(
 pub async fn change_pin(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     form: Result<Form<SecretChange>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
         if !good_pin(&form.new) {
@@ -174,9 +174,13 @@ pub async fn change_pin(
 /// POST /staff/participants/{id}/pin — a social worker gives a participant who forgot their
 /// PIN a new one, shown on the card page to be written down or printed; the card's code stays
 /// and its locked attempts are given back.
-pub async fn reset_pin(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn reset_pin(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path(id): Path<i64>,
+) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin, Role::Worker])?;
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
         let code: Option<String> = sqlx::query_scalar(
@@ -200,9 +204,13 @@ pub async fn reset_pin(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i
 /// POST /admin/accounts/{id}/reset — a one-time link for a staff member or a partner who
 /// forgot their password, working for a day. It is shown once, to the admin, on the accounts
 /// page (carried there like a form's draft: never in an address); only its hash is kept.
-pub async fn reset_link(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn reset_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Admin(viewer): Admin,
+    Path(id): Path<i64>,
+) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin])?;
         let found: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM users WHERE id = $1 AND role IN ('admin', 'worker', 'partner') \
              AND deactivated_at IS NULL",

@@ -1,6 +1,7 @@
 //! Form handlers that change people: social workers create participants and issue access
 //! cards; admins create and deactivate staff and partner accounts. Each change is audited.
 
+use crate::access::{Admin, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -19,8 +20,6 @@ use crate::{
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
-
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 
 /// Applies one UPDATE to the record of `subject`, ends their sessions if asked, and audits
 /// the change, in one transaction. `NotFound` when the UPDATE matched no row.
@@ -52,10 +51,10 @@ pub struct NewParticipant {
 pub async fn create_participant(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     form: Result<Form<NewParticipant>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let name = match parse_name(&form.name) {
             Ok(name) => name,
@@ -88,11 +87,11 @@ pub async fn create_participant(
 pub async fn replace_card(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         if !parse_form(form)?.yes() {
             return Ok(irreversible::ask(Irreversible::NewCard, id));
         }
@@ -120,9 +119,13 @@ pub async fn replace_card(
 
 /// POST /staff/participants/{id}/unlock — gives a card its login attempts back after too
 /// many wrong PINs, once the social worker knows the person at the counter.
-pub async fn unlock_card(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn unlock_card(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path(id): Path<i64>,
+) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let code: Option<String> = sqlx::query_scalar(
             "SELECT login_code FROM users WHERE id = $1 AND role = 'participant' \
              AND deactivated_at IS NULL",
@@ -151,11 +154,11 @@ pub async fn unlock_card(State(state): State<AppState>, ctx: Ctx, Path(id): Path
 pub async fn rename_participant(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<NewParticipant>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let name = match parse_name(&form.name) {
             Ok(name) => name,
@@ -184,11 +187,11 @@ pub async fn rename_participant(
 pub async fn set_participant_open(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path((id, action)): Path<(i64, String)>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let answer = parse_form(form)?;
         let (closed_at, audit_action, ok) = match action.as_str() {
             "close" if !answer.yes() => {
@@ -224,10 +227,10 @@ pub struct NewAccount {
 pub async fn create_account(
     State(state): State<AppState>,
     ctx: Ctx,
+    Admin(viewer): Admin,
     form: Result<Form<NewAccount>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin])?;
         let form = parse_form(form)?;
         let email = form.email.trim().to_lowercase();
         let back = |problem: &str| {
@@ -299,11 +302,11 @@ pub async fn create_account(
 pub async fn deactivate_account(
     State(state): State<AppState>,
     ctx: Ctx,
+    Admin(viewer): Admin,
     Path(id): Path<i64>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin])?;
         if !parse_form(form)?.yes() {
             return Ok(irreversible::ask(Irreversible::CloseAccount, id));
         }
@@ -335,10 +338,10 @@ pub struct CentreForm {
 pub async fn update_centre(
     State(state): State<AppState>,
     ctx: Ctx,
+    Admin(viewer): Admin,
     form: Result<Form<CentreForm>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Admin])?;
         let form = parse_form(form)?;
         let (name, address) = (form.name.trim(), form.address.trim());
         let back = |problem: &str| {

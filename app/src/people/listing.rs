@@ -1,18 +1,16 @@
 //! Finding participants: the staff list a page at a time, and the short list of matches a
 //! form offers to choose someone. A search is read literally (`%` and `_` are themselves).
 
+use crate::access::Staff;
+use crate::request::Reader;
 use sqlx::{FromRow, any::AnyRow};
 
 use super::{FOUND_MAX, PARTICIPANTS_PER_PAGE, ParticipantSummary, Standing};
 use crate::{
-    access::Role,
     error::AppError,
     paging::{Paged, contains_pattern, fetch_page, search_text},
-    request::reader,
     token::{format_code, normalise_code},
 };
-
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 
 /// Who matches a search: `$1` the search ('' for everyone), `$2` its pattern, `$3` the code
 /// it would be; `$4` the standing. A macro, so that each query stays one static text.
@@ -86,11 +84,11 @@ fn decode(rows: Vec<AnyRow>) -> Result<Vec<ParticipantSummary>, sqlx::Error> {
 }
 
 pub async fn list_participants_body(
+    reader: Reader<Staff>,
     search: String,
     standing: Standing,
     page: i64,
 ) -> Result<Paged<ParticipantSummary>, AppError> {
-    let reader = reader(STAFF)?;
     let search = search_text(Some(&search));
     let (count, rows) = match (standing, search.is_empty()) {
         (Standing::Active, true) => list_queries!("deactivated_at IS NULL"),
@@ -121,10 +119,10 @@ pub async fn list_participants_body(
 }
 
 pub async fn find_participants_body(
+    reader: Reader<Staff>,
     search: String,
     chosen: Option<i64>,
 ) -> Result<Vec<ParticipantSummary>, AppError> {
-    let reader = reader(STAFF)?;
     let search = search_text(Some(&search));
     let db = reader.db();
     let mut found = if search.is_empty() {

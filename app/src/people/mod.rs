@@ -134,7 +134,7 @@ pub async fn list_participants(
     standing: Standing,
     page: i64,
 ) -> Result<crate::paging::Paged<ParticipantSummary>, AppError> {
-    crate::error::with_status(list_participants_body(search, standing, page)).await
+    crate::request::serve(|reader| list_participants_body(reader, search, standing, page)).await
 }
 
 /// Active participants whose name holds `search` or whose code is `search`, for choosing
@@ -145,7 +145,7 @@ pub async fn find_participants(
     search: String,
     chosen: Option<i64>,
 ) -> Result<Vec<ParticipantSummary>, AppError> {
-    crate::error::with_status(find_participants_body(search, chosen)).await
+    crate::request::serve(|reader| find_participants_body(reader, search, chosen)).await
 }
 
 /// The most people a search in a form offers.
@@ -157,15 +157,16 @@ use listing::{find_participants_body, list_participants_body};
 /// One participant's record. Staff only; the read is written to the audit log./// One participant's record. Staff only; the read is written to the audit log.
 #[server(endpoint = "participants/get")]
 pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
-    crate::error::with_status(get_participant_record_body(id)).await
+    crate::request::serve(|reader| get_participant_record_body(reader, id)).await
 }
 
 #[cfg(feature = "ssr")]
-async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppError> {
+async fn get_participant_record_body(
+    reader: crate::request::Reader<crate::access::Staff>,
+    id: i64,
+) -> Result<ParticipantRecord, AppError> {
     use sqlx::Row;
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
-    let state = crate::state::app_state()?;
+    let (viewer, state) = (&reader.who, &reader.state);
     let row = sqlx::query(
         "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
          WHERE id = $1 AND role = 'participant'",
@@ -198,15 +199,16 @@ async fn get_participant_record_body(id: i64) -> Result<ParticipantRecord, AppEr
 /// A participant's access card, for printing. Staff only; audited.
 #[server(endpoint = "participants/card")]
 pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
-    crate::error::with_status(get_access_card_body(id)).await
+    crate::request::serve(|reader| get_access_card_body(reader, id)).await
 }
 
 #[cfg(feature = "ssr")]
-async fn get_access_card_body(id: i64) -> Result<AccessCard, AppError> {
+async fn get_access_card_body(
+    reader: crate::request::Reader<crate::access::Staff>,
+    id: i64,
+) -> Result<AccessCard, AppError> {
     use sqlx::Row;
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
-    let state = crate::state::app_state()?;
+    let (viewer, state) = (&reader.who, &reader.state);
     crate::auth::password::forget_expired_pins(&state.db).await?;
     let row = sqlx::query(
         "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
@@ -263,28 +265,28 @@ pub const CARDS_AT_ONCE: i64 = 60;
 /// expire first). Staff only; each reading audited.
 #[server(endpoint = "participants/cards")]
 pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
-    crate::error::with_status(async {
-        let reader =
-            crate::request::reader(&[crate::access::Role::Admin, crate::access::Role::Worker])?;
-        let db = reader.db();
-        crate::auth::password::forget_expired_pins(db).await?;
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, display_name, login_code, pending_pin FROM users \
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Staff>| async move {
+            let db = reader.db();
+            crate::auth::password::forget_expired_pins(db).await?;
+            let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+                "SELECT id, display_name, login_code, pending_pin FROM users \
              WHERE role = 'participant' AND deactivated_at IS NULL AND pending_pin_until > $1 \
              ORDER BY pending_pin_until, id LIMIT $2",
-        )
-        .bind(crate::db::now())
-        .bind(CARDS_AT_ONCE)
-        .fetch_all(db.read())
-        .await?;
-        let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();
-        crate::audit::record_each(db, reader.viewer.id, "participant.card_view", &ids).await?;
-        rows.into_iter()
-            .map(|(id, name, code, pin)| {
-                access_card(&reader.state.settings, id, name, &code, Some(pin))
-            })
-            .collect()
-    })
+            )
+            .bind(crate::db::now())
+            .bind(CARDS_AT_ONCE)
+            .fetch_all(db.read())
+            .await?;
+            let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();
+            crate::audit::record_each(db, reader.who.id, "participant.card_view", &ids).await?;
+            rows.into_iter()
+                .map(|(id, name, code, pin)| {
+                    access_card(&reader.state.settings, id, name, &code, Some(pin))
+                })
+                .collect()
+        },
+    )
     .await
 }
 
@@ -295,29 +297,30 @@ pub const CENTRE_ADDRESS_MAX: usize = 200;
 /// The centre's name and postal address. Admins only.
 #[server(endpoint = "centre/get")]
 pub async fn get_centre() -> Result<(String, String), AppError> {
-    crate::error::with_status(async {
-        let reader = crate::request::reader(&[crate::access::Role::Admin])?;
-        let found: Option<(String, String)> =
-            sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
-                .fetch_optional(reader.db().read())
-                .await?;
-        Ok(found.unwrap_or_default())
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Admin>| async move {
+            let found: Option<(String, String)> =
+                sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
+                    .fetch_optional(reader.db().read())
+                    .await?;
+            Ok(found.unwrap_or_default())
+        },
+    )
     .await
 }
 
 /// Staff and partner accounts. Admins only.
 #[server(endpoint = "accounts/list")]
 pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
-    crate::error::with_status(list_accounts_body()).await
+    crate::request::serve(list_accounts_body).await
 }
 
 #[cfg(feature = "ssr")]
-async fn list_accounts_body() -> Result<Vec<Account>, AppError> {
+async fn list_accounts_body(
+    reader: crate::request::Reader<crate::access::Admin>,
+) -> Result<Vec<Account>, AppError> {
     use sqlx::Row;
-    let viewer = crate::request::require_viewer()?;
-    viewer.require(&[crate::access::Role::Admin])?;
-    let state = crate::state::app_state()?;
+    let state = &reader.state;
     let rows = sqlx::query(
         "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
          WHERE role <> 'participant' ORDER BY role, display_name",

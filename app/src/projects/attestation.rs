@@ -3,6 +3,8 @@
 //! What one says is kept as it was made, under a verification code; anyone holding it can
 //! check it on the public page `/check`, which shows only what it says.
 
+use crate::access::{Member, Participant, Staff};
+use crate::request::Reader;
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -19,7 +21,6 @@ use crate::{
     i18n::Locale,
     people::{card::random_code, parse_name},
     reply::{Ctx, parse_form, see_other},
-    request::reader,
     state::AppState,
     workshops::day_in_words,
 };
@@ -182,10 +183,10 @@ async fn make(
 pub async fn make_own(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     form: Result<Form<AttestationForm>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         make(&state, &ctx, viewer.id, viewer.id, &form.name).await
     }
@@ -197,11 +198,11 @@ pub async fn make_own(
 pub async fn make_for(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<AttestationForm>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Worker, Role::Admin])?;
         let form = parse_form(form)?;
         make(&state, &ctx, viewer.id, id, &form.name).await
     }
@@ -224,10 +225,12 @@ async fn find(db: &Db, code: &str) -> Result<Option<(i64, Attested)>, AppError> 
 }
 
 /// An attestation for printing: its participant's or staff's.
-pub(super) async fn get_attestation_body(code: String) -> Result<(Attested, String), AppError> {
-    let reader = reader(&[Role::Participant, Role::Worker, Role::Admin])?;
+pub(super) async fn get_attestation_body(
+    reader: Reader<Member>,
+    code: String,
+) -> Result<(Attested, String), AppError> {
     let (user, attested) = find(reader.db(), &code).await?.ok_or(AppError::NotFound)?;
-    if reader.viewer.role == Role::Participant && reader.viewer.id != user {
+    if reader.who.role == Role::Participant && reader.who.id != user {
         return Err(AppError::NotFound);
     }
     let check = format!(

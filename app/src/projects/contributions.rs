@@ -2,6 +2,7 @@
 //! first, all of them), then those decided in one month. Everyone's for staff, a
 //! participant's own for them. The skills of a page come in one more query.
 
+use crate::access::Guard;
 use sqlx::{Row, any::AnyRow};
 
 use super::{Contribution, ContributionStatus, Unit};
@@ -75,7 +76,7 @@ macro_rules! skills_of_page {
 fn contribution_of(
     row: &AnyRow,
     skills: &[(i64, String)],
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     with_person: bool,
 ) -> Result<Contribution, sqlx::Error> {
     let locale = reader.locale;
@@ -120,7 +121,7 @@ fn contribution_of(
 fn paged(
     rows: &[AnyRow],
     skills: &[(i64, String)],
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     person: Option<i64>,
     (page, pages, total): (i64, i64, i64),
 ) -> Result<Paged<Contribution>, AppError> {
@@ -144,7 +145,7 @@ fn language(locale: Locale) -> &'static str {
 /// A page of the contributions waiting for a social worker, oldest first: of `person`, or
 /// everyone's when `None` (then with each person's name).
 pub async fn waiting(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     project: i64,
     person: Option<i64>,
     page: i64,
@@ -175,7 +176,7 @@ pub async fn waiting(
 
 /// A page of the contributions decided that were done in `month` (`YYYY-MM`), newest first.
 pub async fn decided_in(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     project: i64,
     person: Option<i64>,
     month: chrono::NaiveDate,

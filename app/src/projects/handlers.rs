@@ -3,6 +3,7 @@
 //! workers); recording one's own contribution and saying one's skills (participants);
 //! thanks and the progress export (partners).
 
+use crate::access::{Admin, Participant, Partner, PartnerOrStaff, Staff};
 use axum::{
     extract::{
         Form, Path, Query, State,
@@ -30,9 +31,6 @@ use crate::{
     themes::{handlers::active_participant, parse_description, parse_title},
     workshops::handlers::{Checked, Fields, back, field, number_in, short_text},
 };
-
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
-const ADMIN: &[Role] = &[Role::Admin];
 
 /// The ids `prefix<id>` of the form's ticked boxes.
 fn ticked(form: &Fields, prefix: &str) -> Vec<i64> {
@@ -128,11 +126,11 @@ fn check_skill(form: &Fields) -> Result<[String; 4], &'static str> {
 async fn save_skill(
     state: AppState,
     ctx: Ctx,
+    _: Admin,
     id: Option<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(ADMIN)?;
         let form = parse_form(form)?;
         let anchor = id.map_or("new-skill".to_string(), |id| format!("skill-{id}"));
         let extra = id.map_or(String::new(), |id| format!("&skill={id}"));
@@ -186,19 +184,21 @@ async fn save_skill(
 pub async fn create_skill(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Admin,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_skill(state, ctx, None, form).await
+    save_skill(state, ctx, who, None, form).await
 }
 
 /// POST /admin/skills/{id}
 pub async fn update_skill(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Admin,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_skill(state, ctx, Some(id), form).await
+    save_skill(state, ctx, who, Some(id), form).await
 }
 
 // ---------------------------------------------------------------- projects
@@ -252,11 +252,11 @@ async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> 
 async fn save_project(
     state: AppState,
     ctx: Ctx,
+    Staff(viewer): Staff,
     id: Option<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let project = match check_project(&state, &form).await? {
             Ok(project) => project,
@@ -326,19 +326,21 @@ async fn save_project(
 pub async fn create_project(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Staff,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_project(state, ctx, None, form).await
+    save_project(state, ctx, who, None, form).await
 }
 
 /// POST /staff/projects/{id}
 pub async fn update_project(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_project(state, ctx, Some(id), form).await
+    save_project(state, ctx, who, Some(id), form).await
 }
 
 async fn project_exists(state: &AppState, id: i64) -> Result<(), AppError> {
@@ -353,11 +355,11 @@ async fn project_exists(state: &AppState, id: i64) -> Result<(), AppError> {
 pub async fn add_goal(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
         let checked = (|| {
@@ -400,11 +402,11 @@ pub async fn add_goal(
 pub async fn add_milestone(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
         let (label, due) = match label(&form, "step").and_then(|l| Ok((l, date(&form, "day")?))) {
@@ -436,10 +438,10 @@ pub async fn add_milestone(
 pub async fn reach_milestone(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let day = today(state.settings.time_zone)
             .format("%Y-%m-%d")
             .to_string();
@@ -464,11 +466,11 @@ pub async fn reach_milestone(
 pub async fn set_needed_skills(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
         let skills = ticked(&form, "need_");
@@ -664,11 +666,11 @@ async fn insert_contribution(
 pub async fn record(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         let path = format!("/projects/{id}");
         let contribution = match check_contribution(&state, id, viewer.id, true, &form).await? {
@@ -698,11 +700,11 @@ pub async fn record(
 pub async fn record_for(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let path = format!("/staff/projects/{id}");
         let keep = [CONTRIBUTION_FIELDS, &["participant"]].concat();
@@ -743,10 +745,10 @@ pub async fn record_for(
 pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path((id, action)): Path<(i64, String)>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let (status, ok) = match action.as_str() {
             "confirm" => ("confirmed", "contribution_confirmed"),
             "decline" => ("declined", "contribution_declined"),
@@ -798,10 +800,10 @@ pub async fn decide(
 pub async fn save_my_skills(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         let ask = ticked(&form, "ask_");
         let mut have = ticked(&form, "have_");
@@ -840,11 +842,11 @@ pub async fn save_my_skills(
 pub async fn send_thanks(
     State(state): State<AppState>,
     ctx: Ctx,
+    Partner(viewer): Partner,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Partner])?;
         let form = parse_form(form)?;
         if !is_partner_of(&state.db, viewer.id, id).await? {
             return Err(AppError::NotFound);
@@ -911,11 +913,11 @@ fn separator(asked: Option<&str>, locale: Locale) -> Result<&'static str, AppErr
 pub async fn progress_csv(
     State(state): State<AppState>,
     ctx: Ctx,
+    PartnerOrStaff(viewer): PartnerOrStaff,
     Path(id): Path<i64>,
     choice: Result<Query<CsvChoice>, QueryRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Partner, Role::Worker, Role::Admin])?;
         let Ok(Query(choice)) = choice else {
             return Err(AppError::Invalid("malformed".into()));
         };

@@ -422,7 +422,7 @@ pub const CONTRIBUTION_DAYS_BACK: u64 = 366;
 /// participants and staff; a partner's own for partners.
 #[server(endpoint = "projects/list")]
 pub async fn list_projects(closed: bool, page: i64) -> Result<Paged<Project>, AppError> {
-    crate::error::with_status(list_projects_body(closed, page)).await
+    crate::request::serve(|reader| list_projects_body(reader, closed, page)).await
 }
 
 /// A project with its goals, steps and thanks; the viewer's contributions (everyone's for
@@ -435,13 +435,13 @@ pub async fn get_project(
     month: String,
     page: i64,
 ) -> Result<ProjectView, AppError> {
-    crate::error::with_status(get_project_body(id, waiting_page, month, page)).await
+    crate::request::serve(|reader| get_project_body(reader, id, waiting_page, month, page)).await
 }
 
 /// A project as its partners see it: partners of it and staff only.
 #[server(endpoint = "projects/partner")]
 pub async fn get_partner_project(id: i64) -> Result<PartnerProject, AppError> {
-    crate::error::with_status(partner_project_body(id)).await
+    crate::request::serve(|reader| partner_project_body(reader, id)).await
 }
 
 /// A project's public progress page, if it has one. Anyone.
@@ -454,14 +454,14 @@ pub async fn get_public_project(id: i64) -> Result<PartnerProject, AppError> {
 /// (the reading is logged).
 #[server(endpoint = "projects/journey")]
 pub async fn get_journey(user: Option<i64>) -> Result<Journey, AppError> {
-    crate::error::with_status(get_journey_body(user)).await
+    crate::request::serve(|reader| get_journey_body(reader, user)).await
 }
 
 /// An attestation to print, with the address of the page where it can be checked: the
 /// participant's own, or any for staff.
 #[server(endpoint = "projects/attestation")]
 pub async fn get_attestation(code: String) -> Result<(Attested, String), AppError> {
-    crate::error::with_status(attestation::get_attestation_body(code)).await
+    crate::request::serve(|reader| attestation::get_attestation_body(reader, code)).await
 }
 
 /// What the attestation with this verification code says, if there is one. Anyone.
@@ -473,7 +473,7 @@ pub async fn check_attestation(code: String) -> Result<Option<Attested>, AppErro
 /// The skills catalogue, with retired skills. Admins only.
 #[server(endpoint = "projects/skills")]
 pub async fn list_skills() -> Result<Vec<SkillEntry>, AppError> {
-    crate::error::with_status(list_skills_body()).await
+    crate::request::serve(list_skills_body).await
 }
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,8 @@
 //! Everything a partner or the public sees goes through `partner_view`, which reads figures
 //! and steps only: no query there selects a person.
 
+use crate::access::{Admin, LoggedIn, Member, PartnerOrStaff};
+use crate::request::Reader;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::{read::Listed, *};
@@ -10,13 +12,9 @@ use crate::{
     db::{Db, now},
     i18n::Locale,
     paging::Paged,
-    request::reader,
     workshops::day_in_words,
 };
 
-const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
-const ALL: &[Role] = &[Role::Participant, Role::Worker, Role::Admin, Role::Partner];
-const PARTNER_AREA: &[Role] = &[Role::Partner, Role::Worker, Role::Admin];
 /// How many months a progress chart shows at most.
 const CHART_MONTHS: usize = 12;
 /// How far back the sessions offered on a participant's contribution form go (theirs).
@@ -112,12 +110,12 @@ pub(super) fn cumulate(
 }
 
 pub(super) async fn list_projects_body(
+    reader: Reader<LoggedIn>,
     closed: bool,
     page: i64,
 ) -> Result<Paged<Project>, AppError> {
-    let reader = reader(ALL)?;
-    let listed = match (reader.viewer.role, closed) {
-        (Role::Partner, _) => Listed::OfPartner(reader.viewer.id),
+    let listed = match (reader.who.role, closed) {
+        (Role::Partner, _) => Listed::OfPartner(reader.who.id),
         (_, true) => Listed::Closed,
         (_, false) => Listed::Open,
     };
@@ -133,19 +131,19 @@ fn month_of(text: &str, this_month: NaiveDate) -> NaiveDate {
 }
 
 pub(super) async fn get_project_body(
+    reader: Reader<Member>,
     id: i64,
     waiting_page: i64,
     month: String,
     page: i64,
 ) -> Result<ProjectView, AppError> {
-    let reader = reader(PEOPLE)?;
     let db = reader.db();
     let (locale, tz) = (reader.locale, reader.tz());
     let project = read::project(db, id, locale, tz)
         .await?
         .ok_or(AppError::NotFound)?;
-    let staff = reader.viewer.role.is_staff();
-    let person = (!staff).then_some(reader.viewer.id);
+    let staff = reader.who.role.is_staff();
+    let person = (!staff).then_some(reader.who.id);
     let this_month = today(tz).with_day(1).unwrap_or_else(|| today(tz));
     let month = month_of(&month, this_month);
     let waiting = contributions::waiting(&reader, id, person, waiting_page).await?;
@@ -362,11 +360,11 @@ pub async fn is_partner_of(db: &Db, partner: i64, id: i64) -> Result<bool, AppEr
     Ok(count > 0)
 }
 
-pub(super) async fn partner_project_body(id: i64) -> Result<PartnerProject, AppError> {
-    let reader = reader(PARTNER_AREA)?;
-    if reader.viewer.role == Role::Partner
-        && !is_partner_of(reader.db(), reader.viewer.id, id).await?
-    {
+pub(super) async fn partner_project_body(
+    reader: Reader<PartnerOrStaff>,
+    id: i64,
+) -> Result<PartnerProject, AppError> {
+    if reader.who.role == Role::Partner && !is_partner_of(reader.db(), reader.who.id, id).await? {
         return Err(AppError::NotFound);
     }
     partner_view(reader.locale, reader.db(), reader.tz(), id).await
@@ -385,18 +383,20 @@ pub(super) async fn public_project_body(id: i64) -> Result<PartnerProject, AppEr
     partner_view(locale, &state.db, state.settings.time_zone, id).await
 }
 
-pub(super) async fn get_journey_body(user: Option<i64>) -> Result<Journey, AppError> {
-    let reader = reader(PEOPLE)?;
+pub(super) async fn get_journey_body(
+    reader: Reader<Member>,
+    user: Option<i64>,
+) -> Result<Journey, AppError> {
     let db = reader.db();
-    let id = match (reader.viewer.role, user) {
-        (Role::Participant, None) => reader.viewer.id,
+    let id = match (reader.who.role, user) {
+        (Role::Participant, None) => reader.who.id,
         (Role::Participant, Some(_)) => return Err(AppError::Forbidden),
         (_, Some(id)) => id,
         (_, None) => return Err(AppError::NotFound),
     };
     let journey = journey_of(db, id, reader.locale, reader.tz()).await?;
-    if reader.viewer.role.is_staff() {
-        crate::audit::record(db.write(), reader.viewer.id, "journey.view", Some(id)).await?;
+    if reader.who.role.is_staff() {
+        crate::audit::record(db.write(), reader.who.id, "journey.view", Some(id)).await?;
     }
     Ok(journey)
 }
@@ -542,8 +542,7 @@ pub async fn journey_of(
     })
 }
 
-pub(super) async fn list_skills_body() -> Result<Vec<SkillEntry>, AppError> {
-    let reader = reader(&[Role::Admin])?;
+pub(super) async fn list_skills_body(reader: Reader<Admin>) -> Result<Vec<SkillEntry>, AppError> {
     let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, pictogram, name_fr, name_nl, name_en, retired FROM skills \
          ORDER BY retired, name_fr",

@@ -1,6 +1,7 @@
 //! Form handlers for themes: proposing (by a participant, or for them at the counter),
 //! changing or withdrawing one's proposal before moderation, and moderating.
 
+use crate::access::{Member, Participant, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -18,8 +19,6 @@ use crate::{
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
-
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 
 #[derive(Deserialize)]
 pub struct ThemeForm {
@@ -67,10 +66,10 @@ impl ThemeForm {
 pub async fn propose(
     State(state): State<AppState>,
     ctx: Ctx,
+    Member(viewer): Member,
     form: Result<Form<ThemeForm>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
         let form = parse_form(form)?;
         let page = if viewer.role == Role::Participant {
             "/themes"
@@ -153,11 +152,11 @@ async fn own_pending(state: &AppState, viewer: &Viewer, id: i64) -> Result<bool,
 pub async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<ThemeForm>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         if !own_pending(&state, &viewer, id).await? {
             return Ok(see_other("/themes?error=already_moderated"));
@@ -191,11 +190,11 @@ pub async fn edit(
 pub async fn withdraw(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         if !parse_form(form)?.yes() {
             return Ok(irreversible::ask(Irreversible::WithdrawIdea, id));
         }
@@ -235,11 +234,11 @@ pub struct Decision {
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path((id, action)): Path<(i64, String)>,
     form: Result<Form<Decision>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         if action == "merge" {
             return merge(&state, viewer.id, id, &form.into).await;
@@ -395,11 +394,11 @@ pub struct Support {
 pub async fn support(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Support>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let want = parse_form(form)?.want == "yes";
         let theme: Option<(String, i64)> =
             sqlx::query_as("SELECT status, author_id FROM themes WHERE id = $1")

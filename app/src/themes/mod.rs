@@ -191,30 +191,28 @@ pub fn parse_reason(input: &str) -> Result<String, &'static str> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::{access::Role, request::reader};
-
-#[cfg(feature = "ssr")]
-const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
+use crate::access::Role;
 
 /// The ideas of the themes page at once: the viewer's own (still open, or answered in the
 /// last weeks), a page of the group's open ideas (`search` in their titles), and the ideas a
 /// vote chose lately. Participants and staff; never partners.
 #[server(endpoint = "themes/board")]
 pub async fn idea_board(search: String, page: i64) -> Result<IdeasView, AppError> {
-    crate::error::with_status(async {
-        let reader = reader(PEOPLE)?;
-        let (db, viewer) = (reader.db(), reader.viewer.id);
-        let mine = if reader.viewer.role == Role::Participant {
-            listing::my_recent_ideas(db, viewer).await?
-        } else {
-            Vec::new()
-        };
-        Ok(IdeasView {
-            mine,
-            open: listing::open_ideas(db, viewer, &search, page).await?,
-            chosen: listing::recently_chosen(db, viewer).await?,
-        })
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Member>| async move {
+            let (db, viewer) = (reader.db(), reader.who.id);
+            let mine = if reader.who.role == Role::Participant {
+                listing::my_recent_ideas(db, viewer).await?
+            } else {
+                Vec::new()
+            };
+            Ok(IdeasView {
+                mine,
+                open: listing::open_ideas(db, viewer, &search, page).await?,
+                chosen: listing::recently_chosen(db, viewer).await?,
+            })
+        },
+    )
     .await
 }
 
@@ -234,16 +232,17 @@ pub async fn idea_archive(
     page: i64,
     mine_page: i64,
 ) -> Result<(Paged<Theme>, Option<Paged<Theme>>), AppError> {
-    crate::error::with_status(async {
-        let reader = reader(PEOPLE)?;
-        let (db, viewer) = (reader.db(), reader.viewer.id);
-        let mine = if reader.viewer.role == Role::Participant {
-            Some(listing::my_earlier_ideas(db, viewer, mine_page).await?)
-        } else {
-            None
-        };
-        Ok((listing::past_ideas(db, viewer, &search, page).await?, mine))
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Member>| async move {
+            let (db, viewer) = (reader.db(), reader.who.id);
+            let mine = if reader.who.role == Role::Participant {
+                Some(listing::my_earlier_ideas(db, viewer, mine_page).await?)
+            } else {
+                None
+            };
+            Ok((listing::past_ideas(db, viewer, &search, page).await?, mine))
+        },
+    )
     .await
 }
 
@@ -255,14 +254,15 @@ pub async fn moderation_board(
     page: i64,
     waiting_page: i64,
 ) -> Result<(Paged<Theme>, Paged<Theme>), AppError> {
-    crate::error::with_status(async {
-        let reader = reader(&[Role::Worker, Role::Admin])?;
-        let (db, viewer) = (reader.db(), reader.viewer.id);
-        Ok((
-            listing::waiting_ideas(db, viewer, waiting_page).await?,
-            listing::open_ideas(db, viewer, &search, page).await?,
-        ))
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Staff>| async move {
+            let (db, viewer) = (reader.db(), reader.who.id);
+            Ok((
+                listing::waiting_ideas(db, viewer, waiting_page).await?,
+                listing::open_ideas(db, viewer, &search, page).await?,
+            ))
+        },
+    )
     .await
 }
 
@@ -274,29 +274,31 @@ pub async fn merge_targets(
     search: String,
     page: i64,
 ) -> Result<(Theme, Paged<Theme>), AppError> {
-    crate::error::with_status(async {
-        let reader = reader(&[Role::Worker, Role::Admin])?;
-        let (db, viewer) = (reader.db(), reader.viewer.id);
-        let theme = listing::idea(db, viewer, id)
-            .await?
-            .filter(|t| {
-                t.status == Status::Proposed || (t.status == Status::Published && !t.chosen)
-            })
-            .ok_or(AppError::NotFound)?;
-        let mut targets = listing::open_ideas(db, viewer, &search, page).await?;
-        targets.items.retain(|t| t.id != id);
-        Ok((theme, targets))
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Staff>| async move {
+            let (db, viewer) = (reader.db(), reader.who.id);
+            let theme = listing::idea(db, viewer, id)
+                .await?
+                .filter(|t| {
+                    t.status == Status::Proposed || (t.status == Status::Published && !t.chosen)
+                })
+                .ok_or(AppError::NotFound)?;
+            let mut targets = listing::open_ideas(db, viewer, &search, page).await?;
+            targets.items.retain(|t| t.id != id);
+            Ok((theme, targets))
+        },
+    )
     .await
 }
 
 /// The open ideas a new vote may offer: the most supported. Staff only.
 #[server(endpoint = "themes/candidates")]
 pub async fn vote_candidates() -> Result<Vec<Theme>, AppError> {
-    crate::error::with_status(async {
-        let reader = reader(&[Role::Worker, Role::Admin])?;
-        listing::vote_candidates(reader.db(), reader.viewer.id).await
-    })
+    crate::request::serve(
+        |reader: crate::request::Reader<crate::access::Staff>| async move {
+            listing::vote_candidates(reader.db(), reader.who.id).await
+        },
+    )
     .await
 }
 

@@ -1,6 +1,7 @@
 //! Form handlers for voting rounds: opening one, voting (by a participant, or for them at
 //! the counter), closing one early, and turning a winning theme into a workshop.
 
+use crate::access::{Participant, Staff};
 use std::collections::HashMap;
 
 use axum::{
@@ -13,7 +14,6 @@ use super::{
     Method, Phase, ballot_key, new_secret, parse_ballot, results, seal_closed_rounds, settings,
 };
 use crate::{
-    access::Role,
     audit,
     db::now,
     draft::refused,
@@ -25,8 +25,6 @@ use crate::{
 };
 
 type Fields = HashMap<String, String>;
-
-const STAFF: &[Role] = &[Role::Admin, Role::Worker];
 
 /// The themes a posted form ticked, from its `theme_<id>` fields.
 fn ticked_themes(form: &Fields) -> Vec<i64> {
@@ -146,10 +144,10 @@ fn round_form_back(form: &Fields, problem: &str) -> Response {
 pub async fn create_round(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let round = match check_round(&state, &form).await? {
             Ok(round) => round,
@@ -271,11 +269,11 @@ async fn cast(
 pub async fn vote(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant])?;
         let form = parse_form(form)?;
         Ok(match cast(&state, id, viewer.id, None, &form).await? {
             Ok(()) => see_other(&format!("/votes/{id}?ok=ballot_saved")),
@@ -291,11 +289,11 @@ pub async fn vote(
 pub async fn assisted_vote(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/votes/{id}");
         let Some(voter) = active_participant(&state, field(&form, "participant")).await? else {
@@ -321,11 +319,11 @@ pub async fn assisted_vote(
 pub async fn close_round(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         if !parse_form(form)?.yes() {
             return Ok(irreversible::ask(Irreversible::CloseVote, id));
         }
@@ -359,11 +357,11 @@ pub async fn close_round(
 pub async fn make_workshop(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/votes/{id}");
         let round = settings(&state.db, id).await?;

@@ -176,26 +176,26 @@ pub fn parse_ballot(
 /// (the others are in the archive).
 #[server(endpoint = "votes/rounds")]
 pub async fn list_rounds() -> Result<Vec<Round>, AppError> {
-    crate::error::with_status(list_rounds_body()).await
+    crate::request::serve(list_rounds_body).await
 }
 
 /// A page of the rounds closed longer ago, newest first.
 #[server(endpoint = "votes/past")]
 pub async fn past_rounds(page: i64) -> Result<crate::paging::Paged<Round>, AppError> {
-    crate::error::with_status(past_rounds_body(page)).await
+    crate::request::serve(|reader| past_rounds_body(reader, page)).await
 }
 
 /// A round, its themes, and its results when they show.
 #[server(endpoint = "votes/round")]
 pub async fn get_round(id: i64) -> Result<RoundView, AppError> {
-    crate::error::with_status(get_round_body(id)).await
+    crate::request::serve(|reader| get_round_body(reader, id)).await
 }
 
 /// What a new round's form starts with: opening now, closing in a week, as
 /// `datetime-local` values in the centre's time zone. Staff only.
 #[server(endpoint = "votes/defaults")]
 pub async fn round_defaults() -> Result<(String, String), AppError> {
-    crate::error::with_status(async { round_defaults_body() }).await
+    crate::request::serve(|reader| async move { round_defaults_body(reader) }).await
 }
 
 #[cfg(feature = "ssr")]
@@ -206,12 +206,7 @@ mod server {
     use sqlx::{Row, any::AnyRow};
 
     use super::*;
-    use crate::{
-        access::Role,
-        db::{Db, now},
-    };
-
-    pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
+    use crate::db::{Db, now};
 
     /// How long a closed round stays on participants' pages.
     const RECENT_SECS: i64 = 60 * 24 * 3600;
@@ -292,10 +287,10 @@ mod server {
         })
     }
 
-    pub(super) async fn list_rounds_body() -> Result<Vec<Round>, AppError> {
-        let viewer = crate::request::require_viewer()?;
-        viewer.require(PEOPLE)?;
-        let state = crate::state::app_state()?;
+    pub(super) async fn list_rounds_body(
+        reader: crate::request::Reader<crate::access::Member>,
+    ) -> Result<Vec<Round>, AppError> {
+        let (viewer, state) = (&reader.who, &reader.state);
         let rows = sqlx::query(concat!(
             round_columns!(),
             " FROM vote_rounds r WHERE r.closes_at > $2 \
@@ -316,11 +311,10 @@ mod server {
     const ROUNDS_PER_PAGE: i64 = 20;
 
     pub(super) async fn past_rounds_body(
+        reader: crate::request::Reader<crate::access::Member>,
         page: i64,
     ) -> Result<crate::paging::Paged<Round>, AppError> {
-        let viewer = crate::request::require_viewer()?;
-        viewer.require(PEOPLE)?;
-        let state = crate::state::app_state()?;
+        let (viewer, state) = (&reader.who, &reader.state);
         let since = now() - RECENT_SECS;
         let count =
             sqlx::query("SELECT COUNT(*) FROM vote_rounds WHERE closes_at <= $1").bind(since);
@@ -347,10 +341,11 @@ mod server {
         })
     }
 
-    pub(super) async fn get_round_body(id: i64) -> Result<RoundView, AppError> {
-        let viewer = crate::request::require_viewer()?;
-        viewer.require(PEOPLE)?;
-        let state = crate::state::app_state()?;
+    pub(super) async fn get_round_body(
+        reader: crate::request::Reader<crate::access::Member>,
+        id: i64,
+    ) -> Result<RoundView, AppError> {
+        let (viewer, state) = (&reader.who, &reader.state);
         let row = sqlx::query(concat!(
             round_columns!(),
             " FROM vote_rounds r WHERE r.id = $2"
@@ -420,10 +415,10 @@ mod server {
         })
     }
 
-    pub(super) fn round_defaults_body() -> Result<(String, String), AppError> {
-        let viewer = crate::request::require_viewer()?;
-        viewer.require(&[Role::Worker, Role::Admin])?;
-        let tz = crate::state::app_state()?.settings.time_zone;
+    pub(super) fn round_defaults_body(
+        reader: crate::request::Reader<crate::access::Staff>,
+    ) -> Result<(String, String), AppError> {
+        let tz = reader.tz();
         let local = |at: i64| {
             chrono::DateTime::from_timestamp(at, 0)
                 .map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())

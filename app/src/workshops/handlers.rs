@@ -1,6 +1,7 @@
 //! Form handlers for planning workshops: rooms and closure days (admins); workshops, their
 //! schedule and sessions (social workers). Taking part is in `registration`.
 
+use crate::access::{Admin, Staff};
 use std::collections::HashMap;
 
 use axum::{
@@ -18,7 +19,6 @@ use super::{
     registration::give_free_places,
 };
 use crate::{
-    access::Role,
     db::{is_unique_violation, now},
     draft::refused,
     error::AppError,
@@ -29,9 +29,6 @@ use crate::{
 
 pub(crate) type Fields = HashMap<String, String>;
 pub(crate) type Checked<T> = Result<Result<T, &'static str>, AppError>;
-
-pub(super) const STAFF: &[Role] = &[Role::Admin, Role::Worker];
-const ADMIN: &[Role] = &[Role::Admin];
 
 const ROOM_NAME_MAX: usize = 60;
 const NOTES_MAX: usize = 300;
@@ -96,11 +93,11 @@ fn check_room(form: &Fields) -> Result<RoomForm, &'static str> {
 async fn save_room(
     state: AppState,
     ctx: Ctx,
+    _: Admin,
     id: Option<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(ADMIN)?;
         let form = parse_form(form)?;
         let sent_back = |problem: &str| {
             let (extra, anchor) = match id {
@@ -163,29 +160,31 @@ async fn save_room(
 pub async fn update_room(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Admin,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_room(state, ctx, Some(id), form).await
+    save_room(state, ctx, who, Some(id), form).await
 }
 
 /// POST /admin/rooms — a new room.
 pub async fn create_room(
     State(state): State<AppState>,
     ctx: Ctx,
+    who: Admin,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    save_room(state, ctx, None, form).await
+    save_room(state, ctx, who, None, form).await
 }
 
 /// POST /admin/closures — a day the centre is closed; sessions planned from then on skip it.
 pub async fn add_closure(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Admin,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(ADMIN)?;
         let form = parse_form(form)?;
         let sent_back = |problem: &str| {
             back(
@@ -225,10 +224,10 @@ pub async fn add_closure(
 pub async fn remove_closure(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Admin,
     Path(day): Path<String>,
 ) -> Response {
     let result = async {
-        ctx.require(ADMIN)?;
         sqlx::query("DELETE FROM closure_days WHERE day = $1")
             .bind(&day)
             .execute(state.db.write())
@@ -360,10 +359,10 @@ async fn set_facilitators(
 pub async fn create_workshop(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let workshop = match check_workshop(&state, &form).await? {
             Ok(workshop) => workshop,
@@ -408,11 +407,11 @@ pub async fn create_workshop(
 pub async fn update_workshop(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
         let workshop = match check_workshop(&state, &form).await? {
@@ -600,11 +599,11 @@ pub async fn note_last_session(conn: &mut AnyConnection, workshop: i64) -> Resul
 pub async fn schedule(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let planned = planned_sessions(&state, &form).await?;
         add_sessions(&state, id, planned, &form, SCHEDULE_FIELDS, "schedule").await
@@ -635,11 +634,11 @@ async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
 pub async fn add_session(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let planned = one_session(&state, &form).await?.map(|wanted| vec![wanted]);
         add_sessions(&state, id, planned, &form, SESSION_FIELDS, "add-session").await
@@ -667,11 +666,11 @@ pub(super) async fn session_info(
 pub async fn move_session(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let (workshop, _, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/workshops/{workshop}");
@@ -725,11 +724,11 @@ pub async fn move_session(
 pub async fn cancel_session(
     State(state): State<AppState>,
     ctx: Ctx,
+    _: Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let (workshop, _, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/workshops/{workshop}");

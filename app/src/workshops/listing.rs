@@ -3,6 +3,7 @@
 //! sessions. Every query is one static text; `$1` is now and `$2` the viewer wherever a
 //! workshop is read, `$1` the viewer wherever a session is.
 
+use crate::access::Guard;
 use sqlx::{FromRow, any::AnyRow};
 
 use super::{Kind, Place, Session, Workshop, server::session_of};
@@ -143,7 +144,7 @@ struct Row {
     second_name: Option<String>,
 }
 
-fn workshops(rows: &[AnyRow], reader: &Reader) -> Result<Vec<Workshop>, sqlx::Error> {
+fn workshops(rows: &[AnyRow], reader: &Reader<impl Guard>) -> Result<Vec<Workshop>, sqlx::Error> {
     let tz = reader.tz();
     rows.iter()
         .map(|row| {
@@ -182,7 +183,7 @@ fn workshops(rows: &[AnyRow], reader: &Reader) -> Result<Vec<Workshop>, sqlx::Er
 
 /// A page of workshops, from their count and the query that reads them.
 async fn page_of<'q>(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     count: AnyQuery<'q>,
     rows: AnyQuery<'q>,
     page: i64,
@@ -199,7 +200,10 @@ async fn page_of<'q>(
 }
 
 /// Staff: the workshops running now (next session first), a page at a time.
-pub async fn current_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
+pub async fn current_workshops(
+    reader: &Reader<impl Guard>,
+    page: i64,
+) -> Result<Paged<Workshop>, AppError> {
     let (at, since) = (now(), now() - UNPLANNED_SECS);
     let count = sqlx::query(concat!(
         "SELECT COUNT(*) FROM workshops w WHERE ",
@@ -210,13 +214,16 @@ pub async fn current_workshops(reader: &Reader, page: i64) -> Result<Paged<Works
     // `$2` is the viewer in the columns; the filter's moment is `$3`.
     let rows = sqlx::query(page_by_next!(current_for_page!(), "$4", "$5"))
         .bind(at)
-        .bind(reader.viewer.id)
+        .bind(reader.viewer().id)
         .bind(since);
     page_of(reader, count, rows, page).await
 }
 
 /// Staff: the workshops that are over, newest first.
-pub async fn past_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
+pub async fn past_workshops(
+    reader: &Reader<impl Guard>,
+    page: i64,
+) -> Result<Paged<Workshop>, AppError> {
     let (at, since) = (now(), now() - UNPLANNED_SECS);
     let count = sqlx::query(concat!(
         "SELECT COUNT(*) FROM workshops w WHERE NOT ",
@@ -231,13 +238,16 @@ pub async fn past_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop
         " ORDER BY w.id DESC LIMIT $4 OFFSET $5"
     ))
     .bind(at)
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(since);
     page_of(reader, count, rows, page).await
 }
 
 /// Participants: workshops with sessions to come that they are not in, a page at a time.
-pub async fn open_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop>, AppError> {
+pub async fn open_workshops(
+    reader: &Reader<impl Guard>,
+    page: i64,
+) -> Result<Paged<Workshop>, AppError> {
     let at = now();
     let count = sqlx::query(concat!(
         "SELECT COUNT(*) FROM workshops w WHERE ",
@@ -246,7 +256,7 @@ pub async fn open_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop
          AND g.user_id = $2)"
     ))
     .bind(at)
-    .bind(reader.viewer.id);
+    .bind(reader.viewer().id);
     let rows = sqlx::query(page_by_next!(
         concat!(
             upcoming!(),
@@ -257,12 +267,12 @@ pub async fn open_workshops(reader: &Reader, page: i64) -> Result<Paged<Workshop
         "$4"
     ))
     .bind(at)
-    .bind(reader.viewer.id);
+    .bind(reader.viewer().id);
     page_of(reader, count, rows, page).await
 }
 
 /// Participants: the workshops with sessions to come they have a place in or wait for.
-pub async fn my_workshops(reader: &Reader) -> Result<Vec<Workshop>, AppError> {
+pub async fn my_workshops(reader: &Reader<impl Guard>) -> Result<Vec<Workshop>, AppError> {
     let rows = sqlx::query(concat!(
         select_workshops!(),
         "WHERE EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = w.id \
@@ -273,7 +283,7 @@ pub async fn my_workshops(reader: &Reader) -> Result<Vec<Workshop>, AppError> {
         ", w.id DESC LIMIT 50"
     ))
     .bind(now())
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .fetch_all(reader.db().read())
     .await?;
     Ok(workshops(&rows, reader)?)
@@ -282,7 +292,7 @@ pub async fn my_workshops(reader: &Reader) -> Result<Vec<Workshop>, AppError> {
 /// Workshops with sessions to come other than `except`, whose title holds `search`: where
 /// someone can be moved.
 pub async fn move_targets(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     except: i64,
     search: &str,
 ) -> Result<Vec<Workshop>, AppError> {
@@ -295,7 +305,7 @@ pub async fn move_targets(
         ", w.id DESC LIMIT 30"
     ))
     .bind(now())
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(except)
     .bind(contains_pattern(&search_text(Some(search))))
     .fetch_all(reader.db().read())
@@ -304,10 +314,10 @@ pub async fn move_targets(
 }
 
 /// One workshop, or `None`.
-pub async fn workshop(reader: &Reader, id: i64) -> Result<Option<Workshop>, AppError> {
+pub async fn workshop(reader: &Reader<impl Guard>, id: i64) -> Result<Option<Workshop>, AppError> {
     let rows = sqlx::query(concat!(select_workshops!(), "WHERE w.id = $3"))
         .bind(now())
-        .bind(reader.viewer.id)
+        .bind(reader.viewer().id)
         .bind(id)
         .fetch_all(reader.db().read())
         .await?;
@@ -339,7 +349,7 @@ fn sessions(rows: &[AnyRow], locale: Locale, tz: chrono_tz::Tz) -> Result<Vec<Se
 /// A workshop's sessions that have not ended, and (for participants, to give feedback) those
 /// that ended since `since`; in order.
 pub async fn sessions_from(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     workshop: i64,
     since: i64,
 ) -> Result<Vec<Session>, AppError> {
@@ -347,7 +357,7 @@ pub async fn sessions_from(
         select_sessions!(),
         "WHERE s.workshop_id = $2 AND s.ends_at > $3 ORDER BY s.starts_at, s.id LIMIT $4"
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(workshop)
     .bind(since)
     .bind(COMING_MAX)
@@ -358,7 +368,7 @@ pub async fn sessions_from(
 
 /// A page of a workshop's sessions that have ended, the latest first.
 pub async fn past_sessions(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     workshop: i64,
     page: i64,
 ) -> Result<Paged<Session>, AppError> {
@@ -373,7 +383,7 @@ pub async fn past_sessions(
         "WHERE s.workshop_id = $2 AND s.ends_at <= $3 \
          ORDER BY s.starts_at DESC, s.id DESC LIMIT $4 OFFSET $5"
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(workshop)
     .bind(at);
     let (rows, page, pages, total) =
@@ -389,7 +399,10 @@ pub async fn past_sessions(
 
 /// A participant's next sessions (not ended) in the workshops they have a place in, at most
 /// `limit`. Sessions last less than a day: starting since yesterday bounds the search.
-pub async fn my_next_sessions(reader: &Reader, limit: i64) -> Result<Vec<Session>, AppError> {
+pub async fn my_next_sessions(
+    reader: &Reader<impl Guard>,
+    limit: i64,
+) -> Result<Vec<Session>, AppError> {
     let at = now();
     let rows = sqlx::query(concat!(
         select_sessions!(),
@@ -397,7 +410,7 @@ pub async fn my_next_sessions(reader: &Reader, limit: i64) -> Result<Vec<Session
          FROM registrations WHERE user_id = $1 AND status = 'registered') \
          ORDER BY s.starts_at, s.id LIMIT $4"
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(at)
     .bind(at - 24 * 3600)
     .bind(limit)
@@ -409,7 +422,7 @@ pub async fn my_next_sessions(reader: &Reader, limit: i64) -> Result<Vec<Session
 /// Sessions that took place since `since`, not cancelled, in a workshop with people
 /// registered, whose attendance nobody took: how many, and the latest `limit`.
 pub async fn sessions_to_mark(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     since: i64,
     limit: i64,
 ) -> Result<(i64, Vec<Session>), AppError> {
@@ -427,7 +440,7 @@ pub async fn sessions_to_mark(
         "SELECT COUNT(*) FROM workshop_sessions s WHERE ",
         unmarked!()
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(at)
     .bind(since)
     .fetch_one(reader.db().read())
@@ -438,7 +451,7 @@ pub async fn sessions_to_mark(
         unmarked!(),
         " ORDER BY s.starts_at DESC, s.id DESC LIMIT $4"
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(at)
     .bind(since)
     .bind(limit)
@@ -450,7 +463,7 @@ pub async fn sessions_to_mark(
 /// The latest sessions that started since `since`, not cancelled, at most `limit`: of the
 /// workshops the viewer has a place in when `mine`, of every workshop otherwise.
 pub async fn recent_sessions(
-    reader: &Reader,
+    reader: &Reader<impl Guard>,
     since: i64,
     mine: bool,
     limit: i64,
@@ -462,7 +475,7 @@ pub async fn recent_sessions(
          AND g.user_id = $1 AND g.status = 'registered')) \
          ORDER BY s.starts_at DESC, s.id DESC LIMIT $5"
     ))
-    .bind(reader.viewer.id)
+    .bind(reader.viewer().id)
     .bind(now())
     .bind(since)
     .bind(i64::from(mine))

@@ -241,26 +241,26 @@ pub const CAPACITY_MAX: i64 = 200;
 /// join. Staff see `staff_workshops`.
 #[server(endpoint = "workshops/list")]
 pub async fn list_workshops(page: i64) -> Result<(Vec<Workshop>, Paged<Workshop>), AppError> {
-    crate::error::with_status(list_workshops_body(page)).await
+    crate::request::serve(|reader| list_workshops_body(reader, page)).await
 }
 
 /// For staff: a page of the workshops running now, or (`past`) of those that are over.
 #[server(endpoint = "workshops/staff_list")]
 pub async fn staff_workshops(past: bool, page: i64) -> Result<Paged<Workshop>, AppError> {
-    crate::error::with_status(staff_workshops_body(past, page)).await
+    crate::request::serve(|reader| staff_workshops_body(reader, past, page)).await
 }
 
 /// A workshop with its sessions to come and those of the last weeks. Participants see a
 /// workshop with sessions to come or one they are in; staff any.
 #[server(endpoint = "workshops/get")]
 pub async fn get_workshop(id: i64) -> Result<WorkshopView, AppError> {
-    crate::error::with_status(get_workshop_body(id)).await
+    crate::request::serve(|reader| get_workshop_body(reader, id)).await
 }
 
 /// A workshop as social workers run it, with page `waiting_page` of its waiting list.
 #[server(endpoint = "workshops/staff_get")]
 pub async fn staff_workshop(id: i64, waiting_page: i64) -> Result<StaffWorkshopView, AppError> {
-    crate::error::with_status(staff_workshop_body(id, waiting_page)).await
+    crate::request::serve(|reader| staff_workshop_body(reader, id, waiting_page)).await
 }
 
 /// A workshop, a page of its past sessions, and a page of its former participants. Staff
@@ -271,7 +271,8 @@ pub async fn workshop_history(
     sessions_page: i64,
     former_page: i64,
 ) -> Result<(Workshop, Paged<Session>, Paged<Former>), AppError> {
-    crate::error::with_status(workshop_history_body(id, sessions_page, former_page)).await
+    crate::request::serve(|reader| workshop_history_body(reader, id, sessions_page, former_page))
+        .await
 }
 
 /// A workshop, one of its people, and the workshops with sessions to come (`search` in their
@@ -282,45 +283,45 @@ pub async fn workshop_person(
     user: i64,
     search: String,
 ) -> Result<(Workshop, Registrant, Vec<Workshop>), AppError> {
-    crate::error::with_status(workshop_person_body(id, user, search)).await
+    crate::request::serve(|reader| workshop_person_body(reader, id, user, search)).await
 }
 
 /// The centre's rooms. Staff only.
 #[server(endpoint = "workshops/rooms")]
 pub async fn list_rooms() -> Result<Vec<Room>, AppError> {
-    crate::error::with_status(list_rooms_body()).await
+    crate::request::serve(list_rooms_body).await
 }
 
 /// The centre's closure days from a month ago on. Staff only.
 #[server(endpoint = "workshops/closures")]
 pub async fn list_closures() -> Result<Vec<ClosureDay>, AppError> {
-    crate::error::with_status(list_closures_body()).await
+    crate::request::serve(list_closures_body).await
 }
 
 /// Social workers and admins who can facilitate. Staff only.
 #[server(endpoint = "workshops/facilitators")]
 pub async fn list_facilitators() -> Result<Vec<(i64, String)>, AppError> {
-    crate::error::with_status(list_facilitators_body()).await
+    crate::request::serve(list_facilitators_body).await
 }
 
 /// Sessions a planned change would clash with (same room or facilitator at the same time),
 /// with their facilitators, for the social worker to confirm or change the plan. Staff only.
 #[server(endpoint = "workshops/clashes")]
 pub async fn clashing_sessions(ids: Vec<i64>) -> Result<Vec<(Session, Vec<String>)>, AppError> {
-    crate::error::with_status(clashing_sessions_body(ids)).await
+    crate::request::serve(|reader| clashing_sessions_body(reader, ids)).await
 }
 
 /// A session's attendance sheet and feedback. Staff only.
 #[server(endpoint = "workshops/sheet")]
 pub async fn attendance_sheet(session: i64) -> Result<Sheet, AppError> {
-    crate::error::with_status(attendance_sheet_body(session)).await
+    crate::request::serve(|reader| attendance_sheet_body(reader, session)).await
 }
 
 /// The viewer's agenda for a week (`week` is a date in it) or a month (`YYYY-MM`); with
 /// `everyone`, the centre's programme of all workshops instead.
 #[server(endpoint = "workshops/agenda")]
 pub async fn get_agenda(period: String, everyone: bool) -> Result<Agenda, AppError> {
-    crate::error::with_status(get_agenda_body(period, everyone)).await
+    crate::request::serve(|reader| get_agenda_body(reader, period, everyone)).await
 }
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! list) and leaving, by participants or for them at the counter; "I can't come this time";
 //! feedback after a session; attendance; the personal calendar link.
 
+use crate::access::{Member, Participant, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -10,10 +11,10 @@ use sqlx::AnyConnection;
 
 use super::{
     Place,
-    handlers::{Checked, Fields, STAFF, field, number_in, session_info},
+    handlers::{Checked, Fields, field, number_in, session_info},
 };
 use crate::{
-    access::{Role, Viewer},
+    access::Viewer,
     audit,
     db::now,
     error::AppError,
@@ -24,7 +25,6 @@ use crate::{
     token::random_token,
 };
 
-const PARTICIPANT: &[Role] = &[Role::Participant];
 const COMMENT_MAX: usize = 500;
 
 /// Gives the free places of `workshop` to the first people waiting, in order.
@@ -166,9 +166,13 @@ fn place_ok(place: Place) -> &'static str {
 }
 
 /// POST /workshops/{id}/register — a participant registers in one step.
-pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Response {
+pub async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Participant(viewer): Participant,
+    Path(id): Path<i64>,
+) -> Response {
     let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
         let mut tx = state.db.write().begin().await?;
         let outcome = take_place(&mut tx, id, viewer.id, None).await?;
         tx.commit().await?;
@@ -185,11 +189,11 @@ pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
 pub async fn leave(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Answer>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
         if !parse_form(form)?.yes() {
             return Ok(irreversible::ask(Irreversible::LeaveWorkshop, id));
         }
@@ -210,11 +214,11 @@ pub async fn leave(
 pub async fn register_for(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
         let Some(user) = active_participant(&state, field(&form, "participant")).await? else {
@@ -242,11 +246,11 @@ pub async fn register_for(
 pub async fn change_registration(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path((id, user, action)): Path<(i64, i64, String)>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
         // Refusals go back to the person's page, where the forms are.
@@ -338,11 +342,11 @@ async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<
 pub async fn away(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
         let form = parse_form(form)?;
         let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
             Ok(found) => found,
@@ -382,11 +386,11 @@ pub async fn away(
 pub async fn feedback(
     State(state): State<AppState>,
     ctx: Ctx,
+    Participant(viewer): Participant,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(PARTICIPANT)?;
         let form = parse_form(form)?;
         let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
             Ok(found) => found,
@@ -446,11 +450,11 @@ pub async fn feedback(
 pub async fn take_attendance(
     State(state): State<AppState>,
     ctx: Ctx,
+    Staff(viewer): Staff,
     Path(id): Path<i64>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let result = async {
-        let viewer = ctx.require(STAFF)?;
         let form = parse_form(form)?;
         let (workshop, starts_at, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/sessions/{id}/attendance");
@@ -510,9 +514,12 @@ pub async fn take_attendance(
 
 /// POST /agenda/link — makes (or renews: the old link stops working) the viewer's personal
 /// calendar link.
-pub async fn renew_calendar_link(State(state): State<AppState>, ctx: Ctx) -> Response {
+pub async fn renew_calendar_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Member(viewer): Member,
+) -> Response {
     let result = async {
-        let viewer = ctx.require(&[Role::Participant, Role::Worker, Role::Admin])?;
         sqlx::query(
             "INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, \

@@ -1,5 +1,7 @@
 //! The server side of the workshop pages: what each role may read, from the database.
 
+use crate::access::{Member, Staff};
+use crate::request::Reader;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 use sqlx::{Row, any::AnyRow};
 
@@ -9,11 +11,7 @@ use crate::{
     db::{Db, now},
     i18n::Locale,
     paging::Paged,
-    request::reader,
 };
-
-pub(super) const STAFF: &[Role] = &[Role::Worker, Role::Admin];
-pub(super) const PEOPLE: &[Role] = &[Role::Participant, Role::Worker, Role::Admin];
 
 const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, \
      s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
@@ -75,10 +73,10 @@ pub async fn fetch_sessions(
 }
 
 pub(super) async fn list_workshops_body(
+    reader: Reader<Member>,
     page: i64,
 ) -> Result<(Vec<Workshop>, Paged<Workshop>), AppError> {
-    let reader = reader(PEOPLE)?;
-    if reader.viewer.role.is_staff() {
+    if reader.who.role.is_staff() {
         return Ok((Vec::new(), listing::current_workshops(&reader, page).await?));
     }
     Ok((
@@ -88,10 +86,10 @@ pub(super) async fn list_workshops_body(
 }
 
 pub(super) async fn staff_workshops_body(
+    reader: Reader<Staff>,
     past: bool,
     page: i64,
 ) -> Result<Paged<Workshop>, AppError> {
-    let reader = reader(STAFF)?;
     if past {
         listing::past_workshops(&reader, page).await
     } else {
@@ -99,21 +97,23 @@ pub(super) async fn staff_workshops_body(
     }
 }
 
-pub(super) async fn get_workshop_body(id: i64) -> Result<WorkshopView, AppError> {
-    let reader = reader(PEOPLE)?;
+pub(super) async fn get_workshop_body(
+    reader: Reader<Member>,
+    id: i64,
+) -> Result<WorkshopView, AppError> {
     let workshop = listing::workshop(&reader, id)
         .await?
-        .filter(|w| reader.viewer.role.is_staff() || w.upcoming > 0 || w.place.is_some())
+        .filter(|w| reader.who.role.is_staff() || w.upcoming > 0 || w.place.is_some())
         .ok_or(AppError::NotFound)?;
     let sessions = listing::sessions_from(&reader, id, now() - listing::RECENT_SECS).await?;
     Ok(WorkshopView { workshop, sessions })
 }
 
 pub(super) async fn staff_workshop_body(
+    reader: Reader<Staff>,
     id: i64,
     waiting_page: i64,
 ) -> Result<StaffWorkshopView, AppError> {
-    let reader = reader(STAFF)?;
     let workshop = listing::workshop(&reader, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -137,11 +137,11 @@ pub(super) async fn staff_workshop_body(
 }
 
 pub(super) async fn workshop_history_body(
+    reader: Reader<Staff>,
     id: i64,
     sessions_page: i64,
     former_page: i64,
 ) -> Result<(Workshop, Paged<Session>, Paged<Former>), AppError> {
-    let reader = reader(STAFF)?;
     let workshop = listing::workshop(&reader, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -153,11 +153,11 @@ pub(super) async fn workshop_history_body(
 }
 
 pub(super) async fn workshop_person_body(
+    reader: Reader<Staff>,
     id: i64,
     user: i64,
     search: String,
 ) -> Result<(Workshop, Registrant, Vec<Workshop>), AppError> {
-    let reader = reader(STAFF)?;
     let workshop = listing::workshop(&reader, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -171,8 +171,7 @@ pub(super) async fn workshop_person_body(
     ))
 }
 
-pub(super) async fn list_rooms_body() -> Result<Vec<Room>, AppError> {
-    let reader = reader(STAFF)?;
+pub(super) async fn list_rooms_body(reader: Reader<Staff>) -> Result<Vec<Room>, AppError> {
     let rows: Vec<(i64, String, i64, String)> =
         sqlx::query_as("SELECT id, name, capacity, accessibility FROM rooms ORDER BY name")
             .fetch_all(reader.db().read())
@@ -199,8 +198,7 @@ pub async fn closure_dates(db: &Db) -> Result<Vec<NaiveDate>, AppError> {
         .collect())
 }
 
-pub(super) async fn list_closures_body() -> Result<Vec<ClosureDay>, AppError> {
-    let reader = reader(STAFF)?;
+pub(super) async fn list_closures_body(reader: Reader<Staff>) -> Result<Vec<ClosureDay>, AppError> {
     let since = chrono::Utc::now().date_naive() - Days::new(31);
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT day, label FROM closure_days WHERE day >= $1 ORDER BY day")
@@ -226,8 +224,9 @@ pub(crate) fn day_in_words(day: &str, locale: Locale) -> String {
         .unwrap_or_else(|| day.to_string())
 }
 
-pub(super) async fn list_facilitators_body() -> Result<Vec<(i64, String)>, AppError> {
-    let reader = reader(STAFF)?;
+pub(super) async fn list_facilitators_body(
+    reader: Reader<Staff>,
+) -> Result<Vec<(i64, String)>, AppError> {
     Ok(sqlx::query_as(
         "SELECT id, display_name FROM users WHERE role IN ('worker', 'admin') \
          AND deactivated_at IS NULL ORDER BY display_name",
@@ -248,9 +247,9 @@ async fn facilitator_names(db: &Db, workshop: i64) -> Result<Vec<String>, AppErr
 }
 
 pub(super) async fn clashing_sessions_body(
+    reader: Reader<Staff>,
     ids: Vec<i64>,
 ) -> Result<Vec<(Session, Vec<String>)>, AppError> {
-    let reader = reader(STAFF)?;
     let list = ids
         .iter()
         .take(50)
@@ -262,7 +261,7 @@ pub(super) async fn clashing_sessions_body(
     }
     let sessions = fetch_sessions(
         reader.db(),
-        reader.viewer.id,
+        reader.who.id,
         &format!("s.id IN ({list})"),
         &[],
         reader.locale,
@@ -277,11 +276,13 @@ pub(super) async fn clashing_sessions_body(
     Ok(out)
 }
 
-pub(super) async fn attendance_sheet_body(id: i64) -> Result<Sheet, AppError> {
-    let reader = reader(STAFF)?;
+pub(super) async fn attendance_sheet_body(
+    reader: Reader<Staff>,
+    id: i64,
+) -> Result<Sheet, AppError> {
     let session = fetch_sessions(
         reader.db(),
-        reader.viewer.id,
+        reader.who.id,
         "s.id = $2",
         &[id],
         reader.locale,
@@ -426,8 +427,11 @@ impl Period {
     }
 }
 
-pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Agenda, AppError> {
-    let reader = reader(PEOPLE)?;
+pub(super) async fn get_agenda_body(
+    reader: Reader<Member>,
+    period: String,
+    everyone: bool,
+) -> Result<Agenda, AppError> {
     let tz = reader.tz();
     let today = chrono::Utc::now().with_timezone(&tz).date_naive();
     let period = Period::parse(&period, today);
@@ -437,7 +441,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
     let window = "s.starts_at >= $2 AND s.starts_at < $3";
     let condition = if everyone {
         window.to_string()
-    } else if reader.viewer.role == Role::Participant {
+    } else if reader.who.role == Role::Participant {
         format!(
             "{window} AND s.workshop_id IN (SELECT workshop_id FROM registrations \
              WHERE user_id = $1 AND status = 'registered')"
@@ -450,7 +454,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
     };
     let sessions = fetch_sessions(
         reader.db(),
-        reader.viewer.id,
+        reader.who.id,
         &condition,
         &[midnight(first), midnight(after)],
         reader.locale,
@@ -485,7 +489,7 @@ pub(super) async fn get_agenda_body(period: String, everyone: bool) -> Result<Ag
         None
     } else {
         sqlx::query_scalar::<_, String>("SELECT token FROM calendar_links WHERE user_id = $1")
-            .bind(reader.viewer.id)
+            .bind(reader.who.id)
             .fetch_optional(reader.db().read())
             .await?
             .map(|token| {

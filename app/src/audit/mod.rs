@@ -41,7 +41,12 @@ where
         .map(|_| ())
 }
 
-/// Records that `actor_id` did `action` to each of `subjects`, in one statement.
+/// How many subjects one statement of [`record_each`] records.
+#[cfg(feature = "ssr")]
+const SUBJECTS_AT_ONCE: usize = 10;
+
+/// Records that `actor_id` did `action` to each of `subjects`, ten to a statement, in one
+/// transaction.
 #[cfg(feature = "ssr")]
 pub async fn record_each(
     db: &crate::db::Db,
@@ -49,21 +54,26 @@ pub async fn record_each(
     action: &str,
     subjects: &[i64],
 ) -> Result<(), sqlx::Error> {
-    if subjects.is_empty() {
-        return Ok(());
+    let at = crate::db::now();
+    let mut tx = db.write().begin().await?;
+    for chunk in subjects.chunks(SUBJECTS_AT_ONCE) {
+        // A short chunk repeats its first subject: `IN` counts it once.
+        let query = sqlx::query(
+            "INSERT INTO audit_log (at, actor_id, action, subject_id) \
+             SELECT $1, $2, $3, id FROM users \
+             WHERE id IN ($4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(at)
+        .bind(actor_id)
+        .bind(action);
+        (0..SUBJECTS_AT_ONCE)
+            .fold(query, |query, i| {
+                query.bind(chunk.get(i).unwrap_or(&chunk[0]))
+            })
+            .execute(&mut *tx)
+            .await?;
     }
-    let ids: Vec<String> = subjects.iter().map(i64::to_string).collect();
-    sqlx::query(&format!(
-        "INSERT INTO audit_log (at, actor_id, action, subject_id) \
-         SELECT $1, $2, $3, id FROM users WHERE id IN ({})",
-        ids.join(", ")
-    ))
-    .bind(crate::db::now())
-    .bind(actor_id)
-    .bind(action)
-    .execute(db.write())
-    .await
-    .map(|_| ())
+    tx.commit().await
 }
 
 /// Every action the log records: its filter offers them.

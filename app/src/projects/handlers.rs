@@ -55,46 +55,84 @@ fn date(form: &Fields, name: &str) -> Result<NaiveDate, &'static str> {
     NaiveDate::parse_from_str(field(form, name), "%Y-%m-%d").map_err(|_| "date_invalid")
 }
 
-/// How many of `ids` are rows of `table` matching `condition`.
-async fn count_ids(
+/// What a project form links a project to.
+#[derive(Clone, Copy)]
+enum Linked {
+    /// Open partner accounts.
+    Partners,
+    /// Skills of the catalogue still in use.
+    Skills,
+}
+
+impl Linked {
+    /// Counts the row `$1` if it may be linked.
+    fn linkable(self) -> &'static str {
+        match self {
+            Linked::Partners => {
+                "SELECT COUNT(*) FROM users \
+                 WHERE id = $1 AND role = 'partner' AND deactivated_at IS NULL"
+            }
+            Linked::Skills => "SELECT COUNT(*) FROM skills WHERE id = $1 AND retired = 0",
+        }
+    }
+
+    /// Removes every link of project `$1`.
+    fn unlink_all(self) -> &'static str {
+        match self {
+            Linked::Partners => "DELETE FROM project_partners WHERE project_id = $1",
+            Linked::Skills => "DELETE FROM project_skills WHERE project_id = $1",
+        }
+    }
+
+    /// Links project `$1` to row `$2`.
+    fn link(self) -> &'static str {
+        match self {
+            Linked::Partners => {
+                "INSERT INTO project_partners (project_id, partner_id) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING"
+            }
+            Linked::Skills => {
+                "INSERT INTO project_skills (project_id, skill_id) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING"
+            }
+        }
+    }
+}
+
+/// How many of `ids` may be linked as `what`.
+async fn count_linkable(
     conn: &mut AnyConnection,
-    table: &str,
-    condition: &str,
+    what: Linked,
     ids: &[i64],
 ) -> Result<usize, AppError> {
     let mut found = 0;
     for id in ids {
-        let n: i64 = sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM {table} WHERE id = $1 AND {condition}"
-        ))
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
+        let n: i64 = sqlx::query_scalar(what.linkable())
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
         found += n as usize;
     }
     Ok(found)
 }
 
-/// Makes `ids` the rows of `table` (in its `column`) linked to project `project`.
+/// Makes `ids` the `what` linked to project `project`.
 async fn link_project(
     conn: &mut AnyConnection,
-    table: &str,
-    column: &str,
+    what: Linked,
     project: i64,
     ids: &[i64],
 ) -> Result<(), AppError> {
-    sqlx::query(&format!("DELETE FROM {table} WHERE project_id = $1"))
+    sqlx::query(what.unlink_all())
         .bind(project)
         .execute(&mut *conn)
         .await?;
     for id in ids {
-        sqlx::query(&format!(
-            "INSERT INTO {table} (project_id, {column}) VALUES ($1, $2) ON CONFLICT DO NOTHING"
-        ))
-        .bind(project)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(what.link())
+            .bind(project)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -229,13 +267,7 @@ async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> 
     };
     let partners = ticked(form, "partner_");
     let mut conn = state.db.read().acquire().await?;
-    let found = count_ids(
-        &mut conn,
-        "users",
-        "role = 'partner' AND deactivated_at IS NULL",
-        &partners,
-    )
-    .await?;
+    let found = count_linkable(&mut conn, Linked::Partners, &partners).await?;
     if found != partners.len() {
         return Ok(Err("partner_invalid"));
     }
@@ -305,14 +337,7 @@ async fn save_project(
                 id
             }
         };
-        link_project(
-            &mut tx,
-            "project_partners",
-            "partner_id",
-            id,
-            &project.partners,
-        )
-        .await?;
+        link_project(&mut tx, Linked::Partners, id, &project.partners).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "/staff/projects/{id}?ok=project_saved#details"
@@ -475,12 +500,12 @@ pub async fn set_needed_skills(
         project_exists(&state, id).await?;
         let skills = ticked(&form, "need_");
         let mut tx = state.db.write().begin().await?;
-        if count_ids(&mut tx, "skills", "retired = 0", &skills).await? != skills.len() {
+        if count_linkable(&mut tx, Linked::Skills, &skills).await? != skills.len() {
             return Ok(see_other(&format!(
                 "/staff/projects/{id}?error=skill_invalid#skills"
             )));
         }
-        link_project(&mut tx, "project_skills", "skill_id", id, &skills).await?;
+        link_project(&mut tx, Linked::Skills, id, &skills).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "/staff/projects/{id}?ok=skills_saved#skills"
@@ -597,7 +622,7 @@ async fn check_contribution(
     };
     let skills = ticked(form, "skill_");
     let mut conn = db.acquire().await?;
-    if count_ids(&mut conn, "skills", "retired = 0", &skills).await? != skills.len() {
+    if count_linkable(&mut conn, Linked::Skills, &skills).await? != skills.len() {
         return Ok(Err("skill_invalid"));
     }
     let note = field(form, "note");
@@ -811,7 +836,7 @@ pub async fn save_my_skills(
         have.sort_unstable();
         have.dedup();
         let mut tx = state.db.write().begin().await?;
-        if count_ids(&mut tx, "skills", "retired = 0", &have).await? != have.len() {
+        if count_linkable(&mut tx, Linked::Skills, &have).await? != have.len() {
             return Ok(see_other("/journey?error=skill_invalid#my-skills"));
         }
         sqlx::query("DELETE FROM user_skills WHERE user_id = $1")

@@ -24,15 +24,6 @@ const STAFF_SESSIONS_BACK_SECS: i64 = 14 * 24 * 3600;
 /// The most sessions the form offers (the latest).
 const SESSIONS_OFFERED: i64 = 40;
 
-/// The column with a skill's name in `locale`.
-pub fn skill_name_column(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Fr => "name_fr",
-        Locale::Nl => "name_nl",
-        Locale::En => "name_en",
-    }
-}
-
 /// Today in the centre's zone.
 pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
     chrono::Utc::now().with_timezone(&tz).date_naive()
@@ -51,19 +42,27 @@ fn month_in_words(month: &str, locale: Locale) -> String {
         .unwrap_or_else(|| month.to_string())
 }
 
-/// The skills of the catalogue matching `condition` (on `k`), named in `locale`; `$1` is
-/// bound to `bind`.
-async fn skills_where(
-    db: &Db,
-    locale: Locale,
-    condition: &str,
-    bind: i64,
-) -> Result<Vec<Skill>, AppError> {
-    let name = skill_name_column(locale);
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(&format!(
-        "SELECT k.id, k.pictogram, k.{name} FROM skills k WHERE {condition} ORDER BY k.{name}"
+/// A skill's name in the language bound to `$n`: static SQL, no value pasted in.
+macro_rules! skill_name {
+    ($n:literal) => {
+        concat!(
+            "CASE ",
+            $n,
+            " WHEN 'nl' THEN k.name_nl WHEN 'en' THEN k.name_en ELSE k.name_fr END"
+        )
+    };
+}
+
+/// The skills a project needs, or (`None`) the catalogue's skills in use, named in `locale`.
+async fn skills(db: &Db, locale: Locale, project: Option<i64>) -> Result<Vec<Skill>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(concat!(
+        "SELECT k.id, k.pictogram, ",
+        skill_name!("$2"),
+        " FROM skills k WHERE ($1 IS NULL AND k.retired = 0) \
+         OR k.id IN (SELECT skill_id FROM project_skills WHERE project_id = $1) ORDER BY 3"
     ))
-    .bind(bind)
+    .bind(project)
+    .bind(locale.code())
     .fetch_all(db.read())
     .await?;
     Ok(rows
@@ -166,13 +165,7 @@ pub(super) async fn get_project_body(
             .into_iter()
             .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
             .collect();
-    let needed = skills_where(
-        db,
-        locale,
-        "k.id IN (SELECT skill_id FROM project_skills WHERE project_id = $1)",
-        id,
-    )
-    .await?;
+    let needed = skills(db, locale, Some(id)).await?;
     let (helpers, partner_accounts) = if staff {
         (
             helpers_of(db, &needed).await?,
@@ -190,7 +183,7 @@ pub(super) async fn get_project_body(
         decided,
         month: month_nav,
         sessions,
-        skills: skills_where(db, locale, "k.retired = $1", 0).await?,
+        skills: skills(db, locale, None).await?,
         today: day_text(today(tz)),
         helpers,
         partner_accounts,
@@ -480,22 +473,27 @@ pub async fn journey_of(
             minutes,
         })
         .collect();
-    let column = skill_name_column(locale);
-    let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT k.id, k.pictogram, k.{column}, COUNT(*) FROM contribution_skills cs \
+    let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(concat!(
+        "SELECT k.id, k.pictogram, ",
+        skill_name!("$2"),
+        ", COUNT(*) FROM contribution_skills cs \
          JOIN contributions c ON c.id = cs.contribution_id JOIN skills k ON k.id = cs.skill_id \
-         WHERE c.user_id = $1 AND c.status = 'confirmed' GROUP BY k.id, k.pictogram, k.{column} \
-         ORDER BY COUNT(*) DESC, k.{column}"
+         WHERE c.user_id = $1 AND c.status = 'confirmed' \
+         GROUP BY k.id, k.pictogram, k.name_fr, k.name_nl, k.name_en ORDER BY 4 DESC, 3"
     ))
     .bind(id)
+    .bind(locale.code())
     .fetch_all(db.read())
     .await?;
-    let declared: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(&format!(
-        "SELECT k.id, k.pictogram, k.{column}, us.may_ask FROM skills k \
+    let declared: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(concat!(
+        "SELECT k.id, k.pictogram, ",
+        skill_name!("$2"),
+        ", us.may_ask FROM skills k \
          LEFT JOIN user_skills us ON us.skill_id = k.id AND us.user_id = $1 \
-         WHERE k.retired = 0 ORDER BY k.{column}"
+         WHERE k.retired = 0 ORDER BY 3"
     ))
     .bind(id)
+    .bind(locale.code())
     .fetch_all(db.read())
     .await?;
     let pending: i64 = sqlx::query_scalar(

@@ -136,19 +136,21 @@ async fn feed_body(state: &AppState, token: &str) -> Result<String, AppError> {
         .as_deref()
         .and_then(Locale::parse)
         .unwrap_or_default();
-    let mine = if role == "participant" {
-        "SELECT workshop_id FROM registrations WHERE user_id = $1 AND status = 'registered'"
-    } else {
-        "SELECT workshop_id FROM workshop_facilitators WHERE user_id = $1"
-    };
-    let rows = sqlx::query(&format!(
+    // A participant's sessions are those of their workshops; staff's those they run.
+    let rows = sqlx::query(
         "SELECT s.id, s.starts_at, s.ends_at, w.title, r.name AS room, s.cancelled_reason, \
          s.moved_from, s.updated_at FROM workshop_sessions s \
          JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
-         WHERE s.workshop_id IN ({mine}) AND s.starts_at > $2 ORDER BY s.starts_at"
-    ))
+         WHERE s.starts_at > $2 AND s.workshop_id IN \
+         (SELECT workshop_id FROM registrations \
+          WHERE user_id = $1 AND status = 'registered' AND $3 = 'participant' \
+          UNION SELECT workshop_id FROM workshop_facilitators \
+          WHERE user_id = $1 AND $3 <> 'participant') \
+         ORDER BY s.starts_at",
+    )
     .bind(user)
     .bind(now() - FEED_PAST_SECS)
+    .bind(&role)
     .fetch_all(state.db.read())
     .await?;
     let tz = state.settings.time_zone;

@@ -13,12 +13,45 @@ use crate::{
     paging::Paged,
 };
 
-const SESSION_COLUMNS: &str = "s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, \
-     s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
-     (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = s.id AND a.user_id = $1) \
-      AS away, \
-     (SELECT COUNT(*) FROM feedback_givers f WHERE f.session_id = s.id AND f.user_id = $1) \
-      AS given";
+/// The query of sessions whose `WHERE` is `$cond`: `$1` is the viewer (their absences and
+/// feedback), the condition's own parameters follow.
+macro_rules! sessions_where {
+    ($cond:literal) => {
+        concat!(
+            "SELECT s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, s.ends_at, \
+             r.name AS room, s.cancelled_reason, s.moved_from, \
+             (SELECT COUNT(*) FROM session_absences a \
+              WHERE a.session_id = s.id AND a.user_id = $1) AS away, \
+             (SELECT COUNT(*) FROM feedback_givers f \
+              WHERE f.session_id = s.id AND f.user_id = $1) AS given \
+             FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id \
+             LEFT JOIN rooms r ON r.id = s.room_id WHERE ",
+            $cond,
+            " ORDER BY s.starts_at, s.id"
+        )
+    };
+}
+
+/// How many ids one statement takes (`$2` to `$11`); see [`padded`].
+const IDS_AT_ONCE: usize = 10;
+
+/// Ten ids for `IN ($2, …, $11)` from at most ten: a short list repeats its first id, which
+/// `IN` counts once.
+fn padded(ids: &[i64]) -> [i64; IDS_AT_ONCE] {
+    std::array::from_fn(|i| ids.get(i).or(ids.first()).copied().unwrap_or_default())
+}
+
+/// Which sessions [`fetch_sessions`] reads.
+pub enum Sessions<'a> {
+    /// These (at most ten).
+    Ids(&'a [i64]),
+    /// Starting from `from` until before `until`, of every workshop.
+    Between(i64, i64),
+    /// The same, of the workshops the viewer has a place in.
+    TheirsBetween(i64, i64),
+    /// The same, of the workshops the viewer runs.
+    RunBetween(i64, i64),
+}
 
 /// A session row in words.
 pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Session, sqlx::Error> {
@@ -45,26 +78,43 @@ pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Ses
     })
 }
 
-/// Sessions matching `condition`, whose parameters are `$1`, the viewer, then `binds` from
-/// `$2` on.
+/// The sessions `which` says, in time order, as `viewer` sees them.
 pub async fn fetch_sessions(
     db: &Db,
     viewer: i64,
-    condition: &str,
-    binds: &[i64],
+    which: Sessions<'_>,
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Vec<Session>, AppError> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} FROM workshop_sessions s \
-         JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
-         WHERE {condition} ORDER BY s.starts_at, s.id"
-    );
-    let query = binds
-        .iter()
-        .fold(sqlx::query(&sql).bind(viewer), |query, value| {
-            query.bind(*value)
-        });
+    let query = match which {
+        Sessions::Ids(ids) => padded(ids).into_iter().fold(
+            sqlx::query(sessions_where!(
+                "s.id IN ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            ))
+            .bind(viewer),
+            |query, id| query.bind(id),
+        ),
+        Sessions::Between(from, until) => {
+            sqlx::query(sessions_where!("s.starts_at >= $2 AND s.starts_at < $3"))
+                .bind(viewer)
+                .bind(from)
+                .bind(until)
+        }
+        Sessions::TheirsBetween(from, until) => sqlx::query(sessions_where!(
+            "s.starts_at >= $2 AND s.starts_at < $3 AND s.workshop_id IN \
+             (SELECT workshop_id FROM registrations WHERE user_id = $1 AND status = 'registered')"
+        ))
+        .bind(viewer)
+        .bind(from)
+        .bind(until),
+        Sessions::RunBetween(from, until) => sqlx::query(sessions_where!(
+            "s.starts_at >= $2 AND s.starts_at < $3 AND s.workshop_id IN \
+             (SELECT workshop_id FROM workshop_facilitators WHERE user_id = $1)"
+        ))
+        .bind(viewer)
+        .bind(from)
+        .bind(until),
+    };
     let rows = query.fetch_all(db.read()).await?;
     Ok(rows
         .iter()
@@ -237,41 +287,55 @@ pub(super) async fn list_facilitators_body(
 
 /// The facilitators of each workshop among `workshops`, by name.
 async fn facilitator_names(db: &Db, workshop: i64) -> Result<Vec<String>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT u.display_name FROM workshop_facilitators f JOIN users u ON u.id = f.user_id \
-         WHERE f.workshop_id = $1 ORDER BY u.display_name",
-    )
-    .bind(workshop)
-    .fetch_all(db.read())
-    .await?)
+    Ok(facilitators_of(db, &[workshop])
+        .await?
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect())
+}
+
+/// The facilitators of at most ten workshops, as `(workshop, name)`, by name.
+async fn facilitators_of(db: &Db, workshops: &[i64]) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(padded(workshops)
+        .into_iter()
+        .fold(
+            sqlx::query_as(
+                "SELECT f.workshop_id, u.display_name FROM workshop_facilitators f \
+                 JOIN users u ON u.id = f.user_id \
+                 WHERE f.workshop_id IN ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                 ORDER BY u.display_name",
+            ),
+            |query, id| query.bind(id),
+        )
+        .fetch_all(db.read())
+        .await?)
 }
 
 pub(super) async fn clashing_sessions_body(
     reader: Reader<Staff>,
     ids: Vec<i64>,
 ) -> Result<Vec<(Session, Vec<String>)>, AppError> {
-    let list = ids
-        .iter()
-        .take(50)
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    if list.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sessions = fetch_sessions(
-        reader.db(),
-        reader.who.id,
-        &format!("s.id IN ({list})"),
-        &[],
-        reader.locale,
-        reader.tz(),
-    )
-    .await?;
     let mut out = Vec::new();
-    for session in sessions {
-        let names = facilitator_names(reader.db(), session.workshop_id).await?;
-        out.push((session, names));
+    let ids = &ids[..ids.len().min(50)];
+    for chunk in ids.chunks(IDS_AT_ONCE) {
+        let sessions = fetch_sessions(
+            reader.db(),
+            reader.who.id,
+            Sessions::Ids(chunk),
+            reader.locale,
+            reader.tz(),
+        )
+        .await?;
+        let workshops: Vec<i64> = sessions.iter().map(|s| s.workshop_id).collect();
+        let facilitators = facilitators_of(reader.db(), &workshops).await?;
+        out.extend(sessions.into_iter().map(|session| {
+            let names = facilitators
+                .iter()
+                .filter(|(workshop, _)| *workshop == session.workshop_id)
+                .map(|(_, name)| name.clone())
+                .collect();
+            (session, names)
+        }));
     }
     Ok(out)
 }
@@ -283,8 +347,7 @@ pub(super) async fn attendance_sheet_body(
     let session = fetch_sessions(
         reader.db(),
         reader.who.id,
-        "s.id = $2",
-        &[id],
+        Sessions::Ids(&[id]),
         reader.locale,
         reader.tz(),
     )
@@ -438,29 +501,15 @@ pub(super) async fn get_agenda_body(
     let (first, after) = period.bounds();
     let midnight =
         |date: NaiveDate| crate::when::local_moment(&tz, date, NaiveTime::MIN).unwrap_or_default();
-    let window = "s.starts_at >= $2 AND s.starts_at < $3";
-    let condition = if everyone {
-        window.to_string()
+    let (from, until) = (midnight(first), midnight(after));
+    let which = if everyone {
+        Sessions::Between(from, until)
     } else if reader.who.role == Role::Participant {
-        format!(
-            "{window} AND s.workshop_id IN (SELECT workshop_id FROM registrations \
-             WHERE user_id = $1 AND status = 'registered')"
-        )
+        Sessions::TheirsBetween(from, until)
     } else {
-        format!(
-            "{window} AND s.workshop_id IN (SELECT workshop_id FROM workshop_facilitators \
-             WHERE user_id = $1)"
-        )
+        Sessions::RunBetween(from, until)
     };
-    let sessions = fetch_sessions(
-        reader.db(),
-        reader.who.id,
-        &condition,
-        &[midnight(first), midnight(after)],
-        reader.locale,
-        tz,
-    )
-    .await?;
+    let sessions = fetch_sessions(reader.db(), reader.who.id, which, reader.locale, tz).await?;
     let mut days: Vec<(String, Vec<Session>)> = Vec::new();
     for session in sessions {
         let day = day_in_words(&session.date, reader.locale);

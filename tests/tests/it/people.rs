@@ -12,6 +12,7 @@ on_both_backends!(
     admin_creates_accounts_with_checks,
     worker_renames_closes_and_reopens_a_participant,
     new_cards_print_together_on_one_sheet,
+    a_full_sheet_audits_every_card_once,
 );
 
 async fn each_role_reaches_only_its_pages(backend: Backend) {
@@ -460,4 +461,32 @@ async fn new_cards_print_together_on_one_sheet(backend: Backend) {
         app.get("/staff/cards", Some(&participant)).await.status,
         StatusCode::FORBIDDEN
     );
+}
+
+async fn a_full_sheet_audits_every_card_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("karim@trame.demo", "demo-worker-pass")
+        .await;
+    for n in 1..=13 {
+        let name = format!("Personne {n}");
+        app.post(
+            "/staff/participants",
+            &[("name", name.as_str())],
+            Some(&worker),
+        )
+        .await;
+    }
+    let sheet = app.get("/staff/cards", Some(&worker)).await;
+    assert_eq!(sheet.body.matches("class=\"access-card\"").count(), 13);
+    let people = app
+        .number(
+            "SELECT COUNT(DISTINCT subject_id) FROM audit_log \
+             WHERE action = 'participant.card_view'",
+        )
+        .await;
+    let rows = app
+        .number("SELECT COUNT(*) FROM audit_log WHERE action = 'participant.card_view'")
+        .await;
+    assert_eq!((people, rows), (13, 13), "each of 13 cards audited once");
 }

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
-
 /// What a person may do in Trame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
@@ -60,87 +58,6 @@ pub struct Viewer {
     pub name: String,
 }
 
-/// Who may call a handler or server function, said by the type of its argument
-/// (`who: Staff`). The one place role sets are written: the middleware's areas use them too.
-pub trait Guard: Sized {
-    /// The roles let in.
-    const ROLES: &'static [Role];
-
-    fn admit(viewer: Viewer) -> Self;
-
-    fn viewer(&self) -> &Viewer;
-
-    /// The viewer as this guard, or `Forbidden` when their role is not let in.
-    fn check(viewer: Viewer) -> Result<Self, AppError> {
-        if Self::ROLES.contains(&viewer.role) {
-            Ok(Self::admit(viewer))
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-}
-
-macro_rules! guards {
-    ($($(#[$doc:meta])* $name:ident: [$($role:ident),+];)+) => {
-        $(
-            $(#[$doc])*
-            #[derive(Clone, Debug)]
-            pub struct $name(pub Viewer);
-
-            impl Guard for $name {
-                const ROLES: &'static [Role] = &[$(Role::$role),+];
-
-                fn admit(viewer: Viewer) -> Self {
-                    Self(viewer)
-                }
-
-                fn viewer(&self) -> &Viewer {
-                    &self.0
-                }
-            }
-
-            impl std::ops::Deref for $name {
-                type Target = Viewer;
-
-                fn deref(&self) -> &Viewer {
-                    &self.0
-                }
-            }
-
-            #[cfg(feature = "ssr")]
-            impl<S: Send + Sync> axum::extract::FromRequestParts<S> for $name {
-                type Rejection = crate::reply::Refusal;
-
-                async fn from_request_parts(
-                    parts: &mut http::request::Parts,
-                    _: &S,
-                ) -> Result<Self, Self::Rejection> {
-                    crate::reply::admit(parts)
-                }
-            }
-        )+
-    };
-}
-
-guards! {
-    /// Admins: accounts, rooms, the centre, the audit log.
-    Admin: [Admin];
-    /// Centre staff: admins and social workers.
-    Staff: [Admin, Worker];
-    /// A participant, acting for themselves.
-    Participant: [Participant];
-    /// A partner organisation's account.
-    Partner: [Partner];
-    /// Those who take part in the group's life: participants and staff.
-    Member: [Participant, Worker, Admin];
-    /// Those who follow shared projects: partners and staff.
-    PartnerOrStaff: [Partner, Worker, Admin];
-    /// Accounts that log in with a password: staff and partners.
-    AccountHolder: [Admin, Worker, Partner];
-    /// Anyone logged in.
-    LoggedIn: [Participant, Worker, Admin, Partner];
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,29 +68,5 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert!(Role::Worker.is_staff() && !Role::Partner.is_staff());
-    }
-
-    fn viewer(role: Role) -> Viewer {
-        Viewer {
-            id: 1,
-            role,
-            name: "Amina".into(),
-        }
-    }
-
-    #[test]
-    fn a_guard_admits_its_roles_only() {
-        assert!(Staff::check(viewer(Role::Worker)).is_ok());
-        assert!(Staff::check(viewer(Role::Admin)).is_ok());
-        assert_eq!(
-            Staff::check(viewer(Role::Partner)).err(),
-            Some(AppError::Forbidden)
-        );
-        assert!(Member::check(viewer(Role::Participant)).is_ok());
-        assert!(Member::check(viewer(Role::Partner)).is_err());
-        assert!(PartnerOrStaff::check(viewer(Role::Participant)).is_err());
-        assert!(AccountHolder::check(viewer(Role::Participant)).is_err());
-        assert_eq!(Participant::check(viewer(Role::Participant)).unwrap().id, 1);
-        assert_eq!(LoggedIn::ROLES.len(), 4);
     }
 }

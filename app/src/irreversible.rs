@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::access::{Admin, Guard, Participant, Role, Staff};
+use crate::access::Role;
+
+use crate::guard::{Admin, Guard, Participant, Staff};
 
 /// What a confirmation page asks about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ pub mod auth;
 pub mod confirm;
 pub mod draft;
 pub mod error;
+pub mod guard;
 pub mod home;
 pub mod i18n;
 pub mod irreversible;
@@ -32,6 +33,8 @@ pub mod workshops;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod reply;
 #[cfg(feature = "ssr")]

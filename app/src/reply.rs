@@ -7,7 +7,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use crate::{access::Guard, error::AppError, i18n::Locale, request::RequestInfo};
+use crate::{error::AppError, i18n::Locale, request::RequestInfo};
 
 /// The request's resolved info (viewer, language, address), for axum handlers.
 pub struct Ctx {
@@ -40,35 +40,11 @@ impl Ctx {
     }
 }
 
-fn answer(locale: Locale, result: Result<Response, AppError>) -> Response {
+pub fn answer(locale: Locale, result: Result<Response, AppError>) -> Response {
     match result {
         Ok(response) => response,
         Err(AppError::Unauthenticated) => see_other("/login?error=unauthenticated"),
         Err(err) => error_page(locale, &err),
-    }
-}
-
-/// The guard `G` for the request's viewer, or why not.
-pub fn admit<G: Guard>(parts: &Parts) -> Result<G, Refusal> {
-    let info = parts.extensions.get::<RequestInfo>();
-    let locale = info.map(|info| info.locale).unwrap_or_default();
-    let viewer = info.and_then(|info| info.viewer.clone());
-    viewer
-        .ok_or(AppError::Unauthenticated)
-        .and_then(G::check)
-        .map_err(|error| Refusal { locale, error })
-}
-
-/// A request its handler's guard refused: answered like any handler's error (see
-/// [`Ctx::reply`]), the login page when nobody is logged in, the 403 page for another role.
-pub struct Refusal {
-    locale: Locale,
-    error: AppError,
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        answer(self.locale, Err(self.error))
     }
 }
 

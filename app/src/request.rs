@@ -4,11 +4,7 @@
 use http::request::Parts;
 use leptos::prelude::use_context;
 
-use crate::{
-    access::{Guard, Viewer},
-    error::AppError,
-    i18n::Locale,
-};
+use crate::{access::Viewer, error::AppError, i18n::Locale};
 
 /// Everything the middleware resolved for one request.
 #[derive(Clone, Debug, Default)]
@@ -38,48 +34,6 @@ pub fn request_info() -> RequestInfo {
 /// The logged-in viewer, or `Unauthenticated`.
 pub fn require_viewer() -> Result<Viewer, AppError> {
     request_info().viewer.ok_or(AppError::Unauthenticated)
-}
-
-/// What a server function needs to read: who asks (admitted by the guard `G`), the state,
-/// the language.
-pub struct Reader<G> {
-    pub who: G,
-    pub state: crate::state::AppState,
-    pub locale: Locale,
-}
-
-impl<G: Guard> Reader<G> {
-    /// The request's viewer as `G` (or `Unauthenticated`, `Forbidden`), with the state and
-    /// language.
-    pub fn load() -> Result<Self, AppError> {
-        Ok(Reader {
-            who: G::check(require_viewer()?)?,
-            state: crate::state::app_state()?,
-            locale: request_info().locale,
-        })
-    }
-
-    /// Who asks, whatever the guard.
-    pub fn viewer(&self) -> &Viewer {
-        self.who.viewer()
-    }
-
-    pub fn db(&self) -> &crate::db::Db {
-        &self.state.db
-    }
-
-    pub fn tz(&self) -> chrono_tz::Tz {
-        self.state.settings.time_zone
-    }
-}
-
-/// Runs a server function's body for the reader its argument's type admits, with the error's
-/// status set on the response (see [`crate::error::with_status`]).
-pub async fn serve<G: Guard, T, F>(body: impl FnOnce(Reader<G>) -> F) -> Result<T, AppError>
-where
-    F: std::future::Future<Output = Result<T, AppError>>,
-{
-    crate::error::with_status(async move { body(Reader::load()?).await }).await
 }
 
 /// Answers the page being rendered with "see `path` instead" (303), for a page that is only

@@ -38,6 +38,7 @@ use app::{
     state::{AppState, Settings},
 };
 
+pub mod areas;
 pub mod config;
 pub mod middleware;
 
@@ -193,7 +194,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(from_fn(middleware::guard))
+        .layer(from_fn(areas::guard))
         .layer(from_fn_with_state(state.clone(), middleware::same_origin))
         .layer(from_fn(middleware::no_nul))
         // Every body is limited, server functions' included; the context middleware around

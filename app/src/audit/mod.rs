@@ -137,12 +137,12 @@ pub const AUDIT_PER_PAGE: i64 = 50;
 /// A page of the entries matching `filter`, newest first. Admins only.
 #[server(endpoint = "audit/list")]
 pub async fn list_audit(filter: AuditFilter, page: i64) -> Result<AuditLog, AppError> {
-    crate::request::serve(|reader| list_audit_body(reader, filter, page)).await
+    crate::guard::serve(|reader| list_audit_body(reader, filter, page)).await
 }
 
 #[cfg(feature = "ssr")]
 async fn list_audit_body(
-    reader: crate::request::Reader<crate::access::Admin>,
+    reader: crate::guard::Reader<crate::guard::Admin>,
     filter: AuditFilter,
     page: i64,
 ) -> Result<AuditLog, AppError> {

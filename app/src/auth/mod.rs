@@ -16,3 +16,14 @@ pub mod password;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+
+/// This domain's form endpoints (POST only, but for the downloads and feeds that are GETs).
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/login", post(handlers::staff_login))
+        .route("/login/card", post(handlers::card_login))
+        .route("/logout", post(handlers::logout))
+        .route("/lang", post(handlers::choose_language))
+}

@@ -27,7 +27,7 @@ pub struct Confirmation {
 /// exist or is not theirs to act on.
 #[server(endpoint = "confirm/describe")]
 pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation, AppError> {
-    crate::request::serve(|reader| async move {
+    crate::guard::serve(|reader| async move {
         let kind = Irreversible::parse(&kind).ok_or(AppError::NotFound)?;
         server::describe(reader, kind, id).await
     })
@@ -38,7 +38,11 @@ pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation
 pub mod server {
     use super::Confirmation;
     use crate::irreversible::Irreversible;
-    use crate::{access::LoggedIn, db::now, error::AppError, request::Reader};
+    use crate::{
+        db::now,
+        error::AppError,
+        guard::{LoggedIn, Reader},
+    };
 
     /// What the page says, for someone whose role may do it (see [`Irreversible::who_may`]).
     pub(super) async fn describe(

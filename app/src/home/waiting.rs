@@ -73,17 +73,18 @@ pub enum News {
 /// What waits for the viewer. A partner with a single project is sent to it.
 #[server(endpoint = "home/news")]
 pub async fn home_news() -> Result<News, AppError> {
-    crate::request::serve(server::news).await
+    crate::guard::serve(server::news).await
 }
 
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
     use crate::{
-        access::{Guard, LoggedIn, Role},
+        access::Role,
         db::now,
-        request::{Reader, send_to},
-        workshops::listing::{my_next_sessions, sessions_to_mark},
+        guard::{Guard, LoggedIn, Reader},
+        request::send_to,
+        workshops::session_listing::{my_next_sessions, sessions_to_mark},
     };
 
     pub async fn news(reader: Reader<LoggedIn>) -> Result<News, AppError> {

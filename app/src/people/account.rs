@@ -3,7 +3,7 @@
 //! theirs a one-time link; a social worker gives a participant a new PIN at the counter. Every
 //! change ends the person's sessions elsewhere.
 
-use crate::access::{AccountHolder, Admin, Participant, Staff};
+use crate::guard::{AccountHolder, Admin, Participant, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     http::header::SET_COOKIE,

@@ -1,7 +1,7 @@
 //! Form handlers that change people: social workers create participants and issue access
 //! cards; admins create and deactivate staff and partner accounts. Each change is audited.
 
-use crate::access::{Admin, Staff};
+use crate::guard::{Admin, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,

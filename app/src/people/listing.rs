@@ -1,8 +1,8 @@
 //! Finding participants: the staff list a page at a time, and the short list of matches a
 //! form offers to choose someone. A search is read literally (`%` and `_` are themselves).
 
-use crate::access::Staff;
-use crate::request::Reader;
+use crate::guard::Reader;
+use crate::guard::Staff;
 use sqlx::{FromRow, any::AnyRow};
 
 use super::{FOUND_MAX, PARTICIPANTS_PER_PAGE, ParticipantSummary, Standing};

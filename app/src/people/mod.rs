@@ -134,7 +134,7 @@ pub async fn list_participants(
     standing: Standing,
     page: i64,
 ) -> Result<crate::paging::Paged<ParticipantSummary>, AppError> {
-    crate::request::serve(|reader| list_participants_body(reader, search, standing, page)).await
+    crate::guard::serve(|reader| list_participants_body(reader, search, standing, page)).await
 }
 
 /// Active participants whose name holds `search` or whose code is `search`, for choosing
@@ -145,7 +145,7 @@ pub async fn find_participants(
     search: String,
     chosen: Option<i64>,
 ) -> Result<Vec<ParticipantSummary>, AppError> {
-    crate::request::serve(|reader| find_participants_body(reader, search, chosen)).await
+    crate::guard::serve(|reader| find_participants_body(reader, search, chosen)).await
 }
 
 /// The most people a search in a form offers.
@@ -157,12 +157,12 @@ use listing::{find_participants_body, list_participants_body};
 /// One participant's record. Staff only; the read is written to the audit log./// One participant's record. Staff only; the read is written to the audit log.
 #[server(endpoint = "participants/get")]
 pub async fn get_participant_record(id: i64) -> Result<ParticipantRecord, AppError> {
-    crate::request::serve(|reader| get_participant_record_body(reader, id)).await
+    crate::guard::serve(|reader| get_participant_record_body(reader, id)).await
 }
 
 #[cfg(feature = "ssr")]
 async fn get_participant_record_body(
-    reader: crate::request::Reader<crate::access::Staff>,
+    reader: crate::guard::Reader<crate::guard::Staff>,
     id: i64,
 ) -> Result<ParticipantRecord, AppError> {
     use sqlx::Row;
@@ -199,12 +199,12 @@ async fn get_participant_record_body(
 /// A participant's access card, for printing. Staff only; audited.
 #[server(endpoint = "participants/card")]
 pub async fn get_access_card(id: i64) -> Result<AccessCard, AppError> {
-    crate::request::serve(|reader| get_access_card_body(reader, id)).await
+    crate::guard::serve(|reader| get_access_card_body(reader, id)).await
 }
 
 #[cfg(feature = "ssr")]
 async fn get_access_card_body(
-    reader: crate::request::Reader<crate::access::Staff>,
+    reader: crate::guard::Reader<crate::guard::Staff>,
     id: i64,
 ) -> Result<AccessCard, AppError> {
     use sqlx::Row;
@@ -265,8 +265,8 @@ pub const CARDS_AT_ONCE: i64 = 60;
 /// expire first). Staff only; each reading audited.
 #[server(endpoint = "participants/cards")]
 pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Staff>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             let db = reader.db();
             crate::auth::password::forget_expired_pins(db).await?;
             let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
@@ -297,8 +297,8 @@ pub const CENTRE_ADDRESS_MAX: usize = 200;
 /// The centre's name and postal address. Admins only.
 #[server(endpoint = "centre/get")]
 pub async fn get_centre() -> Result<(String, String), AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Admin>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Admin>| async move {
             let found: Option<(String, String)> =
                 sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
                     .fetch_optional(reader.db().read())
@@ -312,12 +312,12 @@ pub async fn get_centre() -> Result<(String, String), AppError> {
 /// Staff and partner accounts. Admins only.
 #[server(endpoint = "accounts/list")]
 pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
-    crate::request::serve(list_accounts_body).await
+    crate::guard::serve(list_accounts_body).await
 }
 
 #[cfg(feature = "ssr")]
 async fn list_accounts_body(
-    reader: crate::request::Reader<crate::access::Admin>,
+    reader: crate::guard::Reader<crate::guard::Admin>,
 ) -> Result<Vec<Account>, AppError> {
     use sqlx::Row;
     let state = &reader.state;
@@ -343,6 +343,41 @@ async fn list_accounts_body(
         })
         .collect::<Result<_, sqlx::Error>>()
         .map_err(AppError::from)
+}
+
+/// This domain's form endpoints (POST only, but for the downloads and feeds that are GETs).
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/account/password", post(account::change_password))
+        .route("/account/pin", post(account::change_pin))
+        .route("/reset/{token}", post(account::use_reset_link))
+        .route("/staff/participants/{id}/pin", post(account::reset_pin))
+        .route("/admin/accounts/{id}/reset", post(account::reset_link))
+        .route("/staff/participants", post(handlers::create_participant))
+        .route(
+            "/staff/participants/{id}/card",
+            post(handlers::replace_card),
+        )
+        .route(
+            "/staff/participants/{id}/unlock",
+            post(handlers::unlock_card),
+        )
+        .route(
+            "/staff/participants/{id}/name",
+            post(handlers::rename_participant),
+        )
+        .route(
+            "/staff/participants/{id}/{action}",
+            post(handlers::set_participant_open),
+        )
+        .route("/admin/accounts", post(handlers::create_account))
+        .route("/admin/centre", post(handlers::update_centre))
+        .route(
+            "/admin/accounts/{id}/deactivate",
+            post(handlers::deactivate_account),
+        )
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! What one says is kept as it was made, under a verification code; anyone holding it can
 //! check it on the public page `/check`, which shows only what it says.
 
-use crate::access::{Member, Participant, Staff};
-use crate::request::Reader;
+use crate::guard::Reader;
+use crate::guard::{Member, Participant, Staff};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -12,7 +12,7 @@ use axum::{
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Attested, server::journey_of};
+use super::{Attested, journey::journey_of};
 use crate::{
     access::Role,
     audit,

@@ -2,15 +2,15 @@
 //! first, all of them), then those decided in one month. Everyone's for staff, a
 //! participant's own for them. The skills of a page come in one more query.
 
-use crate::access::Guard;
+use crate::guard::Guard;
 use sqlx::{Row, any::AnyRow};
 
 use super::{Contribution, ContributionStatus, Unit};
 use crate::{
     error::AppError,
+    guard::Reader,
     i18n::Locale,
     paging::{Paged, fetch_page},
-    request::Reader,
     workshops::day_in_words,
 };
 

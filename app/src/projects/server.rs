@@ -2,8 +2,8 @@
 //! Everything a partner or the public sees goes through `partner_view`, which reads figures
 //! and steps only: no query there selects a person.
 
-use crate::access::{Admin, LoggedIn, Member, PartnerOrStaff};
-use crate::request::Reader;
+use crate::guard::Reader;
+use crate::guard::{LoggedIn, Member};
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::{read::Listed, *};
@@ -12,7 +12,6 @@ use crate::{
     db::{Db, now},
     i18n::Locale,
     paging::Paged,
-    workshops::day_in_words,
 };
 
 /// How many months a progress chart shows at most.
@@ -29,12 +28,12 @@ pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
     chrono::Utc::now().with_timezone(&tz).date_naive()
 }
 
-fn day_text(day: NaiveDate) -> String {
+pub(super) fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
 /// A month (`YYYY-MM`) in words: "novembre 2026".
-fn month_in_words(month: &str, locale: Locale) -> String {
+pub(super) fn month_in_words(month: &str, locale: Locale) -> String {
     NaiveDate::parse_from_str(&format!("{month}-15"), "%Y-%m-%d")
         .ok()
         .and_then(|date| date.and_hms_opt(12, 0, 0))
@@ -52,9 +51,14 @@ macro_rules! skill_name {
         )
     };
 }
+pub(super) use skill_name;
 
 /// The skills a project needs, or (`None`) the catalogue's skills in use, named in `locale`.
-async fn skills(db: &Db, locale: Locale, project: Option<i64>) -> Result<Vec<Skill>, AppError> {
+pub(super) async fn skills(
+    db: &Db,
+    locale: Locale,
+    project: Option<i64>,
+) -> Result<Vec<Skill>, AppError> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(concat!(
         "SELECT k.id, k.pictogram, ",
         skill_name!("$2"),
@@ -159,12 +163,16 @@ pub(super) async fn get_project_body(
     } else {
         SESSIONS_BACK_SECS
     };
-    let sessions =
-        crate::workshops::listing::recent_sessions(&reader, now() - back, !staff, SESSIONS_OFFERED)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
-            .collect();
+    let sessions = crate::workshops::session_listing::recent_sessions(
+        &reader,
+        now() - back,
+        !staff,
+        SESSIONS_OFFERED,
+    )
+    .await?
+    .into_iter()
+    .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
+    .collect();
     let needed = skills(db, locale, Some(id)).await?;
     let (helpers, partner_accounts) = if staff {
         (
@@ -238,324 +246,6 @@ async fn partner_accounts_of(db: &Db, project: i64) -> Result<Vec<(i64, String, 
     .into_iter()
     .map(|(id, name, chosen)| (id, name, chosen > 0))
     .collect())
-}
-
-/// How many events a partner's timeline shows (the newest).
-const TIMELINE_SHOWN: usize = 30;
-
-/// What a partner or the public sees of project `id`: goals, steps, a timeline of figures,
-/// thanks. No query here selects a person.
-async fn partner_view(
-    locale: Locale,
-    db: &Db,
-    tz: chrono_tz::Tz,
-    id: i64,
-) -> Result<PartnerProject, AppError> {
-    let project = read::project(db, id, locale, tz)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let milestones = read::milestones(db, id, locale).await?;
-    let upcoming = milestones
-        .iter()
-        .filter(|m| m.reached.is_none())
-        .cloned()
-        .collect();
-    let mut events: Vec<(String, String)> = Vec::new();
-    let reached: Vec<(String, String)> = sqlx::query_as(
-        "SELECT reached_on, label FROM milestones WHERE project_id = $1 \
-         AND reached_on IS NOT NULL ORDER BY reached_on DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (day, label) in reached {
-        events.push((
-            day,
-            locale.tv("project.timeline_milestone", &[("label", &label)]),
-        ));
-    }
-    let thanks = read::thanks(db, id, locale, tz).await?;
-    let sent: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT t.created_at, COALESCE(u.organisation, u.display_name) FROM project_thanks t \
-         JOIN users u ON u.id = t.from_id WHERE t.project_id = $1 \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (at, from) in sent {
-        events.push((
-            locale.format(at, tz, "%Y-%m-%d"),
-            locale.tv("project.timeline_thanks", &[("from", &from)]),
-        ));
-    }
-    let monthly: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT m.month, g.label, g.unit, m.quantity FROM goal_months m \
-         JOIN project_goals g ON g.id = m.goal_id WHERE g.project_id = $1 \
-         ORDER BY m.month DESC, g.id LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (month, label, unit, quantity) in monthly {
-        let amount = Unit::parse(&unit).map_or_else(
-            || format!("{quantity} {unit}"),
-            |unit| super::chart::quantity(locale, quantity, unit),
-        );
-        // The end of the month, so that it sorts after that month's other events.
-        events.push((
-            format!("{month}-99"),
-            locale.tv(
-                "project.timeline_month",
-                &[
-                    ("month", &month_in_words(&month, locale)),
-                    ("quantity", &amount),
-                    ("goal", &label),
-                ],
-            ),
-        ));
-    }
-    events.sort_by(|a, b| b.0.cmp(&a.0));
-    let timeline = events
-        .into_iter()
-        .take(TIMELINE_SHOWN)
-        .map(|(day, what)| {
-            let when = if day.ends_with("-99") {
-                String::new()
-            } else {
-                day_in_words(&day, locale)
-            };
-            (when, what)
-        })
-        .collect();
-    Ok(PartnerProject {
-        milestones,
-        upcoming,
-        timeline,
-        thanks,
-        contributors: read::contributors(db, id).await?,
-        project,
-    })
-}
-
-/// Whether partner `partner` is a partner of project `id`.
-pub async fn is_partner_of(db: &Db, partner: i64, id: i64) -> Result<bool, AppError> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM project_partners WHERE project_id = $1 AND partner_id = $2",
-    )
-    .bind(id)
-    .bind(partner)
-    .fetch_one(db.read())
-    .await?;
-    Ok(count > 0)
-}
-
-pub(super) async fn partner_project_body(
-    reader: Reader<PartnerOrStaff>,
-    id: i64,
-) -> Result<PartnerProject, AppError> {
-    if reader.who.role == Role::Partner && !is_partner_of(reader.db(), reader.who.id, id).await? {
-        return Err(AppError::NotFound);
-    }
-    partner_view(reader.locale, reader.db(), reader.tz(), id).await
-}
-
-pub(super) async fn public_project_body(id: i64) -> Result<PartnerProject, AppError> {
-    let state = crate::state::app_state()?;
-    let locale = crate::request::request_info().locale;
-    let public: Option<i64> = sqlx::query_scalar("SELECT public_page FROM projects WHERE id = $1")
-        .bind(id)
-        .fetch_optional(state.db.read())
-        .await?;
-    if public != Some(1) {
-        return Err(AppError::NotFound);
-    }
-    partner_view(locale, &state.db, state.settings.time_zone, id).await
-}
-
-pub(super) async fn get_journey_body(
-    reader: Reader<Member>,
-    user: Option<i64>,
-) -> Result<Journey, AppError> {
-    let db = reader.db();
-    let id = match (reader.who.role, user) {
-        (Role::Participant, None) => reader.who.id,
-        (Role::Participant, Some(_)) => return Err(AppError::Forbidden),
-        (_, Some(id)) => id,
-        (_, None) => return Err(AppError::NotFound),
-    };
-    let journey = journey_of(db, id, reader.locale, reader.tz()).await?;
-    if reader.who.role.is_staff() {
-        crate::audit::record(db.write(), reader.who.id, "journey.view", Some(id)).await?;
-    }
-    Ok(journey)
-}
-
-/// Participant `id`'s journey, in `locale`: read by their pages and written into an
-/// attestation.
-pub async fn journey_of(
-    db: &crate::db::Db,
-    id: i64,
-    locale: Locale,
-    tz: chrono_tz::Tz,
-) -> Result<Journey, AppError> {
-    let name: Option<String> =
-        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1 AND role = 'participant'")
-            .bind(id)
-            .fetch_optional(db.read())
-            .await?;
-    let name = name.ok_or(AppError::NotFound)?;
-    let centre: String = sqlx::query_scalar("SELECT name FROM centre WHERE id = 1")
-        .fetch_optional(db.read())
-        .await?
-        .unwrap_or_default();
-    let workshops: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT w.title, COUNT(*) FROM attendance a \
-         JOIN workshop_sessions s ON s.id = a.session_id JOIN workshops w ON w.id = s.workshop_id \
-         WHERE a.user_id = $1 AND a.mark = 'present' GROUP BY w.id, w.title \
-         ORDER BY MIN(s.starts_at)",
-    )
-    .bind(id)
-    .fetch_all(db.read())
-    .await?;
-    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.kind, COUNT(*), CAST(SUM(c.minutes) AS BIGINT) \
-         FROM contributions c JOIN projects p ON p.id = c.project_id \
-         WHERE c.user_id = $1 AND c.status = 'confirmed' GROUP BY p.id, p.name, p.kind \
-         ORDER BY p.name",
-    )
-    .bind(id)
-    .fetch_all(db.read())
-    .await?;
-    // What the person did towards each goal, and each goal's total: one query for all.
-    let lines: Vec<(i64, String, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT c.project_id, g.label, g.unit, g.target, CAST(SUM(c.quantity) AS BIGINT), g.done \
-         FROM contributions c JOIN project_goals g ON g.id = c.goal_id \
-         WHERE c.user_id = $1 AND c.status = 'confirmed' \
-         GROUP BY c.project_id, g.id, g.label, g.unit, g.target, g.done ORDER BY g.id",
-    )
-    .bind(id)
-    .fetch_all(db.read())
-    .await?;
-    let partners: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT pp.project_id, COALESCE(u.organisation, u.display_name) FROM project_partners pp \
-         JOIN users u ON u.id = pp.partner_id WHERE pp.project_id IN \
-         (SELECT project_id FROM project_contributors WHERE user_id = $1) ORDER BY u.organisation",
-    )
-    .bind(id)
-    .fetch_all(db.read())
-    .await?;
-    let projects = rows
-        .into_iter()
-        .map(|(project, name, kind, count, minutes)| JourneyProject {
-            name,
-            kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
-            partners: partners
-                .iter()
-                .filter(|(p, _)| *p == project)
-                .map(|(_, n)| n.clone())
-                .collect(),
-            lines: lines
-                .iter()
-                .filter(|(p, ..)| *p == project)
-                .map(|(_, goal, unit, target, mine, done)| JourneyLine {
-                    goal: goal.clone(),
-                    unit: Unit::parse(unit).unwrap_or(Unit::Items),
-                    mine: *mine,
-                    done: *done,
-                    target: *target,
-                })
-                .collect(),
-            contributions: count,
-            minutes,
-        })
-        .collect();
-    let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(concat!(
-        "SELECT k.id, k.pictogram, ",
-        skill_name!("$2"),
-        ", COUNT(*) FROM contribution_skills cs \
-         JOIN contributions c ON c.id = cs.contribution_id JOIN skills k ON k.id = cs.skill_id \
-         WHERE c.user_id = $1 AND c.status = 'confirmed' \
-         GROUP BY k.id, k.pictogram, k.name_fr, k.name_nl, k.name_en ORDER BY 4 DESC, 3"
-    ))
-    .bind(id)
-    .bind(locale.code())
-    .fetch_all(db.read())
-    .await?;
-    let declared: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(concat!(
-        "SELECT k.id, k.pictogram, ",
-        skill_name!("$2"),
-        ", us.may_ask FROM skills k \
-         LEFT JOIN user_skills us ON us.skill_id = k.id AND us.user_id = $1 \
-         WHERE k.retired = 0 ORDER BY 3"
-    ))
-    .bind(id)
-    .bind(locale.code())
-    .fetch_all(db.read())
-    .await?;
-    let pending: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM contributions WHERE user_id = $1 AND status = 'pending'",
-    )
-    .bind(id)
-    .fetch_one(db.read())
-    .await?;
-    let thanks: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT p.name, COALESCE(u.organisation, u.display_name), t.message, t.created_at \
-         FROM project_thanks t JOIN projects p ON p.id = t.project_id \
-         JOIN users u ON u.id = t.from_id WHERE t.project_id IN \
-         (SELECT project_id FROM project_contributors WHERE user_id = $1) \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(read::THANKS_SHOWN)
-    .fetch_all(db.read())
-    .await?;
-    let skill = |id, pictogram, name| Skill {
-        id,
-        pictogram,
-        name,
-    };
-    Ok(Journey {
-        user_id: id,
-        name,
-        centre,
-        today: day_in_words(&day_text(today(tz)), locale),
-        workshops,
-        projects,
-        recognised: recognised
-            .into_iter()
-            .map(|(id, pictogram, name, n)| (skill(id, pictogram, name), n))
-            .collect(),
-        declared: declared
-            .into_iter()
-            .map(|(id, pictogram, name, ask)| {
-                (skill(id, pictogram, name), ask.is_some(), ask == Some(1))
-            })
-            .collect(),
-        thanks: read::thanks_of(thanks, locale, tz),
-        pending,
-    })
-}
-
-pub(super) async fn list_skills_body(reader: Reader<Admin>) -> Result<Vec<SkillEntry>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, pictogram, name_fr, name_nl, name_en, retired FROM skills \
-         ORDER BY retired, name_fr",
-    )
-    .fetch_all(reader.db().read())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, pictogram, fr, nl, en, retired)| SkillEntry {
-            id,
-            pictogram,
-            names: [fr, nl, en],
-            retired: retired != 0,
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -30,8 +30,9 @@ use crate::{
         staff_page::{StaffProjectPage, StaffProjectsPage},
     },
     themes::{
+        archive_page::ThemeArchivePage,
         moderation_page::{MergePage, ModerationPage},
-        page::{ThemeArchivePage, ThemesPage},
+        page::ThemesPage,
     },
     ui::{Denied, ErrorView, Layout},
     votes::{

@@ -7,13 +7,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::{error::AppError, paging::Paged};
 
+pub mod archive_page;
 pub mod moderation_page;
 pub mod page;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod listing;
+#[cfg(feature = "ssr")]
+pub mod moderation;
 
 /// The pictograms a theme can carry: a picture for people who read little.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,8 +202,8 @@ use crate::access::Role;
 /// vote chose lately. Participants and staff; never partners.
 #[server(endpoint = "themes/board")]
 pub async fn idea_board(search: String, page: i64) -> Result<IdeasView, AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Member>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Member>| async move {
             let (db, viewer) = (reader.db(), reader.who.id);
             let mine = if reader.who.role == Role::Participant {
                 listing::my_recent_ideas(db, viewer).await?
@@ -232,8 +236,8 @@ pub async fn idea_archive(
     page: i64,
     mine_page: i64,
 ) -> Result<(Paged<Theme>, Option<Paged<Theme>>), AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Member>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Member>| async move {
             let (db, viewer) = (reader.db(), reader.who.id);
             let mine = if reader.who.role == Role::Participant {
                 Some(listing::my_earlier_ideas(db, viewer, mine_page).await?)
@@ -254,8 +258,8 @@ pub async fn moderation_board(
     page: i64,
     waiting_page: i64,
 ) -> Result<(Paged<Theme>, Paged<Theme>), AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Staff>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             let (db, viewer) = (reader.db(), reader.who.id);
             Ok((
                 listing::waiting_ideas(db, viewer, waiting_page).await?,
@@ -274,8 +278,8 @@ pub async fn merge_targets(
     search: String,
     page: i64,
 ) -> Result<(Theme, Paged<Theme>), AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Staff>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             let (db, viewer) = (reader.db(), reader.who.id);
             let theme = listing::idea(db, viewer, id)
                 .await?
@@ -294,12 +298,24 @@ pub async fn merge_targets(
 /// The open ideas a new vote may offer: the most supported. Staff only.
 #[server(endpoint = "themes/candidates")]
 pub async fn vote_candidates() -> Result<Vec<Theme>, AppError> {
-    crate::request::serve(
-        |reader: crate::request::Reader<crate::access::Staff>| async move {
+    crate::guard::serve(
+        |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             listing::vote_candidates(reader.db(), reader.who.id).await
         },
     )
     .await
+}
+
+/// This domain's form endpoints (POST only, but for the downloads and feeds that are GETs).
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/themes", post(handlers::propose))
+        .route("/themes/{id}/edit", post(handlers::edit))
+        .route("/themes/{id}/withdraw", post(handlers::withdraw))
+        .route("/themes/{id}/support", post(handlers::support))
+        .route("/staff/themes/{id}/{action}", post(moderation::moderate))
 }
 
 #[cfg(test)]

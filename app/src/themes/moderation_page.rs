@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{
     Theme, merge_targets, moderation_board,
-    page::{PictogramPicker, ThemeFields, theme_summary},
+    views::{PictogramPicker, ThemeFields, theme_summary},
 };
 use crate::irreversible::Irreversible;
 use crate::ui::id_param;

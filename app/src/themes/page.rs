@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::ui::PageTitle;
 
-use super::{DESCRIPTION_MAX, Pictogram, Status, TITLE_MAX, Theme, idea_archive, idea_board};
+use super::views::{PictogramPicker, ThemeFields, theme_summary};
+use super::{Pictogram, Status, Theme, idea_board};
 use crate::irreversible::Irreversible;
 use crate::{
     access::Role,
@@ -16,90 +17,12 @@ use crate::{
         ErrorView,
         notice::{Notice, query},
         pager::Pager,
-        raw_text::raw_text,
         use_viewer,
     },
-    votes::{Phase, Round, list_rounds, page::phase_text, past_rounds},
+    votes::{Phase, Round, list_rounds, views::phase_text},
 };
 
-/// A choice of pictogram: large tiles, each a picture and its word, as radio buttons.
-#[component]
-pub fn PictogramPicker(selected: Option<Pictogram>, id_prefix: String) -> impl IntoView {
-    let locale = use_locale();
-    let options = Pictogram::ALL
-        .into_iter()
-        .map(|picto| {
-            let id = format!("{id_prefix}-{}", picto.key());
-            view! {
-                <div class="picto-option">
-                    <input
-                        type="radio"
-                        name="pictogram"
-                        id=id.clone()
-                        value=picto.key()
-                        checked=selected == Some(picto)
-                        required
-                    />
-                    <label for=id>
-                        <span class="tile-picto" aria-hidden="true">{picto.symbol()}</span>
-                        <span>{locale.t(&picto.label_key())}</span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="picto-picker">
-            <legend>{locale.t("themes.field_pictogram")}</legend>
-            {options}
-        </fieldset>
-    }
-}
-
-/// The title and description fields of a theme form.
-#[component]
-pub fn ThemeFields(title: String, description: String, id_prefix: String) -> impl IntoView {
-    let locale = use_locale();
-    let title_id = format!("{id_prefix}-title");
-    let hint_id = format!("{id_prefix}-title-hint");
-    let description_id = format!("{id_prefix}-description");
-    view! {
-        <label for=title_id.clone()>{locale.t("themes.field_title")}</label>
-        <input
-            id=title_id
-            name="title"
-            type="text"
-            required
-            maxlength=TITLE_MAX.to_string()
-            value=title
-            aria-describedby=hint_id.clone()
-        />
-        <p id=hint_id class="hint">{locale.t("themes.title_hint")}</p>
-        <label for=description_id.clone()>{locale.t("themes.field_description")}</label>
-        <textarea id=description_id name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
-            {raw_text(&description)}
-        </textarea>
-    }
-}
-
-/// A theme's picture, title and words, as a heading and text.
-pub fn theme_summary(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
-    let written = locale.content_lang();
-    let description = (!theme.description.is_empty()).then(|| {
-        let text = theme.description.clone();
-        view! { <p lang=written>{text}</p> }
-    });
-    view! {
-        <h3 class="theme-title">
-            <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
-            <span lang=written>{theme.title.clone()}</span>
-        </h3>
-        <p class="hint">{locale.t(&theme.pictogram.label_key())}</p>
-        {description}
-    }
-}
-
-fn status_badge(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
+pub(super) fn status_badge(locale: Locale, theme: &Theme) -> impl IntoView + use<> {
     let (class, text) = if theme.chosen {
         ("published", locale.t("themes.chosen"))
     } else {
@@ -151,7 +74,7 @@ fn group_theme(locale: Locale, theme: &Theme, own: bool) -> impl IntoView + use<
 
 /// A round on the participant's page: when it closes, and the way in to vote or to read the
 /// results.
-fn round_item(locale: Locale, round: Round) -> impl IntoView {
+pub(super) fn round_item(locale: Locale, round: Round) -> impl IntoView {
     let href = format!("/votes/{}", round.id);
     let (picto, label) = match round.phase {
         Phase::Open if round.voted => ("🔁", locale.t("vote.change")),
@@ -405,105 +328,6 @@ pub fn ThemesPage() -> impl IntoView {
                     }
                     (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
                 }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-/// The ideas the group is done with, and the viewer's own earlier ideas, a page at a time.
-#[component]
-pub fn ThemeArchivePage() -> impl IntoView {
-    let locale = use_locale();
-    let search = search_text(query("q").as_deref());
-    let page = page_number(query("page").as_deref());
-    let mine_page = page_number(query("mine").as_deref());
-    let asked = search.clone();
-    let rounds_page = page_number(query("rounds").as_deref());
-    let archive =
-        Resource::new_blocking(|| (), move |_| idea_archive(asked.clone(), page, mine_page));
-    let rounds = Resource::new_blocking(|| (), move |_| past_rounds(rounds_page));
-    view! {
-        <PageTitle text=locale.t("themes.archive") />
-        <h1>
-            <span class="picto" aria-hidden="true">"🗂️"</span>
-            {locale.t("themes.archive")}
-        </h1>
-        <p><a href="/themes">"← " {locale.t("nav.themes")}</a></p>
-        <Suspense>
-            {move || {
-                let search = search.clone();
-                Suspend::new(async move {
-                    match (archive.await, rounds.await) {
-                        (Ok((past, mine)), Ok(rounds)) => {
-                            let round_items = rounds
-                                .items
-                                .into_iter()
-                                .map(|r| round_item(locale, r))
-                                .collect_view();
-                            let past_rounds = view! {
-                                <section aria-labelledby="rounds-heading">
-                                    <h2 id="rounds-heading">{locale.t("round.archive")}</h2>
-                                    <ul class="theme-list">{round_items}</ul>
-                                    <Pager path="/themes/archive".to_string()
-                                        params=vec![("q", search.clone()), ("page", past.page.to_string())]
-                                        param="rounds" page=rounds.page pages=rounds.pages anchor="rounds-heading" />
-                                </section>
-                            };
-                            let page_of_mine = mine.map(|mine| {
-                                let items = mine
-                                    .items
-                                    .iter()
-                                    .map(|t| view! {
-                                        <li class="card-box">{theme_summary(locale, t)} {status_badge(locale, t)}</li>
-                                    })
-                                    .collect_view();
-                                let empty = mine.items.is_empty().then(|| view! { <p>{locale.t("themes.mine_none")}</p> });
-                                view! {
-                                    <section aria-labelledby="mine-heading">
-                                        <h2 id="mine-heading">{locale.t("themes.mine_earlier")}</h2>
-                                        {empty}
-                                        <ul class="theme-list">{items}</ul>
-                                        <Pager path="/themes/archive".to_string()
-                                            params=vec![("q", search.clone()), ("page", past.page.to_string())]
-                                            param="mine" page=mine.page pages=mine.pages anchor="mine-heading" />
-                                    </section>
-                                }
-                            });
-                            let items = past
-                                .items
-                                .iter()
-                                .map(|t| view! {
-                                    <li class="card-box">{theme_summary(locale, t)} {status_badge(locale, t)}</li>
-                                })
-                                .collect_view();
-                            let showing = (past.total > 0).then(|| {
-                                locale.tv(
-                                    "themes.showing",
-                                    &[("first", &past.first()), ("last", &past.last()), ("total", &past.total)],
-                                )
-                            });
-                            let field = search.clone();
-                            view! {
-                                <section aria-labelledby="past-heading">
-                                    <h2 id="past-heading">{locale.t("themes.past")}</h2>
-                                    <form method="get" action="/themes/archive#past-heading" class="form search-form" role="search">
-                                        <label for="q">{locale.t("themes.search")}</label>
-                                        <input id="q" name="q" type="search" maxlength=SEARCH_MAX.to_string() value=field />
-                                        <button type="submit" class="button">{locale.t("themes.search_button")}</button>
-                                    </form>
-                                    <p role="status">{showing}</p>
-                                    <ul class="theme-list">{items}</ul>
-                                    <Pager path="/themes/archive".to_string() params=vec![("q", search)]
-                                        page=past.page pages=past.pages anchor="past-heading" />
-                                </section>
-                                {page_of_mine}
-                                {past_rounds}
-                            }
-                                .into_any()
-                        }
-                        (Err(error), _) | (_, Err(error)) => view! { <ErrorView error /> }.into_any(),
-                    }
                 })
             }}
         </Suspense>

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 use crate::ui::PageTitle;
 
-use super::{FACES, Method, Phase, Round, RoundView, face_index, get_round, tally::Placed};
+use super::{
+    FACES, Method, Phase, RoundView, face_index, get_round, tally::Placed, views::phase_text,
+};
 use crate::{
     access::Role,
     i18n::{Locale, use_locale},
-    themes::{Theme, page::theme_summary},
+    themes::{Theme, views::theme_summary},
     ui::{
         ErrorView, id_param,
         notice::{Notice, query},
@@ -27,15 +29,6 @@ pub fn method_text(locale: Locale, method: Method) -> String {
             &[("n", &max_choices)],
         ),
         Method::Faces { .. } => locale.t("vote.give_faces"),
-    }
-}
-
-/// When the round opens or closes, in a sentence.
-pub fn phase_text(locale: Locale, round: &Round) -> String {
-    match round.phase {
-        Phase::Scheduled => locale.tv("vote.opens_at", &[("when", &round.opens)]),
-        Phase::Open => locale.tv("vote.closes_at", &[("when", &round.closes)]),
-        Phase::Closed => locale.tv("vote.closed_at", &[("when", &round.closes)]),
     }
 }
 

@@ -8,8 +8,9 @@ use crate::ui::PageTitle;
 
 use super::{
     DEFAULT_MAX_CHOICES, Phase, Round, get_round, list_rounds,
-    page::{ballot_fields, method_text, phase_text, results_list, theme_checkbox},
+    page::{ballot_fields, method_text, results_list, theme_checkbox},
     round_defaults,
+    views::phase_text,
 };
 use crate::irreversible::Irreversible;
 use crate::ui::id_param;
@@ -17,7 +18,7 @@ use crate::{
     draft::typed,
     i18n::{Locale, use_locale},
     people::picker::{ParticipantChoice, ParticipantSearch, found_participants},
-    themes::{page::theme_summary, vote_candidates},
+    themes::{views::theme_summary, vote_candidates},
     ui::{
         ErrorView,
         notice::{Notice, query},

@@ -13,10 +13,13 @@ pub mod agenda_page;
 pub mod attendance_page;
 pub mod page;
 pub mod people_page;
+pub mod planning_form;
 pub mod rooms_page;
 pub mod staff_page;
 pub mod views;
 
+#[cfg(feature = "ssr")]
+pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod booking;
 #[cfg(feature = "ssr")]
@@ -31,6 +34,12 @@ pub mod recurrence;
 pub mod registrants;
 #[cfg(feature = "ssr")]
 pub mod registration;
+#[cfg(feature = "ssr")]
+pub mod rooms;
+#[cfg(feature = "ssr")]
+pub mod session_listing;
+#[cfg(feature = "ssr")]
+pub mod sessions;
 
 /// How people take part in a workshop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,26 +250,26 @@ pub const CAPACITY_MAX: i64 = 200;
 /// join. Staff see `staff_workshops`.
 #[server(endpoint = "workshops/list")]
 pub async fn list_workshops(page: i64) -> Result<(Vec<Workshop>, Paged<Workshop>), AppError> {
-    crate::request::serve(|reader| list_workshops_body(reader, page)).await
+    crate::guard::serve(|reader| list_workshops_body(reader, page)).await
 }
 
 /// For staff: a page of the workshops running now, or (`past`) of those that are over.
 #[server(endpoint = "workshops/staff_list")]
 pub async fn staff_workshops(past: bool, page: i64) -> Result<Paged<Workshop>, AppError> {
-    crate::request::serve(|reader| staff_workshops_body(reader, past, page)).await
+    crate::guard::serve(|reader| staff_workshops_body(reader, past, page)).await
 }
 
 /// A workshop with its sessions to come and those of the last weeks. Participants see a
 /// workshop with sessions to come or one they are in; staff any.
 #[server(endpoint = "workshops/get")]
 pub async fn get_workshop(id: i64) -> Result<WorkshopView, AppError> {
-    crate::request::serve(|reader| get_workshop_body(reader, id)).await
+    crate::guard::serve(|reader| get_workshop_body(reader, id)).await
 }
 
 /// A workshop as social workers run it, with page `waiting_page` of its waiting list.
 #[server(endpoint = "workshops/staff_get")]
 pub async fn staff_workshop(id: i64, waiting_page: i64) -> Result<StaffWorkshopView, AppError> {
-    crate::request::serve(|reader| staff_workshop_body(reader, id, waiting_page)).await
+    crate::guard::serve(|reader| staff_workshop_body(reader, id, waiting_page)).await
 }
 
 /// A workshop, a page of its past sessions, and a page of its former participants. Staff
@@ -271,7 +280,7 @@ pub async fn workshop_history(
     sessions_page: i64,
     former_page: i64,
 ) -> Result<(Workshop, Paged<Session>, Paged<Former>), AppError> {
-    crate::request::serve(|reader| workshop_history_body(reader, id, sessions_page, former_page))
+    crate::guard::serve(|reader| workshop_history_body(reader, id, sessions_page, former_page))
         .await
 }
 
@@ -283,49 +292,96 @@ pub async fn workshop_person(
     user: i64,
     search: String,
 ) -> Result<(Workshop, Registrant, Vec<Workshop>), AppError> {
-    crate::request::serve(|reader| workshop_person_body(reader, id, user, search)).await
+    crate::guard::serve(|reader| workshop_person_body(reader, id, user, search)).await
 }
 
 /// The centre's rooms. Staff only.
 #[server(endpoint = "workshops/rooms")]
 pub async fn list_rooms() -> Result<Vec<Room>, AppError> {
-    crate::request::serve(list_rooms_body).await
+    crate::guard::serve(list_rooms_body).await
 }
 
 /// The centre's closure days from a month ago on. Staff only.
 #[server(endpoint = "workshops/closures")]
 pub async fn list_closures() -> Result<Vec<ClosureDay>, AppError> {
-    crate::request::serve(list_closures_body).await
+    crate::guard::serve(list_closures_body).await
 }
 
 /// Social workers and admins who can facilitate. Staff only.
 #[server(endpoint = "workshops/facilitators")]
 pub async fn list_facilitators() -> Result<Vec<(i64, String)>, AppError> {
-    crate::request::serve(list_facilitators_body).await
+    crate::guard::serve(list_facilitators_body).await
 }
 
 /// Sessions a planned change would clash with (same room or facilitator at the same time),
 /// with their facilitators, for the social worker to confirm or change the plan. Staff only.
 #[server(endpoint = "workshops/clashes")]
 pub async fn clashing_sessions(ids: Vec<i64>) -> Result<Vec<(Session, Vec<String>)>, AppError> {
-    crate::request::serve(|reader| clashing_sessions_body(reader, ids)).await
+    crate::guard::serve(|reader| clashing_sessions_body(reader, ids)).await
 }
 
 /// A session's attendance sheet and feedback. Staff only.
 #[server(endpoint = "workshops/sheet")]
 pub async fn attendance_sheet(session: i64) -> Result<Sheet, AppError> {
-    crate::request::serve(|reader| attendance_sheet_body(reader, session)).await
+    crate::guard::serve(|reader| attendance_sheet_body(reader, session)).await
 }
 
 /// The viewer's agenda for a week (`week` is a date in it) or a month (`YYYY-MM`); with
 /// `everyone`, the centre's programme of all workshops instead.
 #[server(endpoint = "workshops/agenda")]
 pub async fn get_agenda(period: String, everyone: bool) -> Result<Agenda, AppError> {
-    crate::request::serve(|reader| get_agenda_body(reader, period, everyone)).await
+    crate::guard::serve(|reader| get_agenda_body(reader, period, everyone)).await
 }
 
+#[cfg(feature = "ssr")]
+use agenda::{attendance_sheet_body, get_agenda_body};
 #[cfg(feature = "ssr")]
 pub use server::*;
 
 #[cfg(feature = "ssr")]
+mod agenda;
+#[cfg(feature = "ssr")]
 mod server;
+#[cfg(feature = "ssr")]
+mod session_rows;
+
+/// This domain's form endpoints (POST only, but for the downloads and feeds that are GETs).
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/admin/rooms", post(rooms::create_room))
+        .route("/admin/rooms/{id}", post(rooms::update_room))
+        .route("/admin/closures", post(rooms::add_closure))
+        .route("/admin/closures/{day}/remove", post(rooms::remove_closure))
+        .route("/staff/workshops", post(handlers::create_workshop))
+        .route("/staff/workshops/{id}", post(handlers::update_workshop))
+        .route("/staff/workshops/{id}/schedule", post(sessions::schedule))
+        .route(
+            "/staff/workshops/{id}/sessions",
+            post(sessions::add_session),
+        )
+        .route(
+            "/staff/workshops/{id}/people",
+            post(registration::register_for),
+        )
+        .route(
+            "/staff/workshops/{id}/people/{user}/{action}",
+            post(registration::change_registration),
+        )
+        .route("/staff/sessions/{id}/move", post(sessions::move_session))
+        .route(
+            "/staff/sessions/{id}/cancel",
+            post(sessions::cancel_session),
+        )
+        .route(
+            "/staff/sessions/{id}/attendance",
+            post(attendance::take_attendance),
+        )
+        .route("/workshops/{id}/register", post(registration::register))
+        .route("/workshops/{id}/leave", post(registration::leave))
+        .route("/sessions/{id}/away", post(attendance::away))
+        .route("/sessions/{id}/feedback", post(attendance::feedback))
+        .route("/agenda/link", post(registration::renew_calendar_link))
+        .route("/calendar/{token}", get(ical::feed))
+}

@@ -2,6 +2,7 @@
 //! tests, each on SQLite and on PostgreSQL.
 
 mod accounts;
+mod architecture;
 mod attestations;
 mod auth;
 mod confirmations;

@@ -1,0 +1,115 @@
+//! Form handlers for the skill catalogue (admins): a new skill, its names and pictogram.
+
+use super::SKILL_NAME_MAX;
+use crate::guard::Admin;
+use crate::{
+    db::now,
+    error::AppError,
+    forms::{Fields, back, field, short_text},
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+
+const SKILL_FIELDS: &[&str] = &["pictogram", "name_fr", "name_nl", "name_en"];
+
+fn check_skill(form: &Fields) -> Result<[String; 4], &'static str> {
+    let pictogram = field(form, "pictogram");
+    if pictogram.is_empty() {
+        return Err("pictogram_required");
+    }
+    if pictogram.chars().count() > 8 || pictogram.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return Err("pictogram_invalid");
+    }
+    let mut names = Vec::new();
+    for name in &SKILL_FIELDS[1..] {
+        match short_text(field(form, name), SKILL_NAME_MAX) {
+            Some(text) if !text.is_empty() => names.push(text),
+            Some(_) => return Err("skill_names_required"),
+            None => return Err("skill_name_too_long"),
+        }
+    }
+    let [fr, nl, en] = <[String; 3]>::try_from(names).map_err(|_| "skill_names_required")?;
+    Ok([pictogram.to_string(), fr, nl, en])
+}
+
+async fn save_skill(
+    state: AppState,
+    ctx: Ctx,
+    _: Admin,
+    id: Option<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let anchor = id.map_or("new-skill".to_string(), |id| format!("skill-{id}"));
+        let extra = id.map_or(String::new(), |id| format!("&skill={id}"));
+        let [pictogram, fr, nl, en] = match check_skill(&form) {
+            Ok(fields) => fields,
+            Err(problem) => {
+                return Ok(back(
+                    "/admin/skills",
+                    problem,
+                    &form,
+                    SKILL_FIELDS,
+                    &extra,
+                    &anchor,
+                ));
+            }
+        };
+        let changed = match id {
+            None => sqlx::query(
+                "INSERT INTO skills (pictogram, name_fr, name_nl, name_en, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&pictogram)
+            .bind(&fr)
+            .bind(&nl)
+            .bind(&en)
+            .bind(now()),
+            Some(id) => sqlx::query(
+                "UPDATE skills SET pictogram = $1, name_fr = $2, name_nl = $3, name_en = $4, \
+                 retired = $5 WHERE id = $6",
+            )
+            .bind(&pictogram)
+            .bind(&fr)
+            .bind(&nl)
+            .bind(&en)
+            .bind(i64::from(field(&form, "retired") == "1"))
+            .bind(id),
+        }
+        .execute(state.db.write())
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+        Ok(see_other(&format!("/admin/skills?ok=skill_saved#{anchor}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/skills
+pub async fn create_skill(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    who: Admin,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_skill(state, ctx, who, None, form).await
+}
+
+/// POST /admin/skills/{id}
+pub async fn update_skill(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    who: Admin,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_skill(state, ctx, who, Some(id), form).await
+}

@@ -1,0 +1,325 @@
+//! Form handlers for contributions: a participant records what they gave, a social worker records
+//! it for someone or decides on it.
+
+use super::handlers::{date, ticked};
+use super::planning::{Linked, count_linkable};
+use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX, today};
+use crate::guard::{Participant, Staff};
+use crate::{
+    audit,
+    db::now,
+    error::AppError,
+    forms::{Checked, Fields, back, field, number_in},
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+    themes::handlers::active_participant,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use chrono::{Days, NaiveDate};
+use sqlx::AnyConnection;
+
+const CONTRIBUTION_FIELDS: &[&str] = &["goal", "quantity", "minutes", "day", "session", "note"];
+
+struct ContributionForm {
+    goal: Option<i64>,
+    quantity: i64,
+    minutes: i64,
+    day: NaiveDate,
+    session: Option<i64>,
+    skills: Vec<i64>,
+    note: String,
+}
+
+/// A number field that may be left empty (zero).
+fn amount(form: &Fields, name: &str, max: i64, problem: &'static str) -> Result<i64, &'static str> {
+    match field(form, name) {
+        "" => Ok(0),
+        text => number_in(text, 0..=max).ok_or(problem),
+    }
+}
+
+/// Checks a contribution to project `project` by `person`; `own` when the person records it
+/// themselves (then a session must be one of a workshop they are registered for).
+async fn check_contribution(
+    state: &AppState,
+    project: i64,
+    person: i64,
+    own: bool,
+    form: &Fields,
+) -> Checked<ContributionForm> {
+    let db = state.db.read();
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM projects WHERE id = $1")
+        .bind(project)
+        .fetch_optional(db)
+        .await?;
+    match status.as_deref().and_then(ProjectStatus::parse) {
+        None => return Err(AppError::NotFound),
+        Some(ProjectStatus::Closed) => return Ok(Err("project_closed")),
+        Some(_) => {}
+    }
+    let goal = match field(form, "goal") {
+        "" => None,
+        text => {
+            let id = text.parse::<i64>().unwrap_or(0);
+            let found: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM project_goals WHERE id = $1 AND project_id = $2",
+            )
+            .bind(id)
+            .bind(project)
+            .fetch_one(db)
+            .await?;
+            if found == 0 {
+                return Ok(Err("goal_invalid"));
+            }
+            Some(id)
+        }
+    };
+    let figures = (|| {
+        let quantity = amount(form, "quantity", QUANTITY_MAX, "quantity_invalid")?;
+        let minutes = amount(form, "minutes", MINUTES_MAX, "minutes_invalid")?;
+        match (goal, quantity, minutes) {
+            (None, 1.., _) => Err("goal_required"),
+            (Some(_), 0, _) => Err("quantity_invalid"),
+            (None, 0, 0) => Err("contribution_empty"),
+            _ => Ok((quantity, minutes)),
+        }
+    })();
+    let (quantity, minutes) = match figures {
+        Ok(figures) => figures,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let day = match date(form, "day") {
+        Ok(day) => day,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let today = today(state.settings.time_zone);
+    if day > today {
+        return Ok(Err("date_in_future"));
+    }
+    if day < today - Days::new(CONTRIBUTION_DAYS_BACK) {
+        return Ok(Err("date_too_old"));
+    }
+    let session = match field(form, "session") {
+        "" => None,
+        text => {
+            let id = text.parse::<i64>().unwrap_or(0);
+            let found: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM workshop_sessions s WHERE s.id = $1 \
+                 AND s.cancelled_reason IS NULL AND s.starts_at <= $2 AND ($3 = 0 OR EXISTS \
+                 (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
+                 AND g.user_id = $4 AND g.status = 'registered'))",
+            )
+            .bind(id)
+            .bind(now())
+            .bind(i64::from(own))
+            .bind(person)
+            .fetch_one(db)
+            .await?;
+            if found == 0 {
+                return Ok(Err("session_invalid"));
+            }
+            Some(id)
+        }
+    };
+    let skills = ticked(form, "skill_");
+    let mut conn = db.acquire().await?;
+    if count_linkable(&mut conn, Linked::Skills, &skills).await? != skills.len() {
+        return Ok(Err("skill_invalid"));
+    }
+    let note = field(form, "note");
+    if note.chars().count() > NOTE_MAX {
+        return Ok(Err("note_too_long"));
+    }
+    Ok(Ok(ContributionForm {
+        goal,
+        quantity,
+        minutes,
+        day,
+        session,
+        skills,
+        note: note.to_string(),
+    }))
+}
+
+/// Saves a contribution; `assisted_by` the social worker who recorded it, `confirmed` when
+/// they confirmed it at once.
+async fn insert_contribution(
+    conn: &mut AnyConnection,
+    project: i64,
+    person: i64,
+    form: &ContributionForm,
+    assisted_by: Option<i64>,
+    confirmed: bool,
+) -> Result<(), AppError> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO contributions (project_id, goal_id, user_id, quantity, minutes, done_on, \
+         session_id, note, assisted_by, status, decided_by, decided_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(project)
+    .bind(form.goal)
+    .bind(person)
+    .bind(form.quantity)
+    .bind(form.minutes)
+    .bind(form.day.format("%Y-%m-%d").to_string())
+    .bind(form.session)
+    .bind(&form.note)
+    .bind(assisted_by)
+    .bind(if confirmed { "confirmed" } else { "pending" })
+    .bind(assisted_by.filter(|_| confirmed))
+    .bind(confirmed.then_some(at))
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await?;
+    for skill in &form.skills {
+        sqlx::query(
+            "INSERT INTO contribution_skills (contribution_id, skill_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(skill)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if confirmed {
+        super::totals::count_confirmed(conn, id).await?;
+    }
+    Ok(())
+}
+
+/// POST /projects/{id}/contributions: a participant records what they did.
+pub async fn record(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Participant(viewer): Participant,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let path = format!("/projects/{id}");
+        let contribution = match check_contribution(&state, id, viewer.id, true, &form).await? {
+            Ok(contribution) => contribution,
+            Err(problem) => {
+                return Ok(back(
+                    &path,
+                    problem,
+                    &form,
+                    CONTRIBUTION_FIELDS,
+                    "",
+                    "record",
+                ));
+            }
+        };
+        let mut tx = state.db.write().begin().await?;
+        insert_contribution(&mut tx, id, viewer.id, &contribution, None, false).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{path}?ok=contribution_recorded#mine")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/projects/{id}/contributions: a social worker records a contribution for a
+/// participant (audited), and may confirm it at once.
+pub async fn record_for(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let path = format!("/staff/projects/{id}");
+        let keep = [CONTRIBUTION_FIELDS, &["participant"]].concat();
+        let sent_back = |problem| back(&path, problem, &form, &keep, "", "record");
+        let person = active_participant(&state, field(&form, "participant")).await?;
+        let Some(person) = person else {
+            return Ok(sent_back("participant_required"));
+        };
+        let contribution = match check_contribution(&state, id, person, false, &form).await? {
+            Ok(contribution) => contribution,
+            Err(problem) => return Ok(sent_back(problem)),
+        };
+        let confirmed = field(&form, "confirm") == "1";
+        let mut tx = state.db.write().begin().await?;
+        insert_contribution(
+            &mut tx,
+            id,
+            person,
+            &contribution,
+            Some(viewer.id),
+            confirmed,
+        )
+        .await?;
+        audit::record(&mut *tx, viewer.id, "contribution.record_for", Some(person)).await?;
+        if confirmed {
+            audit::record(&mut *tx, viewer.id, "contribution.confirm", Some(person)).await?;
+        }
+        tx.commit().await?;
+        Ok(see_other(&format!(
+            "{path}?ok=contribution_recorded#contributions"
+        )))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/contributions/{id}/{confirm|decline}: only pending contributions change.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path((id, action)): Path<(i64, String)>,
+) -> Response {
+    let result = async {
+        let (status, ok) = match action.as_str() {
+            "confirm" => ("confirmed", "contribution_confirmed"),
+            "decline" => ("declined", "contribution_declined"),
+            _ => return Err(AppError::NotFound),
+        };
+        let mut tx = state.db.write().begin().await?;
+        let found: Option<(i64, i64, String)> =
+            sqlx::query_as("SELECT project_id, user_id, status FROM contributions WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (project, person, current) = found.ok_or(AppError::NotFound)?;
+        let path = format!("/staff/projects/{project}");
+        let changed = sqlx::query(
+            "UPDATE contributions SET status = $1, decided_by = $2, decided_at = $3 \
+             WHERE id = $4 AND status = 'pending'",
+        )
+        .bind(status)
+        .bind(viewer.id)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 || current != "pending" {
+            return Ok(see_other(&format!(
+                "{path}?error=contribution_decided#contributions"
+            )));
+        }
+        if status == "confirmed" {
+            super::totals::count_confirmed(&mut tx, id).await?;
+        }
+        audit::record(
+            &mut *tx,
+            viewer.id,
+            &format!("contribution.{action}"),
+            Some(person),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{path}?ok={ok}#contributions")))
+    }
+    .await;
+    ctx.reply(result)
+}

@@ -1,0 +1,109 @@
+//! Sections of the staff project page: the skills a project needs, and its details form.
+
+use super::staff_page::project_fields;
+use super::{Helpers, ProjectView};
+use crate::{draft::typed, i18n::Locale, ui::notice::query};
+use leptos::prelude::*;
+
+/// The skills the project needs, and who has each and agreed to be asked.
+pub(super) fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let boxes = view
+        .skills
+        .iter()
+        .map(|skill| {
+            let input = format!("need-{}", skill.id);
+            let needed = view.needed.iter().any(|n| n.id == skill.id);
+            view! {
+                <div class="choice">
+                    <input type="checkbox" name=format!("need_{}", skill.id) value="1" id=input.clone()
+                        checked=needed />
+                    <label for=input>
+                        <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                        " " {skill.name.clone()}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let helpers = view
+        .helpers
+        .iter()
+        .map(|Helpers { skill, people, total }| {
+            let names = if people.is_empty() {
+                view! { <p class="hint">{locale.t("project.nobody_to_ask")}</p> }.into_any()
+            } else {
+                let items = people
+                    .iter()
+                    .map(|(id, name)| view! { <li><a href=format!("/staff/participants/{id}")>{name.clone()}</a></li> })
+                    .collect_view();
+                let more = (*total > people.len() as i64).then(|| {
+                    view! { <p class="hint">{locale.plural("project.helpers_more", total - people.len() as i64, &[("n", &(total - people.len() as i64))])}</p> }
+                });
+                view! { <ul class="closure-list">{items}</ul> {more} }.into_any()
+            };
+            view! {
+                <h3>
+                    <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
+                    " " {skill.name.clone()}
+                </h3>
+                {names}
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="skills" aria-labelledby="skills-heading">
+            <h2 id="skills-heading">{locale.t("project.skills_needed")}</h2>
+            <h3>{locale.t("project.who_can_help")}</h3>
+            <p class="hint">{locale.t("project.who_can_help_hint")}</p>
+            {helpers}
+            <details class="card-box">
+                <summary>{locale.t("project.choose_skills")}</summary>
+                <form method="post" novalidate=true action=format!("/staff/projects/{}/skills", view.project.id) class="form">
+                    <fieldset class="choices">
+                        <legend>{locale.t("project.skills_needed")}</legend>
+                        {boxes}
+                    </fieldset>
+                    <button type="submit" class="button button-primary">{locale.t("project.save_skills")}</button>
+                </form>
+            </details>
+        </section>
+    }
+}
+
+/// The project's details, partners and public page.
+pub(super) fn details_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
+    let project = &view.project;
+    let partners = view
+        .partner_accounts
+        .iter()
+        .map(|(id, name, chosen)| {
+            let input = format!("partner-{id}");
+            view! {
+                <div class="choice">
+                    <input type="checkbox" name=format!("partner_{id}") value="1" id=input.clone() checked=*chosen />
+                    <label for=input>{name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="details" aria-labelledby="details-heading">
+            <details class="card-box" open=query("error").is_some() && typed("name").is_some()>
+                <summary><h2 id="details-heading">{locale.t("project.details")}</h2></summary>
+                <form method="post" novalidate=true action=format!("/staff/projects/{}", project.id) class="form">
+                    {project_fields(locale, Some(project), "project")}
+                    <fieldset class="choices">
+                        <legend>{locale.t("project.field_partners")}</legend>
+                        {partners}
+                    </fieldset>
+                    <div class="choice">
+                        <input type="checkbox" name="public_page" value="1" id="project-public"
+                            checked=project.public_page />
+                        <label for="project-public">{locale.t("project.field_public")}</label>
+                    </div>
+                    <button type="submit" class="button button-primary">{locale.t("project.save")}</button>
+                </form>
+            </details>
+        </section>
+    }
+}

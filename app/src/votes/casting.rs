@@ -1,0 +1,142 @@
+//! Form handlers that cast a ballot: a participant's own, or one a social worker helps with at
+//! the counter.
+
+use super::handlers::field;
+use super::{Phase, ballot_key, parse_ballot, settings};
+use crate::guard::{Participant, Staff};
+use crate::{
+    audit,
+    db::now,
+    error::AppError,
+    forms::Fields,
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+    themes::handlers::active_participant,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+
+/// Records `voter`'s ballot in round `id` (replacing theirs if they had voted), or says why
+/// not. `helper` is the social worker entering it for them, if any; that is audited.
+async fn cast(
+    state: &AppState,
+    id: i64,
+    voter: i64,
+    helper: Option<i64>,
+    form: &Fields,
+) -> Result<Result<(), &'static str>, AppError> {
+    let round = settings(&state.db, id).await?;
+    match round.phase() {
+        Phase::Scheduled => return Ok(Err("round_not_open")),
+        Phase::Closed => return Ok(Err("round_closed")),
+        Phase::Open => {}
+    }
+    let themes: Vec<i64> = sqlx::query_scalar(
+        "SELECT theme_id FROM round_themes WHERE round_id = $1 ORDER BY theme_id",
+    )
+    .bind(id)
+    .fetch_all(state.db.read())
+    .await?;
+    let marks = match parse_ballot(round.method, &themes, form) {
+        Ok(marks) => marks,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let at = now();
+    let mut tx = state.db.write().begin().await?;
+    // First, and locking this voter's row until the end: two ballots of the same person at
+    // the same moment are taken one after the other.
+    sqlx::query(
+        "INSERT INTO round_voters (round_id, user_id, assisted_by) VALUES ($1, $2, $3) \
+         ON CONFLICT (round_id, user_id) DO UPDATE SET assisted_by = excluded.assisted_by",
+    )
+    .bind(id)
+    .bind(voter)
+    .bind(helper)
+    .execute(&mut *tx)
+    .await?;
+    let secret: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT ballot_secret FROM vote_rounds WHERE id = $1 AND opens_at <= $2 AND closes_at > $2",
+    )
+    .bind(id)
+    .bind(at)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(Some(secret)) = secret else {
+        tx.rollback().await?;
+        return Ok(Err("round_closed"));
+    };
+    let key = ballot_key(&secret, voter);
+    sqlx::query("DELETE FROM ballot_marks WHERE round_id = $1 AND ballot = $2")
+        .bind(id)
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
+    for (theme, grade) in marks {
+        sqlx::query(
+            "INSERT INTO ballot_marks (round_id, ballot, theme_id, grade) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(&key)
+        .bind(theme)
+        .bind(i64::from(grade))
+        .execute(&mut *tx)
+        .await?;
+    }
+    if let Some(helper) = helper {
+        audit::record(&mut *tx, helper, "vote.assisted_ballot", Some(voter)).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// POST /votes/{id} — a participant votes, or changes their ballot while the round is open.
+pub async fn vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Participant(viewer): Participant,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        Ok(match cast(&state, id, viewer.id, None, &form).await? {
+            Ok(()) => see_other(&format!("/votes/{id}?ok=ballot_saved")),
+            Err(problem) => see_other(&format!("/votes/{id}?error={problem}#ballot")),
+        })
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/votes/{id}/ballot — a social worker records a participant's ballot at the
+/// counter. The participant's choice is not kept anywhere but in the ballot.
+pub async fn assisted_vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let page = format!("/staff/votes/{id}");
+        let Some(voter) = active_participant(&state, field(&form, "participant")).await? else {
+            settings(&state.db, id).await?;
+            return Ok(see_other(&format!(
+                "{page}?error=participant_required#assist"
+            )));
+        };
+        Ok(
+            match cast(&state, id, voter, Some(viewer.id), &form).await? {
+                Ok(()) => see_other(&format!("{page}?ok=ballot_recorded")),
+                Err(problem) => see_other(&format!(
+                    "{page}?error={problem}&participant={voter}#assist"
+                )),
+            },
+        )
+    }
+    .await;
+    ctx.reply(result)
+}

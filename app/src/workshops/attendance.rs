@@ -1,0 +1,210 @@
+//! Form handlers for what happens once a session is near or started: "I can't come this time",
+//! feedback after it, and the attendance sheet (social workers).
+
+use super::sessions::session_info;
+use crate::guard::{Participant, Staff};
+use crate::{
+    access::Viewer,
+    db::now,
+    error::AppError,
+    forms::{Checked, Fields, field, number_in},
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+
+const COMMENT_MAX: usize = 500;
+
+/// A session `viewer` has a place in, not cancelled: `(workshop, starts_at)`.
+async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<(i64, i64)> {
+    let (workshop, starts_at, cancelled) = session_info(state, session).await?;
+    let registered: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2 \
+         AND status = 'registered'",
+    )
+    .bind(workshop)
+    .bind(viewer.id)
+    .fetch_one(state.db.read())
+    .await?;
+    if registered == 0 {
+        return Err(AppError::Forbidden);
+    }
+    if cancelled {
+        return Ok(Err("session_cancelled"));
+    }
+    Ok(Ok((workshop, starts_at)))
+}
+
+/// POST /sessions/{id}/away — "I can't come this time" (`want=yes`), or "I can come after
+/// all" (`want=no`). The place is kept.
+pub async fn away(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Participant(viewer): Participant,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
+            Ok(found) => found,
+            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
+        };
+        let page = format!("/workshops/{workshop}");
+        if starts_at <= now() {
+            return Ok(see_other(&format!("{page}?error=session_over#session-{id}")));
+        }
+        // Sent twice (a double tap on a slow network), the second does what the first did.
+        let ok = if field(&form, "want") == "yes" {
+            sqlx::query(
+                "INSERT INTO session_absences (session_id, user_id, created_at)                  VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(id)
+            .bind(viewer.id)
+            .bind(now())
+            .execute(state.db.write())
+            .await?;
+            "away_noted"
+        } else {
+            sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(viewer.id)
+                .execute(state.db.write())
+                .await?;
+            "away_removed"
+        };
+        Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /sessions/{id}/feedback — three faces and an optional comment, once per session,
+/// anonymous unless the participant signs it.
+pub async fn feedback(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Participant(viewer): Participant,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let (workshop, starts_at) = match my_session(&state, &viewer, id).await? {
+            Ok(found) => found,
+            Err(problem) => return Ok(see_other(&format!("/workshops?error={problem}"))),
+        };
+        let page = format!("/workshops/{workshop}");
+        let problem = if starts_at > now() {
+            Some("session_not_yet")
+        } else {
+            None
+        };
+        let face = number_in(field(&form, "face"), 0..=2);
+        let comment = field(&form, "comment");
+        let problem = problem
+            .or(face.is_none().then_some("face_required"))
+            .or((comment.chars().count() > COMMENT_MAX).then_some("comment_too_long"));
+        if let Some(problem) = problem {
+            return Ok(see_other(&format!("{page}?error={problem}#session-{id}")));
+        }
+        let mut tx = state.db.write().begin().await?;
+        let given = sqlx::query(
+            "INSERT INTO feedback_givers (session_id, user_id) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(viewer.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if given == 0 {
+            return Ok(see_other(&format!(
+                "{page}?error=feedback_given#session-{id}"
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO session_feedback (session_id, face, comment, signed_by) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(face)
+        .bind(comment)
+        .bind((!field(&form, "sign").is_empty()).then_some(viewer.id))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=feedback_saved#session-{id}")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/sessions/{id}/attendance — the sheet: `mark_<user>` = present, excused or
+/// absent; or `all=present` for everyone at once (those who said they could not come are
+/// marked excused).
+pub async fn take_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Staff(viewer): Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let (workshop, starts_at, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/sessions/{id}/attendance");
+        if cancelled {
+            return Ok(see_other(&format!("{page}?error=session_cancelled")));
+        }
+        if starts_at > now() {
+            return Ok(see_other(&format!("{page}?error=session_not_started")));
+        }
+        let people: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \
+             AND a.user_id = g.user_id) FROM registrations g WHERE g.workshop_id = $2 \
+             AND g.status = 'registered'",
+        )
+        .bind(id)
+        .bind(workshop)
+        .fetch_all(state.db.read())
+        .await?;
+        let everyone = field(&form, "all") == "present";
+        let mut marks = Vec::new();
+        for (user, away) in people {
+            let mark = if everyone {
+                if away > 0 { "excused" } else { "present" }
+            } else {
+                match field(&form, &format!("mark_{user}")) {
+                    "" => continue,
+                    mark @ ("present" | "excused" | "absent") => mark,
+                    _ => return Ok(see_other(&format!("{page}?error=mark_invalid"))),
+                }
+            };
+            marks.push((user, mark));
+        }
+        let mut tx = state.db.write().begin().await?;
+        for (user, mark) in &marks {
+            sqlx::query(
+                "INSERT INTO attendance (session_id, user_id, mark, marked_by, marked_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session_id, user_id) DO UPDATE \
+                 SET mark = excluded.mark, marked_by = excluded.marked_by, \
+                 marked_at = excluded.marked_at",
+            )
+            .bind(id)
+            .bind(user)
+            .bind(mark)
+            .bind(viewer.id)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=attendance_saved")))
+    }
+    .await;
+    ctx.reply(result)
+}

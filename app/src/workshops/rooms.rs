@@ -1,0 +1,193 @@
+//! Form handlers for rooms and closure days (admins).
+
+use super::handlers::NOTES_MAX;
+use crate::guard::Admin;
+use crate::{
+    db::{is_unique_violation, now},
+    error::AppError,
+    forms::{Fields, back, field, number_in, short_text},
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use chrono::NaiveDate;
+
+const ROOM_NAME_MAX: usize = 60;
+
+const ROOM_FIELDS: &[&str] = &["name", "capacity", "accessibility"];
+
+struct RoomForm {
+    name: String,
+    capacity: i64,
+    accessibility: String,
+}
+
+fn check_room(form: &Fields) -> Result<RoomForm, &'static str> {
+    let name = field(form, "name");
+    if name.is_empty() {
+        return Err("room_name_required");
+    }
+    let name = short_text(name, ROOM_NAME_MAX).ok_or("room_name_too_long")?;
+    let capacity = number_in(field(form, "capacity"), 1..=500).ok_or("capacity_invalid")?;
+    let accessibility = field(form, "accessibility");
+    if accessibility.chars().count() > NOTES_MAX {
+        return Err("notes_too_long");
+    }
+    Ok(RoomForm {
+        name,
+        capacity,
+        accessibility: accessibility.to_string(),
+    })
+}
+
+/// Saves a new room, or changes room `id`.
+async fn save_room(
+    state: AppState,
+    ctx: Ctx,
+    _: Admin,
+    id: Option<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let sent_back = |problem: &str| {
+            let (extra, anchor) = match id {
+                Some(id) => (format!("&room={id}"), format!("room-{id}")),
+                None => (String::new(), "new-room".to_string()),
+            };
+            back("/admin/rooms", problem, &form, ROOM_FIELDS, &extra, &anchor)
+        };
+        let room = match check_room(&form) {
+            Ok(room) => room,
+            Err(problem) => return Ok(sent_back(problem)),
+        };
+        let taken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM rooms WHERE LOWER(name) = LOWER($1) AND id <> $2",
+        )
+        .bind(&room.name)
+        .bind(id.unwrap_or(0))
+        .fetch_one(state.db.read())
+        .await?;
+        if taken > 0 {
+            return Ok(sent_back("room_name_taken"));
+        }
+        // The same name sent twice at once: the second finds it taken.
+        let changed = match id {
+            None => sqlx::query(
+                "INSERT INTO rooms (name, capacity, accessibility, created_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(&room.name)
+            .bind(room.capacity)
+            .bind(&room.accessibility)
+            .bind(now())
+            .execute(state.db.write())
+            .await
+            .map(|done| done.rows_affected()),
+            Some(id) => sqlx::query(
+                "UPDATE rooms SET name = $1, capacity = $2, accessibility = $3 WHERE id = $4",
+            )
+            .bind(&room.name)
+            .bind(room.capacity)
+            .bind(&room.accessibility)
+            .bind(id)
+            .execute(state.db.write())
+            .await
+            .map(|done| done.rows_affected()),
+        };
+        match changed {
+            Ok(0) if id.is_none() => Ok(sent_back("room_name_taken")),
+            Ok(0) => Err(AppError::NotFound),
+            Ok(_) => Ok(see_other("/admin/rooms?ok=room_saved")),
+            Err(err) if is_unique_violation(&err) => Ok(sent_back("room_name_taken")),
+            Err(err) => Err(err.into()),
+        }
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/rooms/{id} — changes to a room.
+pub async fn update_room(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    who: Admin,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_room(state, ctx, who, Some(id), form).await
+}
+
+/// POST /admin/rooms — a new room.
+pub async fn create_room(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    who: Admin,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    save_room(state, ctx, who, None, form).await
+}
+
+/// POST /admin/closures — a day the centre is closed; sessions planned from then on skip it.
+pub async fn add_closure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Admin,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let sent_back = |problem: &str| {
+            back(
+                "/admin/rooms",
+                problem,
+                &form,
+                &["day", "label"],
+                "",
+                "closures",
+            )
+        };
+        let Ok(day) = NaiveDate::parse_from_str(field(&form, "day"), "%Y-%m-%d") else {
+            return Ok(sent_back("date_invalid"));
+        };
+        let label = match short_text(field(&form, "label"), ROOM_NAME_MAX) {
+            Some(label) if !label.is_empty() => label,
+            Some(_) => return Ok(sent_back("label_required")),
+            None => return Ok(sent_back("label_too_long")),
+        };
+        let day = day.format("%Y-%m-%d").to_string();
+        // The same day again (or twice at once) takes the last reason given.
+        sqlx::query(
+            "INSERT INTO closure_days (day, label) VALUES ($1, $2) \
+             ON CONFLICT (day) DO UPDATE SET label = excluded.label",
+        )
+        .bind(&day)
+        .bind(&label)
+        .execute(state.db.write())
+        .await?;
+        Ok(see_other("/admin/rooms?ok=closure_saved#closures"))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /admin/closures/{day}/remove
+pub async fn remove_closure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Admin,
+    Path(day): Path<String>,
+) -> Response {
+    let result = async {
+        sqlx::query("DELETE FROM closure_days WHERE day = $1")
+            .bind(&day)
+            .execute(state.db.write())
+            .await?;
+        Ok(see_other("/admin/rooms?ok=closure_removed#closures"))
+    }
+    .await;
+    ctx.reply(result)
+}

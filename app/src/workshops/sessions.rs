@@ -1,0 +1,347 @@
+//! Form handlers for a workshop's sessions (social workers): a schedule, one more session,
+//! a session moved or cancelled.
+
+use super::{
+    Kind,
+    booking::find_clashes,
+    closure_dates,
+    recurrence::{self, DURATION_RANGE, End, Frequency, Rule},
+};
+use crate::guard::Staff;
+use crate::{
+    db::now,
+    error::AppError,
+    forms::{Checked, Fields, back, field},
+    reply::{Ctx, parse_form, see_other},
+    state::AppState,
+    themes::parse_reason,
+};
+use axum::{
+    extract::{Form, Path, State, rejection::FormRejection},
+    response::Response,
+};
+use chrono::{NaiveDate, NaiveTime};
+use sqlx::AnyConnection;
+
+/// A workshop's room and facilitators, or `NotFound`.
+async fn occupying(
+    state: &AppState,
+    workshop: i64,
+) -> Result<(Option<i64>, Vec<i64>, Kind), AppError> {
+    let (room, kind): (Option<i64>, String) =
+        sqlx::query_as("SELECT room_id, kind FROM workshops WHERE id = $1")
+            .bind(workshop)
+            .fetch_optional(state.db.read())
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let people: Vec<i64> =
+        sqlx::query_scalar("SELECT user_id FROM workshop_facilitators WHERE workshop_id = $1")
+            .bind(workshop)
+            .fetch_all(state.db.read())
+            .await?;
+    Ok((room, people, Kind::parse(&kind).unwrap_or(Kind::Cycle)))
+}
+
+/// A date and a time of day typed in a form.
+fn date_and_time(form: &Fields, date: &str, time: &str) -> Option<(NaiveDate, NaiveTime)> {
+    Some((
+        NaiveDate::parse_from_str(field(form, date), "%Y-%m-%d").ok()?,
+        NaiveTime::parse_from_str(field(form, time), "%H:%M").ok()?,
+    ))
+}
+
+fn minutes(form: &Fields) -> Option<u32> {
+    field(form, "minutes")
+        .parse::<u32>()
+        .ok()
+        .filter(|m| DURATION_RANGE.contains(m))
+}
+
+/// The sessions a schedule form asks for.
+async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, i64)>> {
+    let Some(frequency) = Frequency::parse(field(form, "frequency")) else {
+        return Ok(Err("frequency_invalid"));
+    };
+    let Some((start, time)) = date_and_time(form, "start", "time") else {
+        return Ok(Err("date_invalid"));
+    };
+    let Some(minutes) = minutes(form) else {
+        return Ok(Err("duration_invalid"));
+    };
+    let end = if field(form, "end") == "until" {
+        match NaiveDate::parse_from_str(field(form, "until"), "%Y-%m-%d") {
+            Ok(until) if until < start => return Ok(Err("end_before_start")),
+            Ok(until) => End::Until(until),
+            Err(_) => return Ok(Err("date_invalid")),
+        }
+    } else {
+        match field(form, "count").parse::<u32>() {
+            Ok(count) => End::Count(count),
+            Err(_) => return Ok(Err("count_invalid")),
+        }
+    };
+    let rule = Rule {
+        frequency,
+        start,
+        end,
+        time,
+        minutes,
+    };
+    let closures = closure_dates(&state.db).await?;
+    Ok(recurrence::sessions(&rule, &closures, &state.settings.time_zone).map_err(|e| e.code()))
+}
+
+const SCHEDULE_FIELDS: &[&str] = &[
+    "frequency",
+    "start",
+    "end",
+    "count",
+    "until",
+    "time",
+    "minutes",
+];
+
+const SESSION_FIELDS: &[&str] = &["date", "time", "minutes"];
+
+/// Saves the sessions a form planned for `workshop` unless they clash and the form does not
+/// confirm it; sends the form back (to `anchor`, with its `fields`) with any problem.
+async fn add_sessions(
+    state: &AppState,
+    workshop: i64,
+    planned: Result<Vec<(i64, i64)>, &'static str>,
+    form: &Fields,
+    fields: &[&str],
+    anchor: &str,
+) -> Result<Response, AppError> {
+    let page = format!("/staff/workshops/{workshop}");
+    let (room, people, kind) = occupying(state, workshop).await?;
+    let wanted = match planned {
+        Ok(wanted) => wanted,
+        Err(problem) => return Ok(back(&page, problem, form, fields, "", anchor)),
+    };
+    let past = wanted.iter().any(|(start, _)| *start <= now());
+    if past {
+        return Ok(back(&page, "session_in_past", form, fields, "", anchor));
+    }
+    if kind == Kind::OneOff {
+        let existing: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
+             AND cancelled_reason IS NULL",
+        )
+        .bind(workshop)
+        .fetch_one(state.db.read())
+        .await?;
+        if existing + wanted.len() as i64 > 1 {
+            return Ok(back(&page, "oneoff_single", form, fields, "", anchor));
+        }
+    }
+    let clashes = find_clashes(&state.db, &wanted, room, &people, 0).await?;
+    if !clashes.is_empty() && field(form, "confirm") != "1" {
+        let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
+        let extra = format!("&clash={}", ids.join(","));
+        return Ok(back(&page, "booking_clash", form, fields, &extra, anchor));
+    }
+    let mut tx = state.db.write().begin().await?;
+    for (start, end) in &wanted {
+        sqlx::query(
+            "INSERT INTO workshop_sessions (workshop_id, starts_at, ends_at, room_id, updated_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(workshop)
+        .bind(start)
+        .bind(end)
+        .bind(room)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    note_last_session(&mut tx, workshop).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("{page}?ok=sessions_added#sessions")))
+}
+
+/// Keeps `workshops.last_session_at`, the start of a workshop's last session not cancelled,
+/// in step with its sessions: the lists of workshops running find them by it, through an
+/// index, however many workshops the centre has had. Runs in the caller's transaction.
+pub async fn note_last_session(conn: &mut AnyConnection, workshop: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE workshops SET last_session_at = (SELECT MAX(starts_at) FROM workshop_sessions \
+         WHERE workshop_id = $1 AND cancelled_reason IS NULL) WHERE id = $1",
+    )
+    .bind(workshop)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+/// POST /staff/workshops/{id}/schedule — sessions from a rule.
+pub async fn schedule(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let planned = planned_sessions(&state, &form).await?;
+        add_sessions(&state, id, planned, &form, SCHEDULE_FIELDS, "schedule").await
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// One session's start and end from a form's `date`, `time` and `minutes`.
+/// The centre being closed that day is a problem too.
+async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
+    let Some((date, time)) = date_and_time(form, "date", "time") else {
+        return Ok(Err("date_invalid"));
+    };
+    let Some(minutes) = minutes(form) else {
+        return Ok(Err("duration_invalid"));
+    };
+    if closure_dates(&state.db).await?.contains(&date) {
+        return Ok(Err("day_closed"));
+    }
+    let Some(start) = crate::when::local_moment(&state.settings.time_zone, date, time) else {
+        return Ok(Err("date_invalid"));
+    };
+    Ok(Ok((start, start + i64::from(minutes) * 60)))
+}
+
+/// POST /staff/workshops/{id}/sessions — one more session.
+pub async fn add_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let planned = one_session(&state, &form).await?.map(|wanted| vec![wanted]);
+        add_sessions(&state, id, planned, &form, SESSION_FIELDS, "add-session").await
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// A session's workshop, start and whether it is cancelled, or `NotFound`.
+pub(super) async fn session_info(
+    state: &AppState,
+    session: i64,
+) -> Result<(i64, i64, bool), AppError> {
+    let (workshop, starts_at, reason): (i64, i64, Option<String>) = sqlx::query_as(
+        "SELECT workshop_id, starts_at, cancelled_reason FROM workshop_sessions WHERE id = $1",
+    )
+    .bind(session)
+    .fetch_optional(state.db.read())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((workshop, starts_at, reason.is_some()))
+}
+
+/// POST /staff/sessions/{id}/move — a new date, time and length for one session.
+pub async fn move_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/workshops/{workshop}");
+        let anchor = format!("session-{id}");
+        let keep = |problem: &str, extra: &str| {
+            back(
+                &page,
+                problem,
+                &form,
+                SESSION_FIELDS,
+                &format!("&session={id}{extra}"),
+                &anchor,
+            )
+        };
+        if cancelled {
+            return Ok(keep("session_cancelled", ""));
+        }
+        let (start, end) = match one_session(&state, &form).await? {
+            Ok(wanted) => wanted,
+            Err(problem) => return Ok(keep(problem, "")),
+        };
+        if start <= now() {
+            return Ok(keep("session_in_past", ""));
+        }
+        let (room, people, _) = occupying(&state, workshop).await?;
+        let clashes = find_clashes(&state.db, &[(start, end)], room, &people, id).await?;
+        if !clashes.is_empty() && field(&form, "confirm") != "1" {
+            let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
+            return Ok(keep("booking_clash", &format!("&clash={}", ids.join(","))));
+        }
+        let mut tx = state.db.write().begin().await?;
+        sqlx::query(
+            "UPDATE workshop_sessions SET moved_from = COALESCE(moved_from, starts_at), \
+             starts_at = $1, ends_at = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(start)
+        .bind(end)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        note_last_session(&mut tx, workshop).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=session_moved#sessions")))
+    }
+    .await;
+    ctx.reply(result)
+}
+
+/// POST /staff/sessions/{id}/cancel — cancels one session, with a reason people will read.
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    _: Staff,
+    Path(id): Path<i64>,
+    form: Result<Form<Fields>, FormRejection>,
+) -> Response {
+    let result = async {
+        let form = parse_form(form)?;
+        let (workshop, _, cancelled) = session_info(&state, id).await?;
+        let page = format!("/staff/workshops/{workshop}");
+        if cancelled {
+            return Ok(see_other(&format!(
+                "{page}?error=session_cancelled#sessions"
+            )));
+        }
+        let reason = match parse_reason(field(&form, "reason")) {
+            Ok(reason) => reason,
+            Err(problem) => {
+                return Ok(back(
+                    &page,
+                    problem,
+                    &form,
+                    &["reason"],
+                    &format!("&session={id}"),
+                    &format!("session-{id}"),
+                ));
+            }
+        };
+        let mut tx = state.db.write().begin().await?;
+        sqlx::query(
+            "UPDATE workshop_sessions SET cancelled_reason = $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(&reason)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        note_last_session(&mut tx, workshop).await?;
+        tx.commit().await?;
+        Ok(see_other(&format!("{page}?ok=session_cancelled#sessions")))
+    }
+    .await;
+    ctx.reply(result)
+}

@@ -1,0 +1,295 @@
+//! The shape ARCHITECTURE.md describes, checked on the source: layers import only downwards
+//! (no module imports one that imports it back), only the router imports pages, no source
+//! file is over 400 lines, and no SQL text is built at run time.
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::{Path, PathBuf},
+};
+
+/// The longest a source file may be.
+const LINES_MAX: usize = 400;
+
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn app_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")
+}
+
+/// A file's text without its unit tests.
+fn code_of(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+fn is_page(name: &str) -> bool {
+    name == "page" || name.ends_with("_page")
+}
+
+/// The layer a file belongs to: its top module, or `<top>::pages` for a page.
+fn node_of(relative: &Path) -> Option<String> {
+    let parts: Vec<String> = relative
+        .with_extension("")
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    match parts.as_slice() {
+        [top] if top == "lib" => None,
+        [top] => Some(top.clone()),
+        [top, .., file] if is_page(file) => Some(format!("{top}::pages")),
+        [top, ..] => Some(top.clone()),
+        [] => None,
+    }
+}
+
+/// The first two segments of every path that `text` names after `crate::` (through `use`
+/// groups too).
+fn crate_paths(text: &str) -> Vec<(String, Option<String>)> {
+    let mut paths = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        collect(&text[at + "crate::".len()..], &mut Vec::new(), &mut paths);
+    }
+    paths
+}
+
+/// Reads a path (or a `{…}` group of paths) at the start of `rest`, below `prefix`.
+fn collect(rest: &str, prefix: &mut Vec<String>, out: &mut Vec<(String, Option<String>)>) -> usize {
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    let depth = prefix.len();
+    loop {
+        if bytes.get(i) == Some(&b'{') {
+            i += 1;
+            loop {
+                while bytes
+                    .get(i)
+                    .is_some_and(|b| b.is_ascii_whitespace() || *b == b',')
+                {
+                    i += 1;
+                }
+                if bytes.get(i).is_none_or(|b| *b == b'}') {
+                    i += 1;
+                    break;
+                }
+                i += collect(&rest[i..], prefix, out);
+            }
+            prefix.truncate(depth);
+            return i;
+        }
+        let start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            i += 1;
+        }
+        if i > start {
+            prefix.push(rest[start..i].to_string());
+        }
+        if rest[i..].starts_with("::") {
+            i += 2;
+            continue;
+        }
+        if let Some(top) = prefix.first() {
+            out.push((top.clone(), prefix.get(1).cloned()));
+        }
+        prefix.truncate(depth);
+        return i.max(1);
+    }
+}
+
+/// Who imports whom, between layers, with one file that does it.
+fn layer_graph() -> BTreeMap<String, BTreeMap<String, String>> {
+    let root = app_src();
+    let tops: BTreeSet<String> = sources(&root)
+        .iter()
+        .filter_map(|p| node_of(p.strip_prefix(&root).unwrap()))
+        .map(|n| n.split("::").next().unwrap().to_string())
+        .collect();
+    // The page files, as `(top, file)`.
+    let pages: BTreeSet<(String, String)> = sources(&root)
+        .iter()
+        .filter_map(|p| {
+            let relative = p.strip_prefix(&root).unwrap().with_extension("");
+            let parts: Vec<String> = relative
+                .iter()
+                .map(|c| c.to_string_lossy().into_owned())
+                .collect();
+            match parts.as_slice() {
+                [top, file] if is_page(file) => Some((top.clone(), file.clone())),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for path in sources(&root) {
+        let relative = path.strip_prefix(&root).unwrap().to_path_buf();
+        let Some(from) = node_of(&relative) else {
+            continue;
+        };
+        let own_top = from.split("::").next().unwrap().to_string();
+        let code = code_of(&path);
+        let mut targets = crate_paths(&code);
+        // `super::x` in a domain's file names a sibling of that domain.
+        if relative.components().count() > 1 {
+            for (at, _) in code.match_indices("super::") {
+                let mut found = Vec::new();
+                collect(&code[at + "super::".len()..], &mut Vec::new(), &mut found);
+                targets.extend(
+                    found
+                        .into_iter()
+                        .map(|(first, _)| (own_top.clone(), Some(first))),
+                );
+            }
+        }
+        for (top, second) in targets {
+            if !tops.contains(&top) {
+                continue;
+            }
+            let to = match second {
+                Some(second) if pages.contains(&(top.clone(), second.clone())) => {
+                    format!("{top}::pages")
+                }
+                _ => top,
+            };
+            if to != from {
+                graph
+                    .entry(from.clone())
+                    .or_default()
+                    .entry(to)
+                    .or_insert_with(|| relative.display().to_string());
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn layers_import_only_downwards() {
+    let graph = layer_graph();
+    // Depth-first search for a way back to where it started.
+    fn way_back(
+        graph: &BTreeMap<String, BTreeMap<String, String>>,
+        node: &str,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            return Some(path[at..].to_vec());
+        }
+        if !done.insert(node.to_string()) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flat_map(|to| to.keys()) {
+            if let Some(cycle) = way_back(graph, next, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        let mut path = Vec::new();
+        if let Some(cycle) = way_back(&graph, node, &mut path, &mut done) {
+            let steps: Vec<String> = cycle
+                .iter()
+                .zip(cycle.iter().cycle().skip(1))
+                .map(|(a, b)| format!("{a} -> {b} ({})", graph[a][b]))
+                .collect();
+            panic!("modules import each other back: {}", steps.join(", "));
+        }
+    }
+}
+
+#[test]
+fn only_the_router_imports_pages() {
+    for (from, targets) in layer_graph() {
+        for (to, file) in targets {
+            assert!(
+                !to.ends_with("::pages") || from == "shell",
+                "{file} ({from}) imports the pages of {to}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_source_file_is_long() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for dir in ["app/src", "server/src"] {
+        for path in sources(&root.join(dir)) {
+            let lines = fs::read_to_string(&path).unwrap().lines().count();
+            assert!(
+                lines <= LINES_MAX,
+                "{} has {lines} lines (at most {LINES_MAX})",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_sql_is_built_at_run_time() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for dir in ["app/src", "server/src"] {
+        for path in sources(&root.join(dir)) {
+            let code = code_of(&path);
+            for call in ["query(", "query_as(", "query_scalar(", "query_as::<"] {
+                for (at, _) in code.match_indices(call) {
+                    let argument = code[at + call.len()..].trim_start();
+                    let argument = argument
+                        .strip_prefix("_, ")
+                        .map(|rest| rest.split_once(">(").map_or(rest, |(_, a)| a))
+                        .unwrap_or(argument)
+                        .trim_start();
+                    assert!(
+                        !argument.starts_with('&') && !argument.starts_with("format!"),
+                        "{}: SQL built at run time near `{}`",
+                        path.display(),
+                        &code[at..(at + 60).min(code.len())]
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checks_see_what_they_check() {
+    // The reader of paths finds grouped imports and pages.
+    let paths = crate_paths("use crate::{a::b, c::{d_page::X, e}};\nlet x = crate::f::g();");
+    assert!(paths.contains(&("a".into(), Some("b".into()))));
+    assert!(paths.contains(&("c".into(), Some("d_page".into()))));
+    assert!(paths.contains(&("c".into(), Some("e".into()))));
+    assert!(paths.contains(&("f".into(), Some("g".into()))));
+    assert_eq!(
+        node_of(Path::new("workshops/staff_page.rs")).as_deref(),
+        Some("workshops::pages")
+    );
+    assert_eq!(node_of(Path::new("ui/layout.rs")).as_deref(), Some("ui"));
+    let graph = layer_graph();
+    assert!(graph["shell"].contains_key("workshops::pages"));
+    assert!(graph["workshops"].contains_key("access"));
+}

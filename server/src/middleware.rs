@@ -1,5 +1,6 @@
 //! What every request passes through: who is asking and in which language, the refusal of
-//! cross-site state changes, access by role to whole areas, and the security headers.
+//! cross-site state changes, and the security headers. Access by role to whole areas is in
+//! `areas`.
 
 use std::net::{IpAddr, SocketAddr};
 

@@ -1,7 +1,6 @@
-//! Form handlers for projects: the skills catalogue (admins); projects, goals, steps, needed
-//! skills and partners, confirming contributions and recording them for someone (social
-//! workers); recording one's own contribution and saying one's skills (participants);
-//! thanks and the progress export (partners).
+//! Form handlers for what participants and partners say about projects: one's own skills
+//! (participants), thanks and the progress export (partners). The skills catalogue is in
+//! `catalogue`, planning a project in `planning`, contributions in `contributing`.
 
 use crate::guard::{Participant, Partner, PartnerOrStaff};
 use axum::{
@@ -51,12 +50,6 @@ pub(super) fn date(form: &Fields, name: &str) -> Result<NaiveDate, &'static str>
     NaiveDate::parse_from_str(field(form, name), "%Y-%m-%d").map_err(|_| "date_invalid")
 }
 
-// ---------------------------------------------------------------- the skills catalogue
-
-// ---------------------------------------------------------------- projects
-
-// ---------------------------------------------------------------- contributions
-
 /// POST /journey/skills: the skills a participant has (`have_<id>`) and may be asked for
 /// (`ask_<id>`, which implies having it).
 pub async fn save_my_skills(
@@ -97,8 +90,6 @@ pub async fn save_my_skills(
     .await;
     ctx.reply(result)
 }
-
-// ---------------------------------------------------------------- partners
 
 /// POST /partner/projects/{id}/thanks: a partner of the project thanks the group.
 pub async fn send_thanks(

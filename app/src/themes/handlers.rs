@@ -1,5 +1,6 @@
 //! Form handlers for themes: proposing (by a participant, or for them at the counter),
-//! changing or withdrawing one's proposal before moderation, and moderating.
+//! changing or withdrawing one's proposal before moderation, and supporting an idea.
+//! Moderating is in `moderation`.
 
 use crate::guard::{Member, Participant};
 use axum::{

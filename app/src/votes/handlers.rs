@@ -1,5 +1,5 @@
-//! Form handlers for voting rounds: opening one, voting (by a participant, or for them at
-//! the counter), closing one early, and turning a winning theme into a workshop.
+//! Form handlers for voting rounds: opening one, closing one early, and turning a winning
+//! theme into a workshop. Casting a ballot is in `casting`.
 
 use crate::guard::Staff;
 

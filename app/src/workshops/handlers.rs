@@ -22,10 +22,6 @@ use crate::{
 
 pub(super) const NOTES_MAX: usize = 300;
 
-// ---------------------------------------------------------------- rooms and closure days
-
-// ---------------------------------------------------------------- workshops
-
 struct WorkshopForm {
     title: String,
     description: String,

@@ -1,6 +1,6 @@
 //! Form handlers for taking part in workshops: registration (in one step, or on the waiting
-//! list) and leaving, by participants or for them at the counter; "I can't come this time";
-//! feedback after a session; attendance; the personal calendar link.
+//! list) and leaving, by participants or for them at the counter; the personal calendar link.
+//! "I can't come this time", feedback and attendance are in `attendance`.
 
 use crate::guard::{Member, Participant, Staff};
 use axum::{
@@ -311,10 +311,6 @@ pub async fn change_registration(
     .await;
     ctx.reply(result)
 }
-
-// ---------------------------------------------------------------- attendance
-
-// ---------------------------------------------------------------- calendar link
 
 /// POST /agenda/link — makes (or renews: the old link stops working) the viewer's personal
 /// calendar link.

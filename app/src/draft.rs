@@ -67,6 +67,8 @@ pub use server::*;
 
 #[cfg(feature = "ssr")]
 mod server {
+
+    use crate::notices::Problem;
     use axum::response::Response;
 
     use super::FormDraft;
@@ -85,7 +87,7 @@ mod server {
     /// text (ids, never typed text) and the form's `anchor`; the typed `fields` go with it.
     pub fn refused<'a>(
         path: &str,
-        problem: &str,
+        problem: Problem,
         extra: &str,
         anchor: &str,
         fields: impl IntoIterator<Item = (&'a str, &'a str)>,

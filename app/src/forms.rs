@@ -1,6 +1,7 @@
 //! The form toolkit every form handler shares: a posted form's fields, reading one, numbers
 //! and short texts within bounds, and the answer that sends a form back with its problem.
 
+use crate::notices::Problem;
 use std::collections::HashMap;
 
 use axum::response::Response;
@@ -10,7 +11,7 @@ use crate::{draft::refused, error::AppError};
 /// A posted form, by field name.
 pub(crate) type Fields = HashMap<String, String>;
 /// A form checked: the value, or the problem to send it back with; or an error.
-pub(crate) type Checked<T> = Result<Result<T, &'static str>, AppError>;
+pub(crate) type Checked<T> = Result<Result<T, Problem>, AppError>;
 
 /// A field's value, trimmed (empty when missing).
 pub(crate) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
@@ -21,7 +22,7 @@ pub(crate) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
 /// never typed text), at `anchor`.
 pub(crate) fn back(
     path: &str,
-    problem: &str,
+    problem: Problem,
     form: &Fields,
     keep: &[&str],
     extra: &str,

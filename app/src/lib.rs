@@ -19,6 +19,7 @@ pub mod guard;
 pub mod home;
 pub mod i18n;
 pub mod irreversible;
+pub mod notices;
 pub mod paging;
 pub mod people;
 pub mod projects;

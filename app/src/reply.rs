@@ -1,6 +1,7 @@
 //! Helpers for axum form handlers: who is asking, and the responses a form post ends with
 //! (redirect after success, redirect back with a message, or a translated error page).
 
+use crate::notices::Problem;
 use axum::{
     extract::{Form, FromRequestParts, rejection::FormRejection},
     http::{HeaderValue, StatusCode, header, request::Parts},
@@ -43,7 +44,10 @@ impl Ctx {
 pub fn answer(locale: Locale, result: Result<Response, AppError>) -> Response {
     match result {
         Ok(response) => response,
-        Err(AppError::Unauthenticated) => see_other("/login?error=unauthenticated"),
+        Err(AppError::Unauthenticated) => see_other(&format!(
+            "/login?error={problem}",
+            problem = Problem::Unauthenticated
+        )),
         Err(err) => error_page(locale, &err),
     }
 }

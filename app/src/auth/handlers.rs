@@ -3,6 +3,7 @@
 //! A failed login never says which part was wrong, and is throttled per account and per
 //! address before any secret is checked.
 
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{Form, State, rejection::FormRejection},
     http::header::SET_COOKIE,
@@ -131,7 +132,7 @@ pub async fn staff_login(
     };
     let email = form.email.trim().to_lowercase();
     let next = local_path(form.next.as_deref());
-    let back = |error: &str| {
+    let back = |error: Problem| {
         refused(
             "/login",
             error,
@@ -145,7 +146,7 @@ pub async fn staff_login(
         || form.password.is_empty()
         || form.password.len() > 1024
     {
-        return back("login_failed");
+        return back(Problem::LoginFailed);
     }
     let outcome = authenticate(
         &state,
@@ -170,10 +171,10 @@ pub async fn card_login(
         Err(err) => return ctx.reply(Err(err)),
     };
     let code = normalise_code(&form.code);
-    let back = |error: &str| refused("/login", error, "", "card", [("code", code.as_str())]);
+    let back = |error: Problem| refused("/login", error, "", "card", [("code", code.as_str())]);
     let pin = form.pin.trim().to_string();
     if code.is_empty() || code.len() > 16 || pin.is_empty() || pin.len() > 16 {
-        return back("login_failed");
+        return back(Problem::LoginFailed);
     }
     let outcome = authenticate(
         &state,
@@ -192,12 +193,12 @@ async fn finish(
     ctx: &Ctx,
     outcome: Result<Outcome, AppError>,
     next: &str,
-    back: impl Fn(&str) -> Response,
+    back: impl Fn(Problem) -> Response,
 ) -> Response {
     let result = match outcome {
         Ok(Outcome::Success(user_id)) => start_session(state, user_id, next).await,
-        Ok(Outcome::Failed) => Ok(back("login_failed")),
-        Ok(Outcome::Throttled) => Ok(back("throttled")),
+        Ok(Outcome::Failed) => Ok(back(Problem::LoginFailed)),
+        Ok(Outcome::Throttled) => Ok(back(Problem::Throttled)),
         Err(err) => Err(err),
     };
     ctx.reply(result)
@@ -211,7 +212,11 @@ pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMa
         tracing::error!(error = %err, "could not end session");
     }
     let cookie = cookies::set(SESSION_COOKIE, "", Some(0), state.settings.secure_cookies());
-    ([(SET_COOKIE, cookie)], see_other("/login?ok=logged_out")).into_response()
+    (
+        [(SET_COOKIE, cookie)],
+        see_other(&format!("/login?ok={done}", done = Done::LoggedOut)),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]

@@ -4,6 +4,7 @@
 //! change ends the person's sessions elsewhere.
 
 use crate::guard::{AccountHolder, Admin, Participant, Staff};
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     http::header::SET_COOKIE,
@@ -81,12 +82,12 @@ async fn current_is_right(
     account: &str,
     secret: String,
     user_id: i64,
-) -> Result<Result<(), &'static str>, AppError> {
+) -> Result<Result<(), Problem>, AppError> {
     Ok(
         match authenticate(state, sql, account, secret, &ctx.info.address).await? {
             Outcome::Success(id) if id == user_id => Ok(()),
-            Outcome::Throttled => Err("throttled"),
-            _ => Err("current_wrong"),
+            Outcome::Throttled => Err(Problem::Throttled),
+            _ => Err(Problem::CurrentWrong),
         },
     )
 }
@@ -100,9 +101,9 @@ pub async fn change_password(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
+        let back = |problem: Problem| Ok(see_other(&format!("/account?error={problem}#secret")));
         if !good_password(&form.new) {
-            return back("password_short");
+            return back(Problem::PasswordShort);
         }
         let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
             .bind(viewer.id)
@@ -125,7 +126,12 @@ pub async fn change_password(
         forget_reset_links(&mut tx, viewer.id).await?;
         audit::record(&mut *tx, viewer.id, "account.password", Some(viewer.id)).await?;
         tx.commit().await?;
-        fresh_session(&state, viewer.id, "/account?ok=password_changed").await
+        fresh_session(
+            &state,
+            viewer.id,
+            &format!("/account?ok={done}", done = Done::PasswordChanged),
+        )
+        .await
     }
     .await;
     ctx.reply(result)
@@ -140,9 +146,9 @@ pub async fn change_pin(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let back = |problem: &str| Ok(see_other(&format!("/account?error={problem}#secret")));
+        let back = |problem: Problem| Ok(see_other(&format!("/account?error={problem}#secret")));
         if !good_pin(&form.new) {
-            return back("pin_invalid");
+            return back(Problem::PinInvalid);
         }
         let code: String = sqlx::query_scalar("SELECT login_code FROM users WHERE id = $1")
             .bind(viewer.id)
@@ -165,7 +171,12 @@ pub async fn change_pin(
         .execute(state.db.write())
         .await?;
         audit::record(state.db.write(), viewer.id, "account.pin", Some(viewer.id)).await?;
-        fresh_session(&state, viewer.id, "/account?ok=pin_changed").await
+        fresh_session(
+            &state,
+            viewer.id,
+            &format!("/account?ok={done}", done = Done::PinChanged),
+        )
+        .await
     }
     .await;
     ctx.reply(result)
@@ -237,7 +248,10 @@ pub async fn reset_link(
             "{}/reset/{token}",
             state.settings.public_url.trim_end_matches('/')
         );
-        let mut response = see_other(&format!("/admin/accounts?ok=reset_link#account-{id}"));
+        let mut response = see_other(&format!(
+            "/admin/accounts?ok={done}#account-{id}",
+            done = Done::ResetLink
+        ));
         response.extensions_mut().insert(FormDraft::new(
             "/admin/accounts",
             [
@@ -276,10 +290,10 @@ pub async fn use_reset_link(
         let form = parse_form(form)?;
         // A link that does not work costs no hashing.
         if reset_account(&state.db, &token).await?.is_none() {
-            return Ok(see_other("/login?error=reset_invalid"));
+            return Ok(see_other(&format!("/login?error={problem}", problem = Problem::ResetInvalid)));
         }
         if !good_password(&form.new) {
-            return Ok(see_other(&format!("/reset/{token}?error=password_short")));
+            return Ok(see_other(&format!("/reset/{token}?error={problem}", problem = Problem::PasswordShort)));
         }
         let hash = password::hash(form.new).await?;
         let mut tx = state.db.write().begin().await?;
@@ -294,7 +308,7 @@ pub async fn use_reset_link(
         .fetch_optional(&mut *tx)
         .await?;
         let Some(user) = user else {
-            return Ok(see_other("/login?error=reset_invalid"));
+            return Ok(see_other(&format!("/login?error={problem}", problem = Problem::ResetInvalid)));
         };
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -310,7 +324,7 @@ pub async fn use_reset_link(
         tx.commit().await?;
         // Locked out by wrong tries before asking for the link: the new password works at once.
         throttle::unlock(&state.db, &email).await?;
-        Ok(see_other("/login?ok=password_reset#staff"))
+        Ok(see_other(&format!("/login?ok={done}#staff", done = Done::PasswordReset)))
     }
     .await;
     ctx.reply(result)

@@ -18,7 +18,9 @@ pub async fn check_reset_link(token: String) -> Result<(), AppError> {
         let state = crate::state::app_state()?;
         match super::account::reset_account(&state.db, &token).await? {
             Some(_) => Ok(()),
-            None => Err(AppError::Invalid("reset_invalid".into())),
+            None => Err(AppError::Invalid(
+                crate::notices::Problem::ResetInvalid.to_string(),
+            )),
         }
     })
     .await

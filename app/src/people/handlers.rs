@@ -2,6 +2,7 @@
 //! cards; admins create and deactivate staff and partner accounts. Each change is audited.
 
 use crate::guard::{Admin, Staff};
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -143,7 +144,8 @@ pub async fn unlock_card(
         )
         .await?;
         Ok(see_other(&format!(
-            "/staff/participants/{id}?ok=card_unlocked"
+            "/staff/participants/{id}?ok={done}",
+            done = Done::CardUnlocked
         )))
     }
     .await;
@@ -175,7 +177,8 @@ pub async fn rename_participant(
         .bind(id);
         change_record(&state, update, false, (viewer.id, "participant.rename", id)).await?;
         Ok(see_other(&format!(
-            "/staff/participants/{id}?ok=participant_renamed"
+            "/staff/participants/{id}?ok={done}",
+            done = Done::ParticipantRenamed
         )))
     }
     .await;
@@ -233,7 +236,7 @@ pub async fn create_account(
     let result = async {
         let form = parse_form(form)?;
         let email = form.email.trim().to_lowercase();
-        let back = |problem: &str| {
+        let back = |problem: Problem| {
             let typed = [
                 ("name", form.name.as_str()),
                 ("email", email.as_str()),
@@ -248,17 +251,17 @@ pub async fn create_account(
         };
         let role = match Role::parse(&form.role) {
             Some(role) if role != Role::Participant => role,
-            _ => return back("role_invalid"),
+            _ => return back(Problem::RoleInvalid),
         };
         let plausible_email = email.len() <= 254
             && email.contains('@')
             && !email.starts_with('@')
             && !email.ends_with('@');
         if !plausible_email {
-            return back("email_invalid");
+            return back(Problem::EmailInvalid);
         }
         if form.password.chars().count() < PASSWORD_MIN || form.password.len() > 1024 {
-            return back("password_short");
+            return back(Problem::PasswordShort);
         }
         let organisation = form.organisation.trim();
         let organisation = (role == Role::Partner && !organisation.is_empty())
@@ -269,7 +272,7 @@ pub async fn create_account(
             .await?
             .is_some();
         if taken {
-            return back("email_taken");
+            return back(Problem::EmailTaken);
         }
         let password_hash = password::hash(form.password.clone()).await?;
         let mut tx = state.db.write().begin().await?;
@@ -287,11 +290,11 @@ pub async fn create_account(
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = id else {
-            return back("email_taken");
+            return back(Problem::EmailTaken);
         };
         audit::record(&mut *tx, viewer.id, "account.create", Some(id)).await?;
         tx.commit().await?;
-        Ok(see_other("/admin/accounts?ok=account_created"))
+        Ok(see_other(&format!("/admin/accounts?ok={done}", done = Done::AccountCreated)))
     }
     .await;
     ctx.reply(result)
@@ -311,7 +314,10 @@ pub async fn deactivate_account(
             return Ok(irreversible::ask(Irreversible::CloseAccount, id));
         }
         if id == viewer.id {
-            return Ok(see_other("/admin/accounts?error=cannot_deactivate_self"));
+            return Ok(see_other(&format!(
+                "/admin/accounts?error={problem}",
+                problem = Problem::CannotDeactivateSelf
+            )));
         }
         let update = sqlx::query(
             "UPDATE users SET deactivated_at = $1 \
@@ -320,7 +326,10 @@ pub async fn deactivate_account(
         .bind(now())
         .bind(id);
         change_record(&state, update, true, (viewer.id, "account.deactivate", id)).await?;
-        Ok(see_other("/admin/accounts?ok=account_deactivated"))
+        Ok(see_other(&format!(
+            "/admin/accounts?ok={done}",
+            done = Done::AccountDeactivated
+        )))
     }
     .await;
     ctx.reply(result)
@@ -344,7 +353,7 @@ pub async fn update_centre(
     let result = async {
         let form = parse_form(form)?;
         let (name, address) = (form.name.trim(), form.address.trim());
-        let back = |problem: &str| {
+        let back = |problem: Problem| {
             Ok(refused(
                 "/admin/centre",
                 problem,
@@ -355,13 +364,13 @@ pub async fn update_centre(
         };
         let control = |text: &str| text.chars().any(char::is_control);
         if name.is_empty() {
-            return back("name_required");
+            return back(Problem::NameRequired);
         }
         if name.chars().count() > super::CENTRE_NAME_MAX || control(name) {
-            return back("name_too_long");
+            return back(Problem::NameTooLong);
         }
         if address.chars().count() > super::CENTRE_ADDRESS_MAX || control(address) {
-            return back("address_too_long");
+            return back(Problem::AddressTooLong);
         }
         let mut tx = state.db.write().begin().await?;
         sqlx::query(
@@ -375,7 +384,10 @@ pub async fn update_centre(
         .await?;
         audit::record(&mut *tx, viewer.id, "centre.update", None).await?;
         tx.commit().await?;
-        Ok(see_other("/admin/centre?ok=centre_saved"))
+        Ok(see_other(&format!(
+            "/admin/centre?ok={done}",
+            done = Done::CentreSaved
+        )))
     }
     .await;
     ctx.reply(result)

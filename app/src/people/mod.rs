@@ -1,6 +1,7 @@
 //! People: participants (managed by social workers, logging in with an access card) and
 //! staff and partner accounts (managed by admins).
 
+use crate::notices::Problem;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -81,12 +82,12 @@ pub const PIN_LEN: usize = 4;
 
 /// Parses a participant's or account's name: trimmed, 1 to `NAME_MAX` characters, no
 /// control characters. Returns the translation key of the problem otherwise.
-pub fn parse_name(input: &str) -> Result<String, &'static str> {
+pub fn parse_name(input: &str) -> Result<String, Problem> {
     let name = input.trim();
     if name.is_empty() {
-        Err("name_required")
+        Err(Problem::NameRequired)
     } else if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-        Err("name_too_long")
+        Err(Problem::NameTooLong)
     } else {
         Ok(name.to_string())
     }
@@ -383,12 +384,13 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
 #[cfg(test)]
 mod tests {
     use super::parse_name;
+    use crate::notices::Problem;
 
     #[test]
     fn names_are_trimmed_and_bounded() {
         assert_eq!(parse_name("  Zoë "), Ok("Zoë".to_string()));
-        assert_eq!(parse_name("   "), Err("name_required"));
-        assert_eq!(parse_name(&"x".repeat(61)), Err("name_too_long"));
-        assert_eq!(parse_name("a\u{0}b"), Err("name_too_long"));
+        assert_eq!(parse_name("   "), Err(Problem::NameRequired));
+        assert_eq!(parse_name(&"x".repeat(61)), Err(Problem::NameTooLong));
+        assert_eq!(parse_name("a\u{0}b"), Err(Problem::NameTooLong));
     }
 }

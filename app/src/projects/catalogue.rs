@@ -2,6 +2,7 @@
 
 use super::SKILL_NAME_MAX;
 use crate::guard::Admin;
+use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
@@ -16,23 +17,23 @@ use axum::{
 
 const SKILL_FIELDS: &[&str] = &["pictogram", "name_fr", "name_nl", "name_en"];
 
-fn check_skill(form: &Fields) -> Result<[String; 4], &'static str> {
+fn check_skill(form: &Fields) -> Result<[String; 4], Problem> {
     let pictogram = field(form, "pictogram");
     if pictogram.is_empty() {
-        return Err("pictogram_required");
+        return Err(Problem::PictogramRequired);
     }
     if pictogram.chars().count() > 8 || pictogram.chars().any(|c| c.is_ascii_alphanumeric()) {
-        return Err("pictogram_invalid");
+        return Err(Problem::PictogramInvalid);
     }
     let mut names = Vec::new();
     for name in &SKILL_FIELDS[1..] {
         match short_text(field(form, name), SKILL_NAME_MAX) {
             Some(text) if !text.is_empty() => names.push(text),
-            Some(_) => return Err("skill_names_required"),
-            None => return Err("skill_name_too_long"),
+            Some(_) => return Err(Problem::SkillNamesRequired),
+            None => return Err(Problem::SkillNameTooLong),
         }
     }
-    let [fr, nl, en] = <[String; 3]>::try_from(names).map_err(|_| "skill_names_required")?;
+    let [fr, nl, en] = <[String; 3]>::try_from(names).map_err(|_| Problem::SkillNamesRequired)?;
     Ok([pictogram.to_string(), fr, nl, en])
 }
 
@@ -87,7 +88,10 @@ async fn save_skill(
         if changed == 0 {
             return Err(AppError::NotFound);
         }
-        Ok(see_other(&format!("/admin/skills?ok=skill_saved#{anchor}")))
+        Ok(see_other(&format!(
+            "/admin/skills?ok={done}#{anchor}",
+            done = Done::SkillSaved
+        )))
     }
     .await;
     ctx.reply(result)

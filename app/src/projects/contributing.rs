@@ -5,6 +5,7 @@ use super::handlers::{date, ticked};
 use super::planning::{Linked, count_linkable};
 use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX, today};
 use crate::guard::{Participant, Staff};
+use crate::notices::{Done, Problem};
 use crate::{
     audit,
     db::now,
@@ -34,7 +35,7 @@ struct ContributionForm {
 }
 
 /// A number field that may be left empty (zero).
-fn amount(form: &Fields, name: &str, max: i64, problem: &'static str) -> Result<i64, &'static str> {
+fn amount(form: &Fields, name: &str, max: i64, problem: Problem) -> Result<i64, Problem> {
     match field(form, name) {
         "" => Ok(0),
         text => number_in(text, 0..=max).ok_or(problem),
@@ -57,7 +58,7 @@ async fn check_contribution(
         .await?;
     match status.as_deref().and_then(ProjectStatus::parse) {
         None => return Err(AppError::NotFound),
-        Some(ProjectStatus::Closed) => return Ok(Err("project_closed")),
+        Some(ProjectStatus::Closed) => return Ok(Err(Problem::ProjectClosed)),
         Some(_) => {}
     }
     let goal = match field(form, "goal") {
@@ -72,18 +73,18 @@ async fn check_contribution(
             .fetch_one(db)
             .await?;
             if found == 0 {
-                return Ok(Err("goal_invalid"));
+                return Ok(Err(Problem::GoalInvalid));
             }
             Some(id)
         }
     };
     let figures = (|| {
-        let quantity = amount(form, "quantity", QUANTITY_MAX, "quantity_invalid")?;
-        let minutes = amount(form, "minutes", MINUTES_MAX, "minutes_invalid")?;
+        let quantity = amount(form, "quantity", QUANTITY_MAX, Problem::QuantityInvalid)?;
+        let minutes = amount(form, "minutes", MINUTES_MAX, Problem::MinutesInvalid)?;
         match (goal, quantity, minutes) {
-            (None, 1.., _) => Err("goal_required"),
-            (Some(_), 0, _) => Err("quantity_invalid"),
-            (None, 0, 0) => Err("contribution_empty"),
+            (None, 1.., _) => Err(Problem::GoalRequired),
+            (Some(_), 0, _) => Err(Problem::QuantityInvalid),
+            (None, 0, 0) => Err(Problem::ContributionEmpty),
             _ => Ok((quantity, minutes)),
         }
     })();
@@ -97,10 +98,10 @@ async fn check_contribution(
     };
     let today = today(state.settings.time_zone);
     if day > today {
-        return Ok(Err("date_in_future"));
+        return Ok(Err(Problem::DateInFuture));
     }
     if day < today - Days::new(CONTRIBUTION_DAYS_BACK) {
-        return Ok(Err("date_too_old"));
+        return Ok(Err(Problem::DateTooOld));
     }
     let session = match field(form, "session") {
         "" => None,
@@ -119,7 +120,7 @@ async fn check_contribution(
             .fetch_one(db)
             .await?;
             if found == 0 {
-                return Ok(Err("session_invalid"));
+                return Ok(Err(Problem::SessionInvalid));
             }
             Some(id)
         }
@@ -127,11 +128,11 @@ async fn check_contribution(
     let skills = ticked(form, "skill_");
     let mut conn = db.acquire().await?;
     if count_linkable(&mut conn, Linked::Skills, &skills).await? != skills.len() {
-        return Ok(Err("skill_invalid"));
+        return Ok(Err(Problem::SkillInvalid));
     }
     let note = field(form, "note");
     if note.chars().count() > NOTE_MAX {
-        return Ok(Err("note_too_long"));
+        return Ok(Err(Problem::NoteTooLong));
     }
     Ok(Ok(ContributionForm {
         goal,
@@ -218,7 +219,10 @@ pub async fn record(
         let mut tx = state.db.write().begin().await?;
         insert_contribution(&mut tx, id, viewer.id, &contribution, None, false).await?;
         tx.commit().await?;
-        Ok(see_other(&format!("{path}?ok=contribution_recorded#mine")))
+        Ok(see_other(&format!(
+            "{path}?ok={done}#mine",
+            done = Done::ContributionRecorded
+        )))
     }
     .await;
     ctx.reply(result)
@@ -240,7 +244,7 @@ pub async fn record_for(
         let sent_back = |problem| back(&path, problem, &form, &keep, "", "record");
         let person = active_participant(&state, field(&form, "participant")).await?;
         let Some(person) = person else {
-            return Ok(sent_back("participant_required"));
+            return Ok(sent_back(Problem::ParticipantRequired));
         };
         let contribution = match check_contribution(&state, id, person, false, &form).await? {
             Ok(contribution) => contribution,
@@ -263,7 +267,8 @@ pub async fn record_for(
         }
         tx.commit().await?;
         Ok(see_other(&format!(
-            "{path}?ok=contribution_recorded#contributions"
+            "{path}?ok={done}#contributions",
+            done = Done::ContributionRecorded
         )))
     }
     .await;
@@ -304,7 +309,8 @@ pub async fn decide(
         .rows_affected();
         if changed == 0 || current != "pending" {
             return Ok(see_other(&format!(
-                "{path}?error=contribution_decided#contributions"
+                "{path}?error={problem}#contributions",
+                problem = Problem::ContributionDecided
             )));
         }
         if status == "confirmed" {

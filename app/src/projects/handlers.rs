@@ -3,6 +3,7 @@
 //! `catalogue`, planning a project in `planning`, contributions in `contributing`.
 
 use crate::guard::{Participant, Partner, PartnerOrStaff};
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{
         Form, Path, Query, State,
@@ -38,16 +39,16 @@ pub(super) fn ticked(form: &Fields, prefix: &str) -> Vec<i64> {
 }
 
 /// A label: required, at most `LABEL_MAX` characters on one line.
-pub(super) fn label(form: &Fields, name: &str) -> Result<String, &'static str> {
+pub(super) fn label(form: &Fields, name: &str) -> Result<String, Problem> {
     match short_text(field(form, name), LABEL_MAX) {
         Some(label) if !label.is_empty() => Ok(label),
-        Some(_) => Err("project_label_required"),
-        None => Err("project_label_too_long"),
+        Some(_) => Err(Problem::ProjectLabelRequired),
+        None => Err(Problem::ProjectLabelTooLong),
     }
 }
 
-pub(super) fn date(form: &Fields, name: &str) -> Result<NaiveDate, &'static str> {
-    NaiveDate::parse_from_str(field(form, name), "%Y-%m-%d").map_err(|_| "date_invalid")
+pub(super) fn date(form: &Fields, name: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(field(form, name), "%Y-%m-%d").map_err(|_| Problem::DateInvalid)
 }
 
 /// POST /journey/skills: the skills a participant has (`have_<id>`) and may be asked for
@@ -67,7 +68,10 @@ pub async fn save_my_skills(
         have.dedup();
         let mut tx = state.db.write().begin().await?;
         if count_linkable(&mut tx, Linked::Skills, &have).await? != have.len() {
-            return Ok(see_other("/journey?error=skill_invalid#my-skills"));
+            return Ok(see_other(&format!(
+                "/journey?error={problem}#my-skills",
+                problem = Problem::SkillInvalid
+            )));
         }
         sqlx::query("DELETE FROM user_skills WHERE user_id = $1")
             .bind(viewer.id)
@@ -85,7 +89,10 @@ pub async fn save_my_skills(
             .await?;
         }
         tx.commit().await?;
-        Ok(see_other("/journey?ok=skills_saved#my-skills"))
+        Ok(see_other(&format!(
+            "/journey?ok={done}#my-skills",
+            done = Done::SkillsSaved
+        )))
     }
     .await;
     ctx.reply(result)
@@ -107,9 +114,9 @@ pub async fn send_thanks(
         let path = format!("/partner/projects/{id}");
         let message = field(&form, "message");
         let problem = if message.is_empty() {
-            Some("message_required")
+            Some(Problem::MessageRequired)
         } else if message.chars().count() > THANKS_MAX {
-            Some("message_too_long")
+            Some(Problem::MessageTooLong)
         } else {
             None
         };
@@ -126,7 +133,10 @@ pub async fn send_thanks(
         .bind(now())
         .execute(state.db.write())
         .await?;
-        Ok(see_other(&format!("{path}?ok=thanks_sent#thanks")))
+        Ok(see_other(&format!(
+            "{path}?ok={done}#thanks",
+            done = Done::ThanksSent
+        )))
     }
     .await;
     ctx.reply(result)

@@ -4,6 +4,7 @@
 use super::handlers::{date, label, ticked};
 use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit, today};
 use crate::guard::Staff;
+use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
@@ -113,11 +114,11 @@ struct ProjectForm {
 
 async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> {
     let checked = (|| {
-        Ok::<_, &'static str>((
+        Ok::<_, Problem>((
             parse_title(field(form, "name"))?,
-            ProjectKind::parse(field(form, "kind")).ok_or("project_kind_invalid")?,
+            ProjectKind::parse(field(form, "kind")).ok_or(Problem::ProjectKindInvalid)?,
             parse_description(field(form, "description"))?,
-            ProjectStatus::parse(field(form, "status")).ok_or("status_invalid")?,
+            ProjectStatus::parse(field(form, "status")).ok_or(Problem::StatusInvalid)?,
         ))
     })();
     let (name, kind, description, status) = match checked {
@@ -128,7 +129,7 @@ async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> 
     let mut conn = state.db.read().acquire().await?;
     let found = count_linkable(&mut conn, Linked::Partners, &partners).await?;
     if found != partners.len() {
-        return Ok(Err("partner_invalid"));
+        return Ok(Err(Problem::PartnerInvalid));
     }
     Ok(Ok(ProjectForm {
         name,
@@ -199,7 +200,8 @@ async fn save_project(
         link_project(&mut tx, Linked::Partners, id, &project.partners).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
-            "/staff/projects/{id}?ok=project_saved#details"
+            "/staff/projects/{id}?ok={done}#details",
+            done = Done::ProjectSaved
         )))
     }
     .await;
@@ -247,10 +249,10 @@ pub async fn add_goal(
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
         let checked = (|| {
-            Ok::<_, &'static str>((
+            Ok::<_, Problem>((
                 label(&form, "label")?,
-                Unit::parse(field(&form, "unit")).ok_or("unit_invalid")?,
-                number_in(field(&form, "target"), 1..=TARGET_MAX).ok_or("target_invalid")?,
+                Unit::parse(field(&form, "unit")).ok_or(Problem::UnitInvalid)?,
+                number_in(field(&form, "target"), 1..=TARGET_MAX).ok_or(Problem::TargetInvalid)?,
                 date(&form, "due")?,
             ))
         })();
@@ -275,7 +277,8 @@ pub async fn add_goal(
         .execute(state.db.write())
         .await?;
         Ok(see_other(&format!(
-            "/staff/projects/{id}?ok=goal_added#goals"
+            "/staff/projects/{id}?ok={done}#goals",
+            done = Done::GoalAdded
         )))
     }
     .await;
@@ -311,8 +314,7 @@ pub async fn add_milestone(
         .execute(state.db.write())
         .await?;
         Ok(see_other(&format!(
-            "/staff/projects/{id}?ok=milestone_added#milestones"
-        )))
+            "/staff/projects/{id}?ok={done}#milestones", done = Done::MilestoneAdded)))
     }
     .await;
     ctx.reply(result)
@@ -339,7 +341,8 @@ pub async fn reach_milestone(
         .await?;
         let project = project.ok_or(AppError::NotFound)?;
         Ok(see_other(&format!(
-            "/staff/projects/{project}?ok=milestone_reached#milestones"
+            "/staff/projects/{project}?ok={done}#milestones",
+            done = Done::MilestoneReached
         )))
     }
     .await;
@@ -361,13 +364,15 @@ pub async fn set_needed_skills(
         let mut tx = state.db.write().begin().await?;
         if count_linkable(&mut tx, Linked::Skills, &skills).await? != skills.len() {
             return Ok(see_other(&format!(
-                "/staff/projects/{id}?error=skill_invalid#skills"
+                "/staff/projects/{id}?error={problem}#skills",
+                problem = Problem::SkillInvalid
             )));
         }
         link_project(&mut tx, Linked::Skills, id, &skills).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
-            "/staff/projects/{id}?ok=skills_saved#skills"
+            "/staff/projects/{id}?ok={done}#skills",
+            done = Done::SkillsSaved
         )))
     }
     .await;

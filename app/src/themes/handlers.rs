@@ -3,6 +3,7 @@
 //! Moderating is in `moderation`.
 
 use crate::guard::{Member, Participant};
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -41,17 +42,17 @@ struct Proposal {
 }
 
 impl ThemeForm {
-    fn parse(&self) -> Result<Proposal, &'static str> {
+    fn parse(&self) -> Result<Proposal, Problem> {
         Ok(Proposal {
             title: parse_title(&self.title)?,
             description: parse_description(&self.description)?,
-            pictogram: Pictogram::parse(&self.pictogram).ok_or("pictogram_required")?,
+            pictogram: Pictogram::parse(&self.pictogram).ok_or(Problem::PictogramRequired)?,
         })
     }
 
     /// Back to the form with the problem and everything typed (and the participant chosen at
     /// the counter), so nothing is lost. `extra` adds to the query, `anchor` is the form.
-    fn back(&self, page: &str, problem: &str, extra: &str, anchor: &str) -> Response {
+    fn back(&self, page: &str, problem: Problem, extra: &str, anchor: &str) -> Response {
         let typed = [
             ("title", self.title.as_str()),
             ("description", self.description.as_str()),
@@ -86,7 +87,7 @@ pub async fn propose(
         } else {
             match active_participant(&state, &form.participant).await? {
                 Some(id) => (id, Some(viewer.id)),
-                None => return Ok(form.back(page, "participant_required", "", "propose")),
+                None => return Ok(form.back(page, Problem::ParticipantRequired, "", "propose")),
             }
         };
         let at = now();
@@ -160,7 +161,10 @@ pub async fn edit(
     let result = async {
         let form = parse_form(form)?;
         if !own_pending(&state, &viewer, id).await? {
-            return Ok(see_other("/themes?error=already_moderated"));
+            return Ok(see_other(&format!(
+                "/themes?error={problem}",
+                problem = Problem::AlreadyModerated
+            )));
         }
         let proposal = match form.parse() {
             Ok(proposal) => proposal,
@@ -181,7 +185,10 @@ pub async fn edit(
         .bind(viewer.id)
         .execute(state.db.write())
         .await?;
-        Ok(see_other("/themes?ok=theme_updated"))
+        Ok(see_other(&format!(
+            "/themes?ok={done}",
+            done = Done::ThemeUpdated
+        )))
     }
     .await;
     ctx.reply(result)
@@ -200,7 +207,10 @@ pub async fn withdraw(
             return Ok(irreversible::ask(Irreversible::WithdrawIdea, id));
         }
         if !own_pending(&state, &viewer, id).await? {
-            return Ok(see_other("/themes?error=already_moderated"));
+            return Ok(see_other(&format!(
+                "/themes?error={problem}",
+                problem = Problem::AlreadyModerated
+            )));
         }
         sqlx::query(
             "UPDATE themes SET status = 'withdrawn', updated_at = $1 \
@@ -211,7 +221,10 @@ pub async fn withdraw(
         .bind(viewer.id)
         .execute(state.db.write())
         .await?;
-        Ok(see_other("/themes?ok=theme_withdrawn"))
+        Ok(see_other(&format!(
+            "/themes?ok={done}",
+            done = Done::ThemeWithdrawn
+        )))
     }
     .await;
     ctx.reply(result)
@@ -244,7 +257,10 @@ pub async fn support(
             return Err(AppError::NotFound);
         };
         if author == viewer.id {
-            return Ok(see_other(&format!("/themes?error=own_idea#group-{id}")));
+            return Ok(see_other(&format!(
+                "/themes?error={problem}#group-{id}",
+                problem = Problem::OwnIdea
+            )));
         }
         if !want {
             sqlx::query("DELETE FROM theme_supporters WHERE theme_id = $1 AND user_id = $2")
@@ -252,7 +268,10 @@ pub async fn support(
                 .bind(viewer.id)
                 .execute(state.db.write())
                 .await?;
-            return Ok(see_other(&format!("/themes?ok=support_removed#group-{id}")));
+            return Ok(see_other(&format!(
+                "/themes?ok={done}#group-{id}",
+                done = Done::SupportRemoved
+            )));
         }
         sqlx::query(
             "INSERT INTO theme_supporters (theme_id, user_id, created_at) VALUES ($1, $2, $3) \
@@ -263,7 +282,10 @@ pub async fn support(
         .bind(now())
         .execute(state.db.write())
         .await?;
-        Ok(see_other(&format!("/themes?ok=support_added#group-{id}")))
+        Ok(see_other(&format!(
+            "/themes?ok={done}#group-{id}",
+            done = Done::SupportAdded
+        )))
     }
     .await;
     ctx.reply(result)

@@ -2,6 +2,7 @@
 //! social workers publish or decline them with a kind reason. Published themes are what the
 //! group will vote on.
 
+use crate::notices::Problem;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -161,34 +162,34 @@ pub const DESCRIPTION_MAX: usize = 500;
 pub const REASON_MAX: usize = 500;
 
 /// A theme's title: 1 to `TITLE_MAX` characters once trimmed, on one line.
-pub fn parse_title(input: &str) -> Result<String, &'static str> {
+pub fn parse_title(input: &str) -> Result<String, Problem> {
     let title = input.trim();
     if title.is_empty() {
-        Err("title_required")
+        Err(Problem::TitleRequired)
     } else if title.chars().count() > TITLE_MAX || title.chars().any(char::is_control) {
-        Err("title_too_long")
+        Err(Problem::TitleTooLong)
     } else {
         Ok(title.to_string())
     }
 }
 
 /// A theme's few words of description (may be empty), at most `DESCRIPTION_MAX` characters.
-pub fn parse_description(input: &str) -> Result<String, &'static str> {
+pub fn parse_description(input: &str) -> Result<String, Problem> {
     let text = input.trim();
     if text.chars().count() > DESCRIPTION_MAX {
-        Err("description_too_long")
+        Err(Problem::DescriptionTooLong)
     } else {
         Ok(text.to_string())
     }
 }
 
 /// The text a social worker gives when declining: required, so the author knows why.
-pub fn parse_reason(input: &str) -> Result<String, &'static str> {
+pub fn parse_reason(input: &str) -> Result<String, Problem> {
     let text = input.trim();
     if text.is_empty() {
-        Err("reason_required")
+        Err(Problem::ReasonRequired)
     } else if text.chars().count() > REASON_MAX {
-        Err("reason_too_long")
+        Err(Problem::ReasonTooLong)
     } else {
         Ok(text.to_string())
     }
@@ -333,14 +334,14 @@ mod tests {
     #[test]
     fn titles_descriptions_and_reasons_are_bounded() {
         assert_eq!(parse_title("  Couture  "), Ok("Couture".into()));
-        assert_eq!(parse_title(" "), Err("title_required"));
-        assert_eq!(parse_title(&"a".repeat(5000)), Err("title_too_long"));
-        assert_eq!(parse_title("a\nb"), Err("title_too_long"));
+        assert_eq!(parse_title(" "), Err(Problem::TitleRequired));
+        assert_eq!(parse_title(&"a".repeat(5000)), Err(Problem::TitleTooLong));
+        assert_eq!(parse_title("a\nb"), Err(Problem::TitleTooLong));
         assert_eq!(parse_description(""), Ok(String::new()));
         assert_eq!(
             parse_description(&"a".repeat(501)),
-            Err("description_too_long")
+            Err(Problem::DescriptionTooLong)
         );
-        assert_eq!(parse_reason(""), Err("reason_required"));
+        assert_eq!(parse_reason(""), Err(Problem::ReasonRequired));
     }
 }

@@ -2,6 +2,7 @@
 
 use super::parse_reason;
 use crate::guard::Staff;
+use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     draft::refused,
@@ -78,7 +79,10 @@ pub async fn moderate(
         .await?
         .rows_affected();
         if changed == 0 {
-            return Ok(see_other("/staff/themes?error=already_moderated"));
+            return Ok(see_other(&format!(
+                "/staff/themes?error={problem}",
+                problem = Problem::AlreadyModerated
+            )));
         }
         Ok(see_other(&format!("/staff/themes?ok={ok}")))
     }
@@ -114,7 +118,8 @@ async fn merge(
     let mergeable = matches!(from.1.as_str(), "proposed" | "published") && from.3 == 0;
     let Some(target) = target.filter(|t| mergeable && t.1 == "published" && t.3 == 0) else {
         return Ok(see_other(&format!(
-            "/staff/themes?error=merge_invalid#theme-{id}"
+            "/staff/themes?error={problem}#theme-{id}",
+            problem = Problem::MergeInvalid
         )));
     };
     let (author, into) = (from.2, target.0);
@@ -133,7 +138,10 @@ async fn merge(
     .rows_affected();
     if changed == 0 {
         tx.rollback().await?;
-        return Ok(see_other("/staff/themes?error=already_moderated"));
+        return Ok(see_other(&format!(
+            "/staff/themes?error={problem}",
+            problem = Problem::AlreadyModerated
+        )));
     }
     let statements = [
         // Supporters, and the author, back the theme that stays (its author need not).
@@ -179,5 +187,8 @@ async fn merge(
         .await?;
     }
     tx.commit().await?;
-    Ok(see_other("/staff/themes?ok=theme_merged"))
+    Ok(see_other(&format!(
+        "/staff/themes?ok={done}",
+        done = Done::ThemeMerged
+    )))
 }

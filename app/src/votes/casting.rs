@@ -4,6 +4,7 @@
 use super::handlers::field;
 use super::{Phase, ballot_key, parse_ballot, settings};
 use crate::guard::{Participant, Staff};
+use crate::notices::{Done, Problem};
 use crate::{
     audit,
     db::now,
@@ -26,11 +27,11 @@ async fn cast(
     voter: i64,
     helper: Option<i64>,
     form: &Fields,
-) -> Result<Result<(), &'static str>, AppError> {
+) -> Result<Result<(), Problem>, AppError> {
     let round = settings(&state.db, id).await?;
     match round.phase() {
-        Phase::Scheduled => return Ok(Err("round_not_open")),
-        Phase::Closed => return Ok(Err("round_closed")),
+        Phase::Scheduled => return Ok(Err(Problem::RoundNotOpen)),
+        Phase::Closed => return Ok(Err(Problem::RoundClosed)),
         Phase::Open => {}
     }
     let themes: Vec<i64> = sqlx::query_scalar(
@@ -65,7 +66,7 @@ async fn cast(
     .await?;
     let Some(Some(secret)) = secret else {
         tx.rollback().await?;
-        return Ok(Err("round_closed"));
+        return Ok(Err(Problem::RoundClosed));
     };
     let key = ballot_key(&secret, voter);
     sqlx::query("DELETE FROM ballot_marks WHERE round_id = $1 AND ballot = $2")
@@ -102,7 +103,7 @@ pub async fn vote(
     let result = async {
         let form = parse_form(form)?;
         Ok(match cast(&state, id, viewer.id, None, &form).await? {
-            Ok(()) => see_other(&format!("/votes/{id}?ok=ballot_saved")),
+            Ok(()) => see_other(&format!("/votes/{id}?ok={done}", done = Done::BallotSaved)),
             Err(problem) => see_other(&format!("/votes/{id}?error={problem}#ballot")),
         })
     }
@@ -125,12 +126,13 @@ pub async fn assisted_vote(
         let Some(voter) = active_participant(&state, field(&form, "participant")).await? else {
             settings(&state.db, id).await?;
             return Ok(see_other(&format!(
-                "{page}?error=participant_required#assist"
+                "{page}?error={problem}#assist",
+                problem = Problem::ParticipantRequired
             )));
         };
         Ok(
             match cast(&state, id, voter, Some(viewer.id), &form).await? {
-                Ok(()) => see_other(&format!("{page}?ok=ballot_recorded")),
+                Ok(()) => see_other(&format!("{page}?ok={done}", done = Done::BallotRecorded)),
                 Err(problem) => see_other(&format!(
                     "{page}?error={problem}&participant={voter}#assist"
                 )),

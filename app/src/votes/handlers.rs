@@ -2,6 +2,7 @@
 //! theme into a workshop. Casting a ballot is in `casting`.
 
 use crate::guard::Staff;
+use crate::notices::{Done, Problem};
 
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
@@ -59,7 +60,7 @@ struct NewRound {
 async fn check_round(
     state: &AppState,
     form: &Fields,
-) -> Result<Result<NewRound, &'static str>, AppError> {
+) -> Result<Result<NewRound, Problem>, AppError> {
     let title = match parse_title(field(form, "title")) {
         Ok(title) => title,
         Err(problem) => return Ok(Err(problem)),
@@ -72,22 +73,22 @@ async fn check_round(
     .fetch_all(state.db.read())
     .await?;
     if wanted.iter().any(|id| !published.contains(id)) {
-        return Ok(Err("theme_unavailable"));
+        return Ok(Err(Problem::ThemeUnavailable));
     }
     if wanted.len() < 2 {
-        return Ok(Err("themes_too_few"));
+        return Ok(Err(Problem::ThemesTooFew));
     }
     let method = match field(form, "method") {
         "approval" => match field(form, "max_choices").parse::<u32>() {
             Ok(n) if n >= 1 && (n as usize) <= wanted.len() => Method::Approval { max_choices: n },
-            _ => return Ok(Err("max_choices_invalid")),
+            _ => return Ok(Err(Problem::MaxChoicesInvalid)),
         },
         "faces" => match field(form, "faces") {
             "3" => Method::Faces { faces: 3 },
             "5" => Method::Faces { faces: 5 },
-            _ => return Ok(Err("faces_invalid")),
+            _ => return Ok(Err(Problem::FacesInvalid)),
         },
-        _ => return Ok(Err("method_invalid")),
+        _ => return Ok(Err(Problem::MethodInvalid)),
     };
     let tz = state.settings.time_zone;
     let at = now();
@@ -97,13 +98,13 @@ async fn check_round(
     };
     let (Some(opens_at), Some(closes_at)) = (opens_at, parse_local_time(field(form, "closes"), tz))
     else {
-        return Ok(Err("time_invalid"));
+        return Ok(Err(Problem::TimeInvalid));
     };
     if closes_at <= at {
-        return Ok(Err("closes_in_past"));
+        return Ok(Err(Problem::ClosesInPast));
     }
     if closes_at <= opens_at {
-        return Ok(Err("closes_before_opens"));
+        return Ok(Err(Problem::ClosesBeforeOpens));
     }
     Ok(Ok(NewRound {
         title,
@@ -116,7 +117,7 @@ async fn check_round(
 }
 
 /// Back to the new-round form with the problem and everything chosen.
-fn round_form_back(form: &Fields, problem: &str) -> Response {
+fn round_form_back(form: &Fields, problem: Problem) -> Response {
     let themes: Vec<String> = ticked_themes(form).iter().map(i64::to_string).collect();
     let themes = themes.join(",");
     let mut typed: Vec<(&str, &str)> = [
@@ -181,7 +182,10 @@ pub async fn create_round(
             .await?;
         }
         tx.commit().await?;
-        Ok(see_other(&format!("/staff/votes/{id}?ok=round_created")))
+        Ok(see_other(&format!(
+            "/staff/votes/{id}?ok={done}",
+            done = Done::RoundCreated
+        )))
     }
     .await;
     ctx.reply(result)
@@ -201,8 +205,8 @@ pub async fn close_round(
         }
         let page = format!("/staff/votes/{id}");
         let problem = match settings(&state.db, id).await?.phase() {
-            Phase::Scheduled => "round_not_open",
-            Phase::Closed => "round_closed",
+            Phase::Scheduled => Problem::RoundNotOpen,
+            Phase::Closed => Problem::RoundClosed,
             Phase::Open => {
                 let at = now();
                 sqlx::query(
@@ -214,7 +218,10 @@ pub async fn close_round(
                 .execute(state.db.write())
                 .await?;
                 seal_closed_rounds(&state.db).await?;
-                return Ok(see_other(&format!("{page}?ok=round_closed_now")));
+                return Ok(see_other(&format!(
+                    "{page}?ok={done}",
+                    done = Done::RoundClosedNow
+                )));
             }
         };
         Ok(see_other(&format!("{page}?error={problem}")))
@@ -238,7 +245,10 @@ pub async fn make_workshop(
         let page = format!("/staff/votes/{id}");
         let round = settings(&state.db, id).await?;
         if round.phase() != Phase::Closed {
-            return Ok(see_other(&format!("{page}?error=round_not_closed")));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}",
+                problem = Problem::RoundNotClosed
+            )));
         }
         let theme: Option<i64> = match field(&form, "theme").parse::<i64>() {
             Ok(theme) => {
@@ -253,7 +263,10 @@ pub async fn make_workshop(
             Err(_) => None,
         };
         let Some(theme) = theme else {
-            return Ok(see_other(&format!("{page}?error=not_in_round")));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}",
+                problem = Problem::NotInRound
+            )));
         };
         let themes: Vec<i64> =
             sqlx::query_scalar("SELECT theme_id FROM round_themes WHERE round_id = $1")
@@ -266,7 +279,8 @@ pub async fn make_workshop(
             .any(|placed| placed.theme_id == theme && placed.rank == 1);
         if !first && field(&form, "other") != "yes" {
             return Ok(see_other(&format!(
-                "{page}?error=not_the_winner#results-heading"
+                "{page}?error={problem}#results-heading",
+                problem = Problem::NotTheWinner
             )));
         }
         // The workshop takes the idea's title, picture and words; its page is where the
@@ -284,9 +298,13 @@ pub async fn make_workshop(
         .fetch_optional(state.db.write())
         .await?;
         Ok(match created {
-            None => see_other(&format!("{page}?error=already_workshop")),
+            None => see_other(&format!(
+                "{page}?error={problem}",
+                problem = Problem::AlreadyWorkshop
+            )),
             Some(workshop) => see_other(&format!(
-                "/staff/workshops/{workshop}?ok=workshop_created#details"
+                "/staff/workshops/{workshop}?ok={done}#details",
+                done = Done::WorkshopCreated
             )),
         })
     }

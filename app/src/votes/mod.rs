@@ -10,6 +10,7 @@
 //! or server function reads a ballot by voter: results are totals computed by the database,
 //! and a voter changing their ballot starts from an empty form.
 
+use crate::notices::Problem;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -122,7 +123,7 @@ pub fn parse_ballot(
     method: Method,
     themes: &[i64],
     form: &std::collections::HashMap<String, String>,
-) -> Result<Vec<(i64, u32)>, &'static str> {
+) -> Result<Vec<(i64, u32)>, Problem> {
     let prefix = match method {
         Method::Approval { .. } => "choice_",
         Method::Faces { .. } => "grade_",
@@ -136,7 +137,7 @@ pub fn parse_ballot(
             .parse::<i64>()
             .ok()
             .filter(|id| themes.contains(id))
-            .ok_or("not_in_round")?;
+            .ok_or(Problem::NotInRound)?;
         let grade = match method {
             Method::Approval { .. } => 1,
             Method::Faces { faces } => value
@@ -144,7 +145,7 @@ pub fn parse_ballot(
                 .parse::<u32>()
                 .ok()
                 .filter(|grade| *grade < faces)
-                .ok_or("grade_invalid")?,
+                .ok_or(Problem::GradeInvalid)?,
         };
         // `choice_3` and `choice_03` name the same idea: it counts once.
         if !given.iter().any(|(seen, _)| *seen == theme) {
@@ -152,11 +153,11 @@ pub fn parse_ballot(
         }
     }
     if given.is_empty() {
-        return Err("no_choice");
+        return Err(Problem::NoChoice);
     }
     match method {
         Method::Approval { max_choices } if given.len() > max_choices as usize => {
-            Err("too_many_choices")
+            Err(Problem::TooManyChoices)
         }
         Method::Approval { .. } => {
             given.sort_unstable();
@@ -259,27 +260,30 @@ mod tests {
             ),
             Ok(vec![(4, 1), (6, 1)])
         );
-        assert_eq!(parse_ballot(method, &themes, &form(&[])), Err("no_choice"));
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[])),
+            Err(Problem::NoChoice)
+        );
         assert_eq!(
             parse_ballot(
                 method,
                 &themes,
                 &form(&[("choice_4", "1"), ("choice_5", "1"), ("choice_6", "1")])
             ),
-            Err("too_many_choices")
+            Err(Problem::TooManyChoices)
         );
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("choice_7", "1")])),
-            Err("not_in_round")
+            Err(Problem::NotInRound)
         );
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("choice_x", "1")])),
-            Err("not_in_round")
+            Err(Problem::NotInRound)
         );
         // Faces in a choose-up-to-N round are not a choice.
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("grade_4", "2")])),
-            Err("no_choice")
+            Err(Problem::NoChoice)
         );
     }
 
@@ -297,17 +301,20 @@ mod tests {
         );
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("grade_5", "3")])),
-            Err("grade_invalid")
+            Err(Problem::GradeInvalid)
         );
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("grade_5", "-1")])),
-            Err("grade_invalid")
+            Err(Problem::GradeInvalid)
         );
         assert_eq!(
             parse_ballot(method, &themes, &form(&[("grade_9", "1")])),
-            Err("not_in_round")
+            Err(Problem::NotInRound)
         );
-        assert_eq!(parse_ballot(method, &themes, &form(&[])), Err("no_choice"));
+        assert_eq!(
+            parse_ballot(method, &themes, &form(&[])),
+            Err(Problem::NoChoice)
+        );
     }
 
     #[cfg(feature = "ssr")]

@@ -3,6 +3,7 @@
 
 use super::sessions::session_info;
 use crate::guard::{Participant, Staff};
+use crate::notices::{Done, Problem};
 use crate::{
     access::Viewer,
     db::now,
@@ -33,7 +34,7 @@ async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<
         return Err(AppError::Forbidden);
     }
     if cancelled {
-        return Ok(Err("session_cancelled"));
+        return Ok(Err(Problem::SessionCancelled));
     }
     Ok(Ok((workshop, starts_at)))
 }
@@ -55,7 +56,7 @@ pub async fn away(
         };
         let page = format!("/workshops/{workshop}");
         if starts_at <= now() {
-            return Ok(see_other(&format!("{page}?error=session_over#session-{id}")));
+            return Ok(see_other(&format!("{page}?error={problem}#session-{id}", problem = Problem::SessionOver)));
         }
         // Sent twice (a double tap on a slow network), the second does what the first did.
         let ok = if field(&form, "want") == "yes" {
@@ -99,15 +100,15 @@ pub async fn feedback(
         };
         let page = format!("/workshops/{workshop}");
         let problem = if starts_at > now() {
-            Some("session_not_yet")
+            Some(Problem::SessionNotYet)
         } else {
             None
         };
         let face = number_in(field(&form, "face"), 0..=2);
         let comment = field(&form, "comment");
         let problem = problem
-            .or(face.is_none().then_some("face_required"))
-            .or((comment.chars().count() > COMMENT_MAX).then_some("comment_too_long"));
+            .or(face.is_none().then_some(Problem::FaceRequired))
+            .or((comment.chars().count() > COMMENT_MAX).then_some(Problem::CommentTooLong));
         if let Some(problem) = problem {
             return Ok(see_other(&format!("{page}?error={problem}#session-{id}")));
         }
@@ -123,7 +124,8 @@ pub async fn feedback(
         .rows_affected();
         if given == 0 {
             return Ok(see_other(&format!(
-                "{page}?error=feedback_given#session-{id}"
+                "{page}?error={problem}#session-{id}",
+                problem = Problem::FeedbackGiven
             )));
         }
         sqlx::query(
@@ -137,7 +139,10 @@ pub async fn feedback(
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=feedback_saved#session-{id}")))
+        Ok(see_other(&format!(
+            "{page}?ok={done}#session-{id}",
+            done = Done::FeedbackSaved
+        )))
     }
     .await;
     ctx.reply(result)
@@ -158,10 +163,16 @@ pub async fn take_attendance(
         let (workshop, starts_at, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/sessions/{id}/attendance");
         if cancelled {
-            return Ok(see_other(&format!("{page}?error=session_cancelled")));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}",
+                problem = Problem::SessionCancelled
+            )));
         }
         if starts_at > now() {
-            return Ok(see_other(&format!("{page}?error=session_not_started")));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}",
+                problem = Problem::SessionNotStarted
+            )));
         }
         let people: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \
@@ -181,7 +192,12 @@ pub async fn take_attendance(
                 match field(&form, &format!("mark_{user}")) {
                     "" => continue,
                     mark @ ("present" | "excused" | "absent") => mark,
-                    _ => return Ok(see_other(&format!("{page}?error=mark_invalid"))),
+                    _ => {
+                        return Ok(see_other(&format!(
+                            "{page}?error={problem}",
+                            problem = Problem::MarkInvalid
+                        )));
+                    }
                 }
             };
             marks.push((user, mark));
@@ -203,7 +219,10 @@ pub async fn take_attendance(
             .await?;
         }
         tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=attendance_saved")))
+        Ok(see_other(&format!(
+            "{page}?ok={done}",
+            done = Done::AttendanceSaved
+        )))
     }
     .await;
     ctx.reply(result)

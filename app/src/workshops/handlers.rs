@@ -3,6 +3,7 @@
 //! in `registration`.
 
 use crate::guard::Staff;
+use crate::notices::{Done, Problem};
 
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
@@ -53,13 +54,13 @@ async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm
         Err(problem) => return Ok(Err(problem)),
     };
     let Some(pictogram) = Pictogram::parse(field(form, "pictogram")) else {
-        return Ok(Err("pictogram_required"));
+        return Ok(Err(Problem::PictogramRequired));
     };
     let Some(kind) = Kind::parse(field(form, "kind")) else {
-        return Ok(Err("kind_invalid"));
+        return Ok(Err(Problem::KindInvalid));
     };
     let Some(capacity) = number_in(field(form, "capacity"), 1..=CAPACITY_MAX) else {
-        return Ok(Err("capacity_invalid"));
+        return Ok(Err(Problem::CapacityInvalid));
     };
     let room = match field(form, "room") {
         "" => None,
@@ -74,9 +75,9 @@ async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm
                 Err(_) => None,
             };
             match found {
-                None => return Ok(Err("room_invalid")),
+                None => return Ok(Err(Problem::RoomInvalid)),
                 Some(room_capacity) if capacity > room_capacity => {
-                    return Ok(Err("capacity_over_room"));
+                    return Ok(Err(Problem::CapacityOverRoom));
                 }
                 Some(_) => text.parse().ok(),
             }
@@ -97,12 +98,12 @@ async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm
                         facilitators.push(id);
                     }
                 }
-                _ => return Ok(Err("facilitator_invalid")),
+                _ => return Ok(Err(Problem::FacilitatorInvalid)),
             },
         }
     }
     if facilitators.is_empty() {
-        return Ok(Err("facilitator_required"));
+        return Ok(Err(Problem::FacilitatorRequired));
     }
     Ok(Ok(WorkshopForm {
         title,
@@ -177,7 +178,8 @@ pub async fn create_workshop(
         set_facilitators(&mut tx, id, &workshop.facilitators).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
-            "/staff/workshops/{id}?ok=workshop_saved#schedule"
+            "/staff/workshops/{id}?ok={done}#schedule",
+            done = Done::WorkshopSaved
         )))
     }
     .await;
@@ -221,7 +223,10 @@ pub async fn update_workshop(
         set_facilitators(&mut tx, id, &workshop.facilitators).await?;
         give_free_places(&mut tx, id).await?;
         tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=workshop_saved")))
+        Ok(see_other(&format!(
+            "{page}?ok={done}",
+            done = Done::WorkshopSaved
+        )))
     }
     .await;
     ctx.reply(result)

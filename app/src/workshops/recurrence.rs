@@ -3,6 +3,7 @@
 //! time zone. A session at 14:00 stays at 14:00 across a daylight-saving change; closure
 //! days are skipped (with a count, the cycle goes on past them so it keeps its length).
 
+use crate::notices::Problem;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeZone, Weekday};
 
 use crate::when::local_moment;
@@ -59,11 +60,12 @@ pub enum RuleError {
 }
 
 impl RuleError {
-    pub fn code(self) -> &'static str {
+    /// What the planning form says about it.
+    pub fn problem(self) -> Problem {
         match self {
-            RuleError::TooMany => "sessions_too_many",
-            RuleError::NoDate => "rule_no_date",
-            RuleError::Duration => "duration_invalid",
+            RuleError::TooMany => Problem::SessionsTooMany,
+            RuleError::NoDate => Problem::RuleNoDate,
+            RuleError::Duration => Problem::DurationInvalid,
         }
     }
 }

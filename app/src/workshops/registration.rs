@@ -3,6 +3,7 @@
 //! "I can't come this time", feedback and attendance are in `attendance`.
 
 use crate::guard::{Member, Participant, Staff};
+use crate::notices::{Done, Problem};
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
@@ -81,7 +82,7 @@ async fn take_place(
     .fetch_one(&mut *conn)
     .await?;
     if upcoming == 0 {
-        return Ok(Err("workshop_over"));
+        return Ok(Err(Problem::WorkshopOver));
     }
     let already: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2",
@@ -91,7 +92,7 @@ async fn take_place(
     .fetch_one(&mut *conn)
     .await?;
     if already > 0 {
-        return Ok(Err("already_registered"));
+        return Ok(Err(Problem::AlreadyRegistered));
     }
     let (capacity, registered, waiting): (i64, i64, i64) = sqlx::query_as(
         "SELECT w.capacity, \
@@ -196,9 +197,12 @@ pub async fn leave(
         let was_in = give_up_place(&mut tx, id, viewer.id).await?;
         tx.commit().await?;
         Ok(if was_in {
-            see_other(&format!("/workshops/{id}?ok=left"))
+            see_other(&format!("/workshops/{id}?ok={done}", done = Done::Left))
         } else {
-            see_other(&format!("/workshops/{id}?error=not_registered"))
+            see_other(&format!(
+                "/workshops/{id}?error={problem}",
+                problem = Problem::NotRegistered
+            ))
         })
     }
     .await;
@@ -218,7 +222,8 @@ pub async fn register_for(
         let page = format!("/staff/workshops/{id}");
         let Some(user) = active_participant(&state, field(&form, "participant")).await? else {
             return Ok(see_other(&format!(
-                "{page}?error=participant_required#people"
+                "{page}?error={problem}#people",
+                problem = Problem::ParticipantRequired
             )));
         };
         let mut tx = state.db.write().begin().await?;
@@ -256,7 +261,8 @@ pub async fn change_registration(
                 Ok(to) if to != id => Some(to),
                 _ => {
                     return Ok(see_other(&format!(
-                        "{person}?error=move_target_invalid#move"
+                        "{person}?error={problem}#move",
+                        problem = Problem::MoveTargetInvalid
                     )));
                 }
             },
@@ -269,21 +275,25 @@ pub async fn change_registration(
             match lock_workshop(&mut tx, to).await {
                 Err(AppError::NotFound) => {
                     return Ok(see_other(&format!(
-                        "{person}?error=move_target_invalid#move"
+                        "{person}?error={problem}#move",
+                        problem = Problem::MoveTargetInvalid
                     )));
                 }
                 other => other?,
             }
         }
         if !give_up_place(&mut tx, id, user).await? {
-            return Ok(see_other(&format!("{page}?error=not_registered#people")));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}#people",
+                problem = Problem::NotRegistered
+            )));
         }
         let outcome = match target {
             None => Ok(None),
             Some(to) => match take_place(&mut tx, to, user, Some(viewer.id)).await {
                 Ok(Ok(place)) => Ok(Some((to, place))),
                 Ok(Err(problem)) => Err(problem),
-                Err(AppError::NotFound) => Err("move_target_invalid"),
+                Err(AppError::NotFound) => Err(Problem::MoveTargetInvalid),
                 Err(err) => return Err(err),
             },
         };
@@ -296,7 +306,10 @@ pub async fn change_registration(
             Ok(None) => {
                 audit::record(&mut *tx, viewer.id, "workshop.remove", Some(user)).await?;
                 tx.commit().await?;
-                Ok(see_other(&format!("{page}?ok=removed#people")))
+                Ok(see_other(&format!(
+                    "{page}?ok={done}#people",
+                    done = Done::Removed
+                )))
             }
             Ok(Some((to, place))) => {
                 audit::record(&mut *tx, viewer.id, "workshop.move", Some(user)).await?;
@@ -330,7 +343,10 @@ pub async fn renew_calendar_link(
         .bind(now())
         .execute(state.db.write())
         .await?;
-        Ok(see_other("/agenda?ok=calendar_link_made#feed"))
+        Ok(see_other(&format!(
+            "/agenda?ok={done}#feed",
+            done = Done::CalendarLinkMade
+        )))
     }
     .await;
     ctx.reply(result)

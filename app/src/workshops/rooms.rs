@@ -2,6 +2,7 @@
 
 use super::handlers::NOTES_MAX;
 use crate::guard::Admin;
+use crate::notices::{Done, Problem};
 use crate::{
     db::{is_unique_violation, now},
     error::AppError,
@@ -25,16 +26,16 @@ struct RoomForm {
     accessibility: String,
 }
 
-fn check_room(form: &Fields) -> Result<RoomForm, &'static str> {
+fn check_room(form: &Fields) -> Result<RoomForm, Problem> {
     let name = field(form, "name");
     if name.is_empty() {
-        return Err("room_name_required");
+        return Err(Problem::RoomNameRequired);
     }
-    let name = short_text(name, ROOM_NAME_MAX).ok_or("room_name_too_long")?;
-    let capacity = number_in(field(form, "capacity"), 1..=500).ok_or("capacity_invalid")?;
+    let name = short_text(name, ROOM_NAME_MAX).ok_or(Problem::RoomNameTooLong)?;
+    let capacity = number_in(field(form, "capacity"), 1..=500).ok_or(Problem::CapacityInvalid)?;
     let accessibility = field(form, "accessibility");
     if accessibility.chars().count() > NOTES_MAX {
-        return Err("notes_too_long");
+        return Err(Problem::NotesTooLong);
     }
     Ok(RoomForm {
         name,
@@ -53,7 +54,7 @@ async fn save_room(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let sent_back = |problem: &str| {
+        let sent_back = |problem: Problem| {
             let (extra, anchor) = match id {
                 Some(id) => (format!("&room={id}"), format!("room-{id}")),
                 None => (String::new(), "new-room".to_string()),
@@ -72,7 +73,7 @@ async fn save_room(
         .fetch_one(state.db.read())
         .await?;
         if taken > 0 {
-            return Ok(sent_back("room_name_taken"));
+            return Ok(sent_back(Problem::RoomNameTaken));
         }
         // The same name sent twice at once: the second finds it taken.
         let changed = match id {
@@ -99,10 +100,13 @@ async fn save_room(
             .map(|done| done.rows_affected()),
         };
         match changed {
-            Ok(0) if id.is_none() => Ok(sent_back("room_name_taken")),
+            Ok(0) if id.is_none() => Ok(sent_back(Problem::RoomNameTaken)),
             Ok(0) => Err(AppError::NotFound),
-            Ok(_) => Ok(see_other("/admin/rooms?ok=room_saved")),
-            Err(err) if is_unique_violation(&err) => Ok(sent_back("room_name_taken")),
+            Ok(_) => Ok(see_other(&format!(
+                "/admin/rooms?ok={done}",
+                done = Done::RoomSaved
+            ))),
+            Err(err) if is_unique_violation(&err) => Ok(sent_back(Problem::RoomNameTaken)),
             Err(err) => Err(err.into()),
         }
     }
@@ -140,7 +144,7 @@ pub async fn add_closure(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let sent_back = |problem: &str| {
+        let sent_back = |problem: Problem| {
             back(
                 "/admin/rooms",
                 problem,
@@ -151,12 +155,12 @@ pub async fn add_closure(
             )
         };
         let Ok(day) = NaiveDate::parse_from_str(field(&form, "day"), "%Y-%m-%d") else {
-            return Ok(sent_back("date_invalid"));
+            return Ok(sent_back(Problem::DateInvalid));
         };
         let label = match short_text(field(&form, "label"), ROOM_NAME_MAX) {
             Some(label) if !label.is_empty() => label,
-            Some(_) => return Ok(sent_back("label_required")),
-            None => return Ok(sent_back("label_too_long")),
+            Some(_) => return Ok(sent_back(Problem::LabelRequired)),
+            None => return Ok(sent_back(Problem::LabelTooLong)),
         };
         let day = day.format("%Y-%m-%d").to_string();
         // The same day again (or twice at once) takes the last reason given.
@@ -168,7 +172,10 @@ pub async fn add_closure(
         .bind(&label)
         .execute(state.db.write())
         .await?;
-        Ok(see_other("/admin/rooms?ok=closure_saved#closures"))
+        Ok(see_other(&format!(
+            "/admin/rooms?ok={done}#closures",
+            done = Done::ClosureSaved
+        )))
     }
     .await;
     ctx.reply(result)
@@ -186,7 +193,10 @@ pub async fn remove_closure(
             .bind(&day)
             .execute(state.db.write())
             .await?;
-        Ok(see_other("/admin/rooms?ok=closure_removed#closures"))
+        Ok(see_other(&format!(
+            "/admin/rooms?ok={done}#closures",
+            done = Done::ClosureRemoved
+        )))
     }
     .await;
     ctx.reply(result)

@@ -8,6 +8,7 @@ use super::{
     recurrence::{self, DURATION_RANGE, End, Frequency, Rule},
 };
 use crate::guard::Staff;
+use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
@@ -60,24 +61,24 @@ fn minutes(form: &Fields) -> Option<u32> {
 /// The sessions a schedule form asks for.
 async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, i64)>> {
     let Some(frequency) = Frequency::parse(field(form, "frequency")) else {
-        return Ok(Err("frequency_invalid"));
+        return Ok(Err(Problem::FrequencyInvalid));
     };
     let Some((start, time)) = date_and_time(form, "start", "time") else {
-        return Ok(Err("date_invalid"));
+        return Ok(Err(Problem::DateInvalid));
     };
     let Some(minutes) = minutes(form) else {
-        return Ok(Err("duration_invalid"));
+        return Ok(Err(Problem::DurationInvalid));
     };
     let end = if field(form, "end") == "until" {
         match NaiveDate::parse_from_str(field(form, "until"), "%Y-%m-%d") {
-            Ok(until) if until < start => return Ok(Err("end_before_start")),
+            Ok(until) if until < start => return Ok(Err(Problem::EndBeforeStart)),
             Ok(until) => End::Until(until),
-            Err(_) => return Ok(Err("date_invalid")),
+            Err(_) => return Ok(Err(Problem::DateInvalid)),
         }
     } else {
         match field(form, "count").parse::<u32>() {
             Ok(count) => End::Count(count),
-            Err(_) => return Ok(Err("count_invalid")),
+            Err(_) => return Ok(Err(Problem::CountInvalid)),
         }
     };
     let rule = Rule {
@@ -88,7 +89,7 @@ async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, 
         minutes,
     };
     let closures = closure_dates(&state.db).await?;
-    Ok(recurrence::sessions(&rule, &closures, &state.settings.time_zone).map_err(|e| e.code()))
+    Ok(recurrence::sessions(&rule, &closures, &state.settings.time_zone).map_err(|e| e.problem()))
 }
 
 const SCHEDULE_FIELDS: &[&str] = &[
@@ -108,7 +109,7 @@ const SESSION_FIELDS: &[&str] = &["date", "time", "minutes"];
 async fn add_sessions(
     state: &AppState,
     workshop: i64,
-    planned: Result<Vec<(i64, i64)>, &'static str>,
+    planned: Result<Vec<(i64, i64)>, Problem>,
     form: &Fields,
     fields: &[&str],
     anchor: &str,
@@ -121,7 +122,14 @@ async fn add_sessions(
     };
     let past = wanted.iter().any(|(start, _)| *start <= now());
     if past {
-        return Ok(back(&page, "session_in_past", form, fields, "", anchor));
+        return Ok(back(
+            &page,
+            Problem::SessionInPast,
+            form,
+            fields,
+            "",
+            anchor,
+        ));
     }
     if kind == Kind::OneOff {
         let existing: i64 = sqlx::query_scalar(
@@ -132,14 +140,21 @@ async fn add_sessions(
         .fetch_one(state.db.read())
         .await?;
         if existing + wanted.len() as i64 > 1 {
-            return Ok(back(&page, "oneoff_single", form, fields, "", anchor));
+            return Ok(back(&page, Problem::OneoffSingle, form, fields, "", anchor));
         }
     }
     let clashes = find_clashes(&state.db, &wanted, room, &people, 0).await?;
     if !clashes.is_empty() && field(form, "confirm") != "1" {
         let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
         let extra = format!("&clash={}", ids.join(","));
-        return Ok(back(&page, "booking_clash", form, fields, &extra, anchor));
+        return Ok(back(
+            &page,
+            Problem::BookingClash,
+            form,
+            fields,
+            &extra,
+            anchor,
+        ));
     }
     let mut tx = state.db.write().begin().await?;
     for (start, end) in &wanted {
@@ -157,7 +172,10 @@ async fn add_sessions(
     }
     note_last_session(&mut tx, workshop).await?;
     tx.commit().await?;
-    Ok(see_other(&format!("{page}?ok=sessions_added#sessions")))
+    Ok(see_other(&format!(
+        "{page}?ok={done}#sessions",
+        done = Done::SessionsAdded
+    )))
 }
 
 /// Keeps `workshops.last_session_at`, the start of a workshop's last session not cancelled,
@@ -195,16 +213,16 @@ pub async fn schedule(
 /// The centre being closed that day is a problem too.
 async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
     let Some((date, time)) = date_and_time(form, "date", "time") else {
-        return Ok(Err("date_invalid"));
+        return Ok(Err(Problem::DateInvalid));
     };
     let Some(minutes) = minutes(form) else {
-        return Ok(Err("duration_invalid"));
+        return Ok(Err(Problem::DurationInvalid));
     };
     if closure_dates(&state.db).await?.contains(&date) {
-        return Ok(Err("day_closed"));
+        return Ok(Err(Problem::DayClosed));
     }
     let Some(start) = crate::when::local_moment(&state.settings.time_zone, date, time) else {
-        return Ok(Err("date_invalid"));
+        return Ok(Err(Problem::DateInvalid));
     };
     Ok(Ok((start, start + i64::from(minutes) * 60)))
 }
@@ -254,7 +272,7 @@ pub async fn move_session(
         let (workshop, _, cancelled) = session_info(&state, id).await?;
         let page = format!("/staff/workshops/{workshop}");
         let anchor = format!("session-{id}");
-        let keep = |problem: &str, extra: &str| {
+        let keep = |problem: Problem, extra: &str| {
             back(
                 &page,
                 problem,
@@ -265,20 +283,23 @@ pub async fn move_session(
             )
         };
         if cancelled {
-            return Ok(keep("session_cancelled", ""));
+            return Ok(keep(Problem::SessionCancelled, ""));
         }
         let (start, end) = match one_session(&state, &form).await? {
             Ok(wanted) => wanted,
             Err(problem) => return Ok(keep(problem, "")),
         };
         if start <= now() {
-            return Ok(keep("session_in_past", ""));
+            return Ok(keep(Problem::SessionInPast, ""));
         }
         let (room, people, _) = occupying(&state, workshop).await?;
         let clashes = find_clashes(&state.db, &[(start, end)], room, &people, id).await?;
         if !clashes.is_empty() && field(&form, "confirm") != "1" {
             let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
-            return Ok(keep("booking_clash", &format!("&clash={}", ids.join(","))));
+            return Ok(keep(
+                Problem::BookingClash,
+                &format!("&clash={}", ids.join(",")),
+            ));
         }
         let mut tx = state.db.write().begin().await?;
         sqlx::query(
@@ -293,7 +314,10 @@ pub async fn move_session(
         .await?;
         note_last_session(&mut tx, workshop).await?;
         tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=session_moved#sessions")))
+        Ok(see_other(&format!(
+            "{page}?ok={done}#sessions",
+            done = Done::SessionMoved
+        )))
     }
     .await;
     ctx.reply(result)
@@ -313,7 +337,8 @@ pub async fn cancel_session(
         let page = format!("/staff/workshops/{workshop}");
         if cancelled {
             return Ok(see_other(&format!(
-                "{page}?error=session_cancelled#sessions"
+                "{page}?error={problem}#sessions",
+                problem = Problem::SessionCancelled
             )));
         }
         let reason = match parse_reason(field(&form, "reason")) {
@@ -340,7 +365,10 @@ pub async fn cancel_session(
         .await?;
         note_last_session(&mut tx, workshop).await?;
         tx.commit().await?;
-        Ok(see_other(&format!("{page}?ok=session_cancelled#sessions")))
+        Ok(see_other(&format!(
+            "{page}?ok={done}#sessions",
+            done = Done::SessionCancelled
+        )))
     }
     .await;
     ctx.reply(result)

@@ -200,8 +200,8 @@ pub async fn set_participant_open(
             "close" if !answer.yes() => {
                 return Ok(irreversible::ask(Irreversible::CloseRecord, id));
             }
-            "close" => (Some(now()), "participant.close", "participant_closed"),
-            "reopen" => (None, "participant.reopen", "participant_reopened"),
+            "close" => (Some(now()), "participant.close", Done::ParticipantClosed),
+            "reopen" => (None, "participant.reopen", Done::ParticipantReopened),
             _ => return Err(AppError::NotFound),
         };
         let update = sqlx::query(

@@ -284,8 +284,8 @@ pub async fn decide(
 ) -> Response {
     let result = async {
         let (status, ok) = match action.as_str() {
-            "confirm" => ("confirmed", "contribution_confirmed"),
-            "decline" => ("declined", "contribution_declined"),
+            "confirm" => ("confirmed", Done::ContributionConfirmed),
+            "decline" => ("declined", Done::ContributionDeclined),
             _ => return Err(AppError::NotFound),
         };
         let mut tx = state.db.write().begin().await?;

@@ -109,9 +109,9 @@ pub async fn propose(
         }
         tx.commit().await?;
         let ok = if assisted_by.is_some() {
-            "theme_entered"
+            Done::ThemeEntered
         } else {
-            "theme_proposed"
+            Done::ThemeProposed
         };
         Ok(see_other(&format!("{page}?ok={ok}")))
     }

@@ -45,12 +45,12 @@ pub async fn moderate(
             return merge(&state, viewer.id, id, &form.into).await;
         }
         let (status, reason, ok) = match action.as_str() {
-            "publish" => ("published", None, "theme_published"),
+            "publish" => ("published", None, Done::ThemePublished),
             "decline" if form.confirmed != "yes" => {
                 return Ok(irreversible::ask(Irreversible::DeclineIdea, id));
             }
             "decline" => match parse_reason(&form.reason) {
-                Ok(reason) => ("declined", Some(reason), "theme_declined"),
+                Ok(reason) => ("declined", Some(reason), Done::ThemeDeclined),
                 Err(problem) => {
                     let typed = [("reason", form.reason.as_str())];
                     let page = Irreversible::DeclineIdea.page(id);

@@ -68,14 +68,14 @@ pub async fn away(
             .bind(now())
             .execute(state.db.write())
             .await?;
-            "away_noted"
+            Done::AwayNoted
         } else {
             sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
                 .bind(id)
                 .bind(viewer.id)
                 .execute(state.db.write())
                 .await?;
-            "away_removed"
+            Done::AwayRemoved
         };
         Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
     }

@@ -153,6 +153,31 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
         .is_some_and(|db| db.is_unique_violation())
 }
 
+/// A stored value the code does not know (a role, status or unit written by a newer version,
+/// or by hand): an error, never read as some default.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown value {value:?} in {column}")]
+pub struct UnknownValue {
+    pub column: &'static str,
+    pub value: String,
+}
+
+/// Reads a value stored as text with `parse`, strictly: an unknown one is a decoding error
+/// (logged, and the request fails with `Internal`).
+pub fn decode<T>(
+    column: &'static str,
+    value: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, sqlx::Error> {
+    parse(value).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: column.to_string(),
+        source: Box::new(UnknownValue {
+            column,
+            value: value.to_string(),
+        }),
+    })
+}
+
 /// Seconds since the Unix epoch, the unit every stored time uses.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -160,6 +185,14 @@ pub fn now() -> i64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_unknown_stored_value_is_an_error() {
+        let known = super::decode("users.role", "admin", crate::access::Role::parse);
+        assert_eq!(known.ok(), Some(crate::access::Role::Admin));
+        let unknown = super::decode("users.role", "superuser", crate::access::Role::parse);
+        assert!(unknown.unwrap_err().to_string().contains("superuser"));
+    }
+
     use super::redact;
 
     #[test]

@@ -71,9 +71,7 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
             .await?;
     }
     let role: String = row.try_get("role")?;
-    let Some(role) = Role::parse(&role) else {
-        return Ok(Lookup::Ended);
-    };
+    let role = crate::db::decode("users.role", &role, Role::parse)?;
     Ok(Lookup::Active(Viewer {
         id: row.try_get("id")?,
         role,

@@ -162,15 +162,17 @@ pub async fn change_pin(
             return back(problem);
         }
         let hash = password::hash(form.new).await?;
+        let mut tx = state.db.write().begin().await?;
         sqlx::query(
             "UPDATE users SET pin_hash = $1, pending_pin = NULL, pending_pin_until = NULL \
              WHERE id = $2",
         )
         .bind(hash)
         .bind(viewer.id)
-        .execute(state.db.write())
+        .execute(&mut *tx)
         .await?;
-        audit::record(state.db.write(), viewer.id, "account.pin", Some(viewer.id)).await?;
+        audit::record(&mut *tx, viewer.id, "account.pin", Some(viewer.id)).await?;
+        tx.commit().await?;
         fresh_session(
             &state,
             viewer.id,

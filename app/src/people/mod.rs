@@ -337,7 +337,7 @@ async fn list_accounts_body(
                 email: row
                     .try_get::<Option<String>, _>("email")?
                     .unwrap_or_default(),
-                role: crate::access::Role::parse(&role).unwrap_or(crate::access::Role::Partner),
+                role: crate::db::decode("users.role", &role, crate::access::Role::parse)?,
                 organisation: row.try_get("organisation")?,
                 active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
             })

@@ -56,10 +56,10 @@ async fn check_contribution(
         .bind(project)
         .fetch_optional(db)
         .await?;
-    match status.as_deref().and_then(ProjectStatus::parse) {
-        None => return Err(AppError::NotFound),
-        Some(ProjectStatus::Closed) => return Ok(Err(Problem::ProjectClosed)),
-        Some(_) => {}
+    let status = status.ok_or(AppError::NotFound)?;
+    if crate::db::decode("projects.status", &status, ProjectStatus::parse)? == ProjectStatus::Closed
+    {
+        return Ok(Err(Problem::ProjectClosed));
     }
     let goal = match field(form, "goal") {
         "" => None,

@@ -7,6 +7,7 @@ use sqlx::{Row, any::AnyRow};
 
 use super::{Contribution, ContributionStatus, Unit};
 use crate::{
+    db::decode,
     error::AppError,
     guard::Reader,
     i18n::Locale,
@@ -99,7 +100,10 @@ fn contribution_of(
     Ok(Contribution {
         id,
         project: row.try_get("project")?,
-        goal: label.zip(unit.and_then(|u| Unit::parse(&u))),
+        goal: label.zip(
+            unit.map(|u| decode("project_goals.unit", &u, Unit::parse))
+                .transpose()?,
+        ),
         quantity: row.try_get("quantity")?,
         minutes: row.try_get("minutes")?,
         day: day_in_words(&done_on, locale),
@@ -110,7 +114,7 @@ fn contribution_of(
             .map(|(_, name)| name.clone())
             .collect(),
         note: row.try_get("note")?,
-        status: ContributionStatus::parse(&status).unwrap_or(ContributionStatus::Pending),
+        status: decode("contributions.status", &status, ContributionStatus::parse)?,
         person: with_person
             .then(|| Ok::<_, sqlx::Error>((row.try_get("user_id")?, row.try_get("display_name")?)))
             .transpose()?,

@@ -3,6 +3,7 @@
 
 use super::server::{day_text, skill_name, today};
 use super::*;
+use crate::db::decode;
 use crate::guard::Reader;
 use crate::guard::{Admin, Member};
 use crate::{access::Role, i18n::Locale, workshops::day_in_words};
@@ -81,29 +82,33 @@ pub async fn journey_of(
     .await?;
     let projects = rows
         .into_iter()
-        .map(|(project, name, kind, count, minutes)| JourneyProject {
-            name,
-            kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
-            partners: partners
-                .iter()
-                .filter(|(p, _)| *p == project)
-                .map(|(_, n)| n.clone())
-                .collect(),
-            lines: lines
-                .iter()
-                .filter(|(p, ..)| *p == project)
-                .map(|(_, goal, unit, target, mine, done)| JourneyLine {
-                    goal: goal.clone(),
-                    unit: Unit::parse(unit).unwrap_or(Unit::Items),
-                    mine: *mine,
-                    done: *done,
-                    target: *target,
-                })
-                .collect(),
-            contributions: count,
-            minutes,
+        .map(|(project, name, kind, count, minutes)| {
+            Ok(JourneyProject {
+                name,
+                kind: decode("projects.kind", &kind, ProjectKind::parse)?,
+                partners: partners
+                    .iter()
+                    .filter(|(p, _)| *p == project)
+                    .map(|(_, n)| n.clone())
+                    .collect(),
+                lines: lines
+                    .iter()
+                    .filter(|(p, ..)| *p == project)
+                    .map(|(_, goal, unit, target, mine, done)| {
+                        Ok(JourneyLine {
+                            goal: goal.clone(),
+                            unit: decode("project_goals.unit", unit, Unit::parse)?,
+                            mine: *mine,
+                            done: *done,
+                            target: *target,
+                        })
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?,
+                contributions: count,
+                minutes,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let recognised: Vec<(i64, String, String, i64)> = sqlx::query_as(concat!(
         "SELECT k.id, k.pictogram, ",
         skill_name!("$2"),

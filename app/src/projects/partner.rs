@@ -68,10 +68,8 @@ pub(super) async fn partner_view(
     .fetch_all(db.read())
     .await?;
     for (month, label, unit, quantity) in monthly {
-        let amount = Unit::parse(&unit).map_or_else(
-            || format!("{quantity} {unit}"),
-            |unit| super::chart::quantity(locale, quantity, unit),
-        );
+        let unit = crate::db::decode("project_goals.unit", &unit, Unit::parse)?;
+        let amount = super::chart::quantity(locale, quantity, unit);
         // The end of the month, so that it sorts after that month's other events.
         events.push((
             format!("{month}-99"),

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::{
     db::Db,
+    db::decode,
     error::AppError,
     i18n::Locale,
     paging::{Paged, fetch_page},
@@ -82,19 +83,23 @@ macro_rules! project_columns {
     };
 }
 
-fn project_of(row: ProjectRow, partners: Vec<String>, goals: Vec<Goal>) -> Project {
+fn project_of(
+    row: ProjectRow,
+    partners: Vec<String>,
+    goals: Vec<Goal>,
+) -> Result<Project, sqlx::Error> {
     let (id, name, kind, status, description, public_page, pending) = row;
-    Project {
+    Ok(Project {
         id,
         name,
-        kind: ProjectKind::parse(&kind).unwrap_or(ProjectKind::Other),
-        status: ProjectStatus::parse(&status).unwrap_or(ProjectStatus::Closed),
+        kind: decode("projects.kind", &kind, ProjectKind::parse)?,
+        status: decode("projects.status", &status, ProjectStatus::parse)?,
         description,
         partners,
         goals,
         public_page: public_page != 0,
         pending,
-    }
+    })
 }
 
 /// A goal row (`project_id, id, label, unit, target, due_on, done`), without history.
@@ -106,7 +111,7 @@ fn goal_of(row: &sqlx::any::AnyRow, locale: Locale) -> Result<(i64, Goal), sqlx:
         Goal {
             id: row.try_get("id")?,
             label: row.try_get("label")?,
-            unit: Unit::parse(&unit).unwrap_or(Unit::Items),
+            unit: decode("project_goals.unit", &unit, Unit::parse)?,
             target: row.try_get("target")?,
             due: day_in_words(&due_on, locale),
             done: row.try_get("done")?,
@@ -178,7 +183,7 @@ pub async fn projects_page(
             );
             let id = row.0;
             let own = |of: &i64| *of == id;
-            Ok(project_of(
+            project_of(
                 row,
                 partners
                     .iter()
@@ -190,7 +195,7 @@ pub async fn projects_page(
                     .filter(|(p, _)| own(p))
                     .map(|(_, g)| g.clone())
                     .collect(),
-            ))
+            )
         })
         .collect::<Result<_, sqlx::Error>>()?;
     Ok(Paged {
@@ -250,7 +255,7 @@ pub async fn project(
             .collect();
         goal.history = cumulate(&months, &this_month, locale);
     }
-    Ok(Some(project_of(row, partners, goals)))
+    Ok(Some(project_of(row, partners, goals)?))
 }
 
 pub async fn milestones(db: &Db, project: i64, locale: Locale) -> Result<Vec<Milestone>, AppError> {

@@ -6,6 +6,7 @@ use sqlx::{FromRow, any::AnyRow};
 
 use super::{Pictogram, Status, Theme};
 use crate::{
+    db::decode,
     db::{Db, now},
     error::AppError,
     paging::{AnyQuery, Paged, contains_pattern, fetch_page, search_text},
@@ -76,8 +77,8 @@ fn ideas(rows: &[AnyRow], with_author: bool) -> Result<Vec<Theme>, sqlx::Error> 
                 id: row.id,
                 title: row.title,
                 description: row.description,
-                pictogram: Pictogram::parse(&row.pictogram).unwrap_or(Pictogram::Other),
-                status: Status::parse(&row.status).unwrap_or(Status::Withdrawn),
+                pictogram: decode("themes.pictogram", &row.pictogram, Pictogram::parse)?,
+                status: decode("themes.status", &row.status, Status::parse)?,
                 decline_reason: row.decline_reason,
                 author: with_author.then_some(row.author),
                 assisted_by: row.assisted_by,

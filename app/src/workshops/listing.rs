@@ -8,6 +8,7 @@ use sqlx::{FromRow, any::AnyRow};
 
 use super::{Kind, Place, Workshop};
 use crate::{
+    db::decode,
     db::now,
     error::AppError,
     guard::Reader,
@@ -167,8 +168,8 @@ pub(super) fn workshops(
                 id: row.id,
                 title: row.title,
                 description: row.description,
-                pictogram: Pictogram::parse(&row.pictogram).unwrap_or(Pictogram::Other),
-                kind: Kind::parse(&row.kind).unwrap_or(Kind::Cycle),
+                pictogram: decode("workshops.pictogram", &row.pictogram, Pictogram::parse)?,
+                kind: decode("workshops.kind", &row.kind, Kind::parse)?,
                 capacity: row.capacity,
                 registered: row.registered,
                 waiting: row.waiting,

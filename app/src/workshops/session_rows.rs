@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::{
+    db::decode,
     db::{Db, now},
     i18n::Locale,
 };
@@ -56,7 +57,7 @@ pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Ses
         id: row.try_get("id")?,
         workshop_id: row.try_get("workshop_id")?,
         workshop: row.try_get("title")?,
-        pictogram: Pictogram::parse(&pictogram).unwrap_or(Pictogram::Other),
+        pictogram: decode("workshops.pictogram", &pictogram, Pictogram::parse)?,
         when: locale.span(starts_at, ends_at, tz),
         date: locale.format(starts_at, tz, "%Y-%m-%d"),
         time: locale.format(starts_at, tz, "%H:%M"),

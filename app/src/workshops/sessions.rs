@@ -10,6 +10,7 @@ use super::{
 use crate::guard::Staff;
 use crate::notices::{Done, Problem};
 use crate::{
+    db::decode,
     db::now,
     error::AppError,
     forms::{Checked, Fields, back, field},
@@ -40,7 +41,7 @@ async fn occupying(
             .bind(workshop)
             .fetch_all(state.db.read())
             .await?;
-    Ok((room, people, Kind::parse(&kind).unwrap_or(Kind::Cycle)))
+    Ok((room, people, decode("workshops.kind", &kind, Kind::parse)?))
 }
 
 /// A date and a time of day typed in a form.

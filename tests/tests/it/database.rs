@@ -11,6 +11,7 @@ on_both_backends!(
     restart_keeps_data_and_seeds_once,
     concurrent_logins_all_succeed,
     a_broken_migration_stops_start_up,
+    an_unknown_stored_value_is_an_error_not_a_default,
 );
 
 /// (table, column, not null) for every column of Trame's tables.
@@ -130,4 +131,22 @@ async fn concurrent_logins_all_succeed(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(sessions, 48);
+}
+
+/// A value the code does not know (written by hand, or by a newer version) is not read as
+/// some default: the page fails with the translated error page.
+async fn an_unknown_stored_value_is_an_error_not_a_default(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let worker = app
+        .login_staff("sophie@trame.demo", "demo-worker-pass")
+        .await;
+    let before = app.get("/staff/themes", Some(&worker)).await;
+    assert_eq!(before.status, StatusCode::OK);
+    sqlx::query("UPDATE themes SET pictogram = 'rocket'")
+        .execute(app.db().write())
+        .await
+        .unwrap();
+    let after = app.get("/staff/themes", Some(&worker)).await;
+    assert_eq!(after.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!after.body.contains("rocket"));
 }

@@ -265,7 +265,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             tracing::warn!(error = %err, "could not set TCP_NODELAY");
         }
     });
-    tokio::spawn(seal_rounds_every_minute(db.clone()));
+    tokio::spawn(every_minute(db.clone()));
     tracing::info!(%address, "Trame is listening");
     println!("Trame is running: open http://{address}");
     axum::serve(
@@ -282,13 +282,17 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     Ok(())
 }
 
-/// Erases the ballot secret of rounds as they close (see `app::votes`).
-async fn seal_rounds_every_minute(db: app::db::Db) {
+/// Every minute: erases the ballot secret of rounds as they close (see `app::votes`), and
+/// the PINs kept for printing once their time is over.
+async fn every_minute(db: app::db::Db) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
     loop {
         every.tick().await;
         if let Err(err) = app::votes::seal_closed_rounds(&db).await {
             tracing::warn!(error = %err, "could not seal closed voting rounds");
+        }
+        if let Err(err) = app::people::card::forget_expired_pins(&db).await {
+            tracing::warn!(error = %err, "could not erase the PINs kept for printing");
         }
     }
 }

@@ -87,7 +87,6 @@ pub async fn authenticate(
 /// Starts a session (a new token at every login) and sends the person on.
 async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Response, AppError> {
     session::forget_expired(&state.db, &state.settings).await?;
-    password::forget_expired_pins(&state.db).await?;
     let token = session::create(&state.db, user_id).await?;
     let secure = state.settings.secure_cookies();
     let cookie = session_cookie(state, &token);
@@ -116,7 +115,7 @@ pub fn session_cookie(state: &AppState, token: &str) -> String {
 }
 
 /// The cookie that remembers a language on this device for a year.
-fn language_cookie(locale: Locale, secure: bool) -> String {
+pub fn language_cookie(locale: Locale, secure: bool) -> String {
     cookies::set(LANG_COOKIE, locale.code(), Some(365 * 24 * 3600), secure)
 }
 
@@ -217,36 +216,4 @@ pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMa
         see_other(&format!("/login?ok={done}", done = Done::LoggedOut)),
     )
         .into_response()
-}
-
-#[derive(Deserialize)]
-pub struct LangChoice {
-    lang: String,
-    #[serde(default)]
-    back: Option<String>,
-}
-
-/// POST /lang — remembers the chosen language on this device for a year, and on the
-/// person's account when logged in, then goes back to the page.
-pub async fn choose_language(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    form: Result<Form<LangChoice>, FormRejection>,
-) -> Response {
-    let result = async {
-        let form = parse_form(form)?;
-        let locale = Locale::parse(&form.lang).ok_or(AppError::Invalid("malformed".into()))?;
-        if let Some(viewer) = &ctx.info.viewer {
-            sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
-                .bind(locale.code())
-                .bind(viewer.id)
-                .execute(state.db.write())
-                .await?;
-        }
-        let cookie = language_cookie(locale, state.settings.secure_cookies());
-        let back = local_path(form.back.as_deref());
-        Ok(([(SET_COOKIE, cookie)], see_other(&back)).into_response())
-    }
-    .await;
-    ctx.reply(result)
 }

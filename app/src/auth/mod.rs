@@ -25,5 +25,4 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
         .route("/login", post(handlers::staff_login))
         .route("/login/card", post(handlers::card_login))
         .route("/logout", post(handlers::logout))
-        .route("/lang", post(handlers::choose_language))
 }

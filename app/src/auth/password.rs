@@ -49,19 +49,6 @@ pub async fn verify(secret: String, stored: Option<String>) -> bool {
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$\
                           rWQzhAZbsVQ7Pcvsna05kVOuR2ESZ0k/nbVpvC4P8Vg";
 
-/// Erases the PINs kept for printing once their time is over (they are kept hashed only).
-/// Runs whenever a card is opened and when someone logs in with a card.
-pub async fn forget_expired_pins(db: &crate::db::Db) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE users SET pending_pin = NULL, pending_pin_until = NULL \
-         WHERE pending_pin_until <= $1",
-    )
-    .bind(crate::db::now())
-    .execute(db.write())
-    .await
-    .map(|_| ())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

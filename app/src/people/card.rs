@@ -63,6 +63,19 @@ pub async fn new_pin_hashed() -> Result<NewPin, AppError> {
     Ok(NewPin { pin, hash })
 }
 
+/// Erases the PINs kept for printing once their time is over (they are kept hashed only).
+/// Runs whenever a card is opened, and every minute.
+pub async fn forget_expired_pins(db: &crate::db::Db) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET pending_pin = NULL, pending_pin_until = NULL \
+         WHERE pending_pin_until <= $1",
+    )
+    .bind(crate::db::now())
+    .execute(db.write())
+    .await
+    .map(|_| ())
+}
+
 /// Issues a new card for participant `id`: a fresh unique code and the given PIN. The old
 /// code stops working and the participant's sessions end. Runs in the caller's transaction.
 pub async fn issue(

@@ -21,6 +21,8 @@ pub mod card;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
+pub mod language;
+#[cfg(feature = "ssr")]
 mod listing;
 
 /// A participant in the staff list.
@@ -210,7 +212,7 @@ async fn get_access_card_body(
 ) -> Result<AccessCard, AppError> {
     use sqlx::Row;
     let (viewer, state) = (&reader.who, &reader.state);
-    crate::auth::password::forget_expired_pins(&state.db).await?;
+    card::forget_expired_pins(&state.db).await?;
     let row = sqlx::query(
         "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
          WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
@@ -269,7 +271,7 @@ pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
     crate::guard::serve(
         |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             let db = reader.db();
-            crate::auth::password::forget_expired_pins(db).await?;
+            card::forget_expired_pins(db).await?;
             let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
                 "SELECT id, display_name, login_code, pending_pin FROM users \
              WHERE role = 'participant' AND deactivated_at IS NULL AND pending_pin_until > $1 \
@@ -351,6 +353,7 @@ async fn list_accounts_body(
 pub fn routes() -> axum::Router<crate::state::AppState> {
     use axum::routing::post;
     axum::Router::new()
+        .route("/lang", post(language::choose_language))
         .route("/account/password", post(account::change_password))
         .route("/account/pin", post(account::change_pin))
         .route("/reset/{token}", post(account::use_reset_link))

@@ -1,10 +1,11 @@
-//! Form handlers for moderating ideas (social workers): publish, decline or merge.
+//! Moderating ideas (social workers): publish or decline; and the writes to themes that a
+//! merge makes (`votes::merging` runs it, with the ballots, in one transaction).
 
 use super::parse_reason;
 use crate::guard::Staff;
 use crate::notices::{Done, Problem};
 use crate::{
-    db::now,
+    db::{Db, now},
     draft::refused,
     error::AppError,
     irreversible::{self, Irreversible},
@@ -16,22 +17,20 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
+use sqlx::AnyConnection;
 
 #[derive(Deserialize)]
 pub struct Decision {
     #[serde(default)]
     reason: String,
-    /// Merging: the published theme this one joins.
-    #[serde(default)]
-    into: String,
     /// Declining: sent by the confirmation page.
     #[serde(default)]
     confirmed: String,
 }
 
-/// POST /staff/themes/{id}/{publish|decline|merge} — a social worker publishes a proposal,
-/// declines it with a kind reason the author will read, or merges it into a published theme
-/// that says the same. Only a waiting proposal is published or declined.
+/// POST /staff/themes/{id}/{publish|decline} — a social worker publishes a proposal, or
+/// declines it with a kind reason the author will read. Only a waiting proposal is published
+/// or declined. Merging is `votes::merging` (it carries ballots over).
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -41,9 +40,6 @@ pub async fn moderate(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        if action == "merge" {
-            return merge(&state, viewer.id, id, &form.into).await;
-        }
         let (status, reason, ok) = match action.as_str() {
             "publish" => ("published", None, Done::ThemePublished),
             "decline" if form.confirmed != "yes" => {
@@ -90,42 +86,39 @@ pub async fn moderate(
     ctx.reply(result)
 }
 
-/// Merges theme `id` (waiting or published) into the published theme `into`, neither one a
-/// workshop already: its author and supporters become the other's supporters, and in every
-/// round its votes go to the other (a ballot that chose both counts once; with faces, the
-/// better face stays). The merged theme stays, marked as merged, so its author sees where
-/// it went.
-async fn merge(
-    state: &AppState,
-    moderator: i64,
-    id: i64,
-    into: &str,
-) -> Result<Response, AppError> {
+/// Whether theme `id` may merge into `into`: both open, neither a workshop yet, the target
+/// published. Their authors, `(from, into)`; `None` if not; `NotFound` if `id` is not a theme.
+pub async fn mergeable(db: &Db, id: i64, into: i64) -> Result<Option<(i64, i64)>, AppError> {
     let statuses: Vec<(i64, String, i64, i64)> = sqlx::query_as(
         "SELECT t.id, t.status, t.author_id, \
          (SELECT COUNT(*) FROM workshops w WHERE w.theme_id = t.id) FROM themes t \
          WHERE t.id = $1 OR t.id = $2",
     )
     .bind(id)
-    .bind(into.trim().parse::<i64>().unwrap_or(-1))
-    .fetch_all(state.db.read())
+    .bind(into)
+    .fetch_all(db.read())
     .await?;
     let from = statuses
         .iter()
         .find(|t| t.0 == id)
         .ok_or(AppError::NotFound)?;
-    let target = statuses.iter().find(|t| t.0 != id);
-    let mergeable = matches!(from.1.as_str(), "proposed" | "published") && from.3 == 0;
-    let Some(target) = target.filter(|t| mergeable && t.1 == "published" && t.3 == 0) else {
-        return Ok(see_other(&format!(
-            "/staff/themes?error={problem}#theme-{id}",
-            problem = Problem::MergeInvalid
-        )));
-    };
-    let (author, into) = (from.2, target.0);
-    let at = now();
-    let mut tx = state.db.write().begin().await?;
-    let changed = sqlx::query(
+    let open = matches!(from.1.as_str(), "proposed" | "published") && from.3 == 0;
+    Ok(statuses
+        .iter()
+        .find(|t| t.0 != id)
+        .filter(|t| open && t.1 == "published" && t.3 == 0)
+        .map(|target| (from.2, target.2)))
+}
+
+/// Marks theme `id` merged into `into`, unless someone moderated it meanwhile (`false`).
+pub async fn mark_merged(
+    tx: &mut AnyConnection,
+    id: i64,
+    into: i64,
+    moderator: i64,
+    at: i64,
+) -> Result<bool, AppError> {
+    Ok(sqlx::query(
         "UPDATE themes SET status = 'merged', merged_into = $1, moderated_by = $2, \
          updated_at = $3 WHERE id = $4 AND status IN ('proposed', 'published')",
     )
@@ -135,47 +128,36 @@ async fn merge(
     .bind(id)
     .execute(&mut *tx)
     .await?
-    .rows_affected();
-    if changed == 0 {
-        tx.rollback().await?;
-        return Ok(see_other(&format!(
-            "/staff/themes?error={problem}",
-            problem = Problem::AlreadyModerated
-        )));
-    }
-    let statements = [
-        // Supporters, and the author, back the theme that stays (its author need not).
+    .rows_affected()
+        > 0)
+}
+
+/// Moves the supporters of theme `id` to `into`, and its author too unless they wrote
+/// `into` (`authors` as from [`mergeable`]).
+pub async fn move_supporters(
+    tx: &mut AnyConnection,
+    id: i64,
+    into: i64,
+    authors: (i64, i64),
+    at: i64,
+) -> Result<(), AppError> {
+    // Supporters, and the author, back the theme that stays (its author need not).
+    sqlx::query(
         "INSERT INTO theme_supporters (theme_id, user_id, created_at) \
          SELECT $1, s.user_id, s.created_at FROM theme_supporters s WHERE s.theme_id = $2 \
          AND s.user_id NOT IN (SELECT user_id FROM theme_supporters WHERE theme_id = $1) \
          AND s.user_id <> (SELECT author_id FROM themes WHERE id = $1) ON CONFLICT DO NOTHING",
-        // With faces, a ballot that graded both keeps the better grade.
-        "UPDATE ballot_marks SET grade = (SELECT m.grade FROM ballot_marks m \
-         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
-         AND m.theme_id = $2) WHERE theme_id = $1 AND EXISTS (SELECT 1 FROM ballot_marks m \
-         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
-         AND m.theme_id = $2 AND m.grade > ballot_marks.grade)",
-        // A ballot that chose both counts once; the others move over.
-        "DELETE FROM ballot_marks WHERE theme_id = $2 AND EXISTS (SELECT 1 FROM ballot_marks m \
-         WHERE m.round_id = ballot_marks.round_id AND m.ballot = ballot_marks.ballot \
-         AND m.theme_id = $1)",
-        "UPDATE ballot_marks SET theme_id = $1 WHERE theme_id = $2",
-        "DELETE FROM round_themes WHERE theme_id = $2 \
-         AND round_id IN (SELECT round_id FROM round_themes WHERE theme_id = $1)",
-        "UPDATE round_themes SET theme_id = $1 WHERE theme_id = $2",
-    ];
-    for statement in statements {
-        sqlx::query(statement)
-            .bind(into)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
+    )
+    .bind(into)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("DELETE FROM theme_supporters WHERE theme_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    if author != target.2 {
+    let (author, target_author) = authors;
+    if author != target_author {
         sqlx::query(
             "INSERT INTO theme_supporters (theme_id, user_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT (theme_id, user_id) DO NOTHING",
@@ -186,9 +168,5 @@ async fn merge(
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
-    Ok(see_other(&format!(
-        "/staff/themes?ok={done}",
-        done = Done::ThemeMerged
-    )))
+    Ok(())
 }

@@ -10,7 +10,7 @@ use axum::{
 };
 use chrono::TimeZone;
 
-use super::{Method, Phase, new_secret, results, seal_closed_rounds, settings};
+use super::{Method, Phase, new_secret, seal_closed_rounds, settings};
 use crate::{
     db::now,
     draft::refused,
@@ -225,88 +225,6 @@ pub async fn close_round(
             }
         };
         Ok(see_other(&format!("{page}?error={problem}")))
-    }
-    .await;
-    ctx.reply(result)
-}
-
-/// POST /staff/votes/{id}/workshop — turns a theme of a closed round into a workshop (the
-/// workshop pages fill in its schedule). Once per theme. An idea the vote did not put first
-/// needs `other=yes`: the worker confirmed that the group's choice is set aside.
-pub async fn make_workshop(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Staff(viewer): Staff,
-    Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let result = async {
-        let form = parse_form(form)?;
-        let page = format!("/staff/votes/{id}");
-        let round = settings(&state.db, id).await?;
-        if round.phase() != Phase::Closed {
-            return Ok(see_other(&format!(
-                "{page}?error={problem}",
-                problem = Problem::RoundNotClosed
-            )));
-        }
-        let theme: Option<i64> = match field(&form, "theme").parse::<i64>() {
-            Ok(theme) => {
-                sqlx::query_scalar(
-                    "SELECT theme_id FROM round_themes WHERE round_id = $1 AND theme_id = $2",
-                )
-                .bind(id)
-                .bind(theme)
-                .fetch_optional(state.db.read())
-                .await?
-            }
-            Err(_) => None,
-        };
-        let Some(theme) = theme else {
-            return Ok(see_other(&format!(
-                "{page}?error={problem}",
-                problem = Problem::NotInRound
-            )));
-        };
-        let themes: Vec<i64> =
-            sqlx::query_scalar("SELECT theme_id FROM round_themes WHERE round_id = $1")
-                .bind(id)
-                .fetch_all(state.db.read())
-                .await?;
-        let first = results(&state.db, id, round.method, &themes)
-            .await?
-            .iter()
-            .any(|placed| placed.theme_id == theme && placed.rank == 1);
-        if !first && field(&form, "other") != "yes" {
-            return Ok(see_other(&format!(
-                "{page}?error={problem}#results-heading",
-                problem = Problem::NotTheWinner
-            )));
-        }
-        // The workshop takes the idea's title, picture and words; its page is where the
-        // social worker plans it.
-        let created: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO workshops (title, pictogram, description, theme_id, round_id, \
-             created_by, created_at) \
-             SELECT title, pictogram, description, id, $1, $2, $3 FROM themes WHERE id = $4 \
-             ON CONFLICT (theme_id) DO NOTHING RETURNING id",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .bind(now())
-        .bind(theme)
-        .fetch_optional(state.db.write())
-        .await?;
-        Ok(match created {
-            None => see_other(&format!(
-                "{page}?error={problem}",
-                problem = Problem::AlreadyWorkshop
-            )),
-            Some(workshop) => see_other(&format!(
-                "/staff/workshops/{workshop}?ok={done}#details",
-                done = Done::WorkshopCreated
-            )),
-        })
     }
     .await;
     ctx.reply(result)

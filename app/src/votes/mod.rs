@@ -25,6 +25,8 @@ pub mod views;
 pub mod casting;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod merging;
 
 /// How a round is voted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,10 +216,10 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
     use axum::routing::post;
     axum::Router::new()
         .route("/votes/{id}", post(casting::vote))
+        .route("/staff/themes/{id}/merge", post(merging::merge))
         .route("/staff/votes", post(handlers::create_round))
         .route("/staff/votes/{id}/ballot", post(casting::assisted_vote))
         .route("/staff/votes/{id}/close", post(handlers::close_round))
-        .route("/staff/votes/{id}/workshop", post(handlers::make_workshop))
 }
 
 #[cfg(test)]

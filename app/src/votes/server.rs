@@ -175,6 +175,27 @@ pub(super) async fn get_round_body(
 }
 
 /// A round's results: totals counted by the database, ranked by the tally.
+/// Theme `theme` if round `round` offers it.
+pub async fn offered(db: &Db, round: i64, theme: i64) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT theme_id FROM round_themes WHERE round_id = $1 AND theme_id = $2",
+    )
+    .bind(round)
+    .bind(theme)
+    .fetch_optional(db.read())
+    .await?)
+}
+
+/// The themes round `round` offers.
+pub async fn round_theme_ids(db: &Db, round: i64) -> Result<Vec<i64>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT theme_id FROM round_themes WHERE round_id = $1")
+            .bind(round)
+            .fetch_all(db.read())
+            .await?,
+    )
+}
+
 pub async fn results(
     db: &Db,
     round: i64,

@@ -23,6 +23,8 @@ pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod booking;
 #[cfg(feature = "ssr")]
+pub mod from_vote;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod ical;
@@ -378,6 +380,7 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
             "/staff/sessions/{id}/attendance",
             post(attendance::take_attendance),
         )
+        .route("/staff/votes/{id}/workshop", post(from_vote::make_workshop))
         .route("/workshops/{id}/register", post(registration::register))
         .route("/workshops/{id}/leave", post(registration::leave))
         .route("/sessions/{id}/away", post(attendance::away))

@@ -276,6 +276,112 @@ fn no_sql_is_built_at_run_time() {
     }
 }
 
+/// Which domain writes each table: no other module does (the demo seeds every table).
+const OWNERS: &[(&str, &[&str])] = &[
+    ("audit", &["audit_log"]),
+    ("auth", &["sessions", "login_throttle"]),
+    ("draft", &["form_drafts"]),
+    ("people", &["users", "centre", "password_resets"]),
+    ("themes", &["themes", "theme_supporters"]),
+    (
+        "votes",
+        &[
+            "vote_rounds",
+            "round_themes",
+            "round_voters",
+            "ballot_marks",
+        ],
+    ),
+    (
+        "workshops",
+        &[
+            "workshops",
+            "workshop_sessions",
+            "workshop_facilitators",
+            "registrations",
+            "attendance",
+            "session_absences",
+            "session_feedback",
+            "feedback_givers",
+            "rooms",
+            "closure_days",
+            "calendar_links",
+        ],
+    ),
+    (
+        "projects",
+        &[
+            "projects",
+            "project_partners",
+            "project_skills",
+            "project_goals",
+            "goal_months",
+            "project_contributors",
+            "project_thanks",
+            "milestones",
+            "contributions",
+            "contribution_skills",
+            "skills",
+            "user_skills",
+            "attestations",
+        ],
+    ),
+];
+
+/// The tables `code` inserts into, updates or deletes from.
+fn written_tables(code: &str) -> Vec<String> {
+    let mut tables = Vec::new();
+    for verb in ["INSERT INTO ", "UPDATE ", "DELETE FROM "] {
+        for (at, _) in code.match_indices(verb) {
+            let table: String = code[at + verb.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            // `DO UPDATE SET` in an upsert names no table; comments are not SQL.
+            let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
+            if !table.is_empty() && table != "SET" && !code[line_start..at].trim().starts_with("//")
+            {
+                tables.push(table);
+            }
+        }
+    }
+    tables
+}
+
+#[test]
+fn each_table_is_written_by_its_owner_only() {
+    let root = app_src();
+    let owner_of = |table: &str| {
+        OWNERS
+            .iter()
+            .find(|(_, tables)| tables.contains(&table))
+            .map(|(owner, _)| *owner)
+    };
+    for path in sources(&root) {
+        let relative = path.strip_prefix(&root).unwrap();
+        let top = relative
+            .iter()
+            .next()
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
+        if top == "demo" {
+            continue;
+        }
+        for table in written_tables(&code_of(&path)) {
+            let owner = owner_of(&table)
+                .unwrap_or_else(|| panic!("{}: table {table} has no owner", relative.display()));
+            assert_eq!(
+                owner,
+                top,
+                "{} writes {table}, which {owner} owns",
+                relative.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_checks_see_what_they_check() {
     // The reader of paths finds grouped imports and pages.
@@ -289,6 +395,13 @@ fn the_checks_see_what_they_check() {
         Some("workshops::pages")
     );
     assert_eq!(node_of(Path::new("ui/layout.rs")).as_deref(), Some("ui"));
+    assert_eq!(
+        written_tables(
+            "query(\"INSERT INTO a (x) VALUES ($1) ON CONFLICT DO UPDATE SET x = 1\")\n\
+             /// One UPDATE to the record\n\"DELETE FROM b WHERE\""
+        ),
+        ["a", "b"]
+    );
     let graph = layer_graph();
     assert!(graph["shell"].contains_key("workshops::pages"));
     assert!(graph["workshops"].contains_key("access"));

@@ -32,6 +32,24 @@ pub(crate) fn back(
     refused(path, problem, extra, anchor, typed)
 }
 
+/// A typed form that can come back filled after a refusal: the fields to fill it again
+/// with, trimmed (never a secret such as a password or PIN).
+pub(crate) trait Refill {
+    fn refill(&self) -> Vec<(&'static str, &str)>;
+}
+
+/// Back to `path` with the problem and the typed form's fields, `extra` query text (ids,
+/// never typed text), at `anchor`.
+pub(crate) fn send_back(
+    path: &str,
+    problem: Problem,
+    form: &impl Refill,
+    extra: &str,
+    anchor: &str,
+) -> Response {
+    refused(path, problem, extra, anchor, form.refill())
+}
+
 /// A number within `range`, or `None`.
 pub(crate) fn number_in(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
     text.parse::<i64>().ok().filter(|n| range.contains(n))

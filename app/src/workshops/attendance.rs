@@ -8,7 +8,7 @@ use crate::{
     access::Viewer,
     db::now,
     error::AppError,
-    forms::{Checked, Fields, field, number_in},
+    forms::{Checked, number_in},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
@@ -16,6 +16,8 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
+use std::collections::HashMap;
 
 const COMMENT_MAX: usize = 500;
 
@@ -39,6 +41,33 @@ async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<
     Ok(Ok((workshop, starts_at)))
 }
 
+/// "I can't come this time" (`want=yes`), or "I can come after all".
+#[derive(Deserialize)]
+pub struct AwayPost {
+    #[serde(default)]
+    want: String,
+}
+
+/// A face (0 to 2), a comment, and whether the participant signs it.
+#[derive(Deserialize)]
+pub struct FeedbackPost {
+    #[serde(default)]
+    face: String,
+    #[serde(default)]
+    comment: String,
+    #[serde(default)]
+    sign: String,
+}
+
+/// An attendance sheet: `all=present`, or a `mark_<user>` for each person marked.
+#[derive(Deserialize)]
+pub struct SheetPost {
+    #[serde(default)]
+    all: String,
+    #[serde(flatten)]
+    marks: HashMap<String, String>,
+}
+
 /// POST /sessions/{id}/away — "I can't come this time" (`want=yes`), or "I can come after
 /// all" (`want=no`). The place is kept.
 pub async fn away(
@@ -46,7 +75,7 @@ pub async fn away(
     ctx: Ctx,
     Participant(viewer): Participant,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<AwayPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -56,12 +85,16 @@ pub async fn away(
         };
         let page = format!("/workshops/{workshop}");
         if starts_at <= now() {
-            return Ok(see_other(&format!("{page}?error={problem}#session-{id}", problem = Problem::SessionOver)));
+            return Ok(see_other(&format!(
+                "{page}?error={problem}#session-{id}",
+                problem = Problem::SessionOver
+            )));
         }
         // Sent twice (a double tap on a slow network), the second does what the first did.
-        let ok = if field(&form, "want") == "yes" {
+        let ok = if form.want.trim() == "yes" {
             sqlx::query(
-                "INSERT INTO session_absences (session_id, user_id, created_at)                  VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                "INSERT INTO session_absences (session_id, user_id, created_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(viewer.id)
@@ -90,7 +123,7 @@ pub async fn feedback(
     ctx: Ctx,
     Participant(viewer): Participant,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<FeedbackPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -104,8 +137,8 @@ pub async fn feedback(
         } else {
             None
         };
-        let face = number_in(field(&form, "face"), 0..=2);
-        let comment = field(&form, "comment");
+        let face = number_in(form.face.trim(), 0..=2);
+        let comment = form.comment.trim();
         let problem = problem
             .or(face.is_none().then_some(Problem::FaceRequired))
             .or((comment.chars().count() > COMMENT_MAX).then_some(Problem::CommentTooLong));
@@ -135,7 +168,7 @@ pub async fn feedback(
         .bind(id)
         .bind(face)
         .bind(comment)
-        .bind((!field(&form, "sign").is_empty()).then_some(viewer.id))
+        .bind((!form.sign.trim().is_empty()).then_some(viewer.id))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -156,7 +189,7 @@ pub async fn take_attendance(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SheetPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -183,13 +216,17 @@ pub async fn take_attendance(
         .bind(workshop)
         .fetch_all(state.db.read())
         .await?;
-        let everyone = field(&form, "all") == "present";
+        let everyone = form.all.trim() == "present";
         let mut marks = Vec::new();
         for (user, away) in people {
             let mark = if everyone {
                 if away > 0 { "excused" } else { "present" }
             } else {
-                match field(&form, &format!("mark_{user}")) {
+                match form
+                    .marks
+                    .get(&format!("mark_{user}"))
+                    .map_or("", |m| m.trim())
+                {
                     "" => continue,
                     mark @ ("present" | "excused" | "absent") => mark,
                     _ => {

@@ -8,6 +8,7 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
 use sqlx::AnyConnection;
 
 use super::Place;
@@ -15,7 +16,7 @@ use crate::{
     audit,
     db::now,
     error::AppError,
-    forms::{Checked, Fields, field},
+    forms::Checked,
     irreversible::{self, Answer, Irreversible},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
@@ -209,18 +210,25 @@ pub async fn leave(
     ctx.reply(result)
 }
 
+/// The participant a counter form acts for, by id or card code.
+#[derive(Deserialize)]
+pub struct ForParticipant {
+    #[serde(default)]
+    participant: String,
+}
+
 /// POST /staff/workshops/{id}/people — a social worker registers a participant (audited).
 pub async fn register_for(
     State(state): State<AppState>,
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ForParticipant>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
-        let Some(user) = active_participant(&state, field(&form, "participant")).await? else {
+        let Some(user) = active_participant(&state, form.participant.trim()).await? else {
             return Ok(see_other(&format!(
                 "{page}?error={problem}#people",
                 problem = Problem::ParticipantRequired
@@ -241,6 +249,13 @@ pub async fn register_for(
     ctx.reply(result)
 }
 
+/// Where a move goes: another workshop's id.
+#[derive(Deserialize)]
+pub struct MoveTo {
+    #[serde(default)]
+    to: String,
+}
+
 /// POST /staff/workshops/{id}/people/{user}/remove — and `/move` with `to`, another
 /// workshop: a social worker takes a participant out, or moves them (audited).
 pub async fn change_registration(
@@ -248,7 +263,7 @@ pub async fn change_registration(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path((id, user, action)): Path<(i64, i64, String)>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<MoveTo>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -257,7 +272,7 @@ pub async fn change_registration(
         let person = format!("/staff/workshops/{id}/people/{user}");
         let target = match action.as_str() {
             "remove" => None,
-            "move" => match field(&form, "to").parse::<i64>() {
+            "move" => match form.to.trim().parse::<i64>() {
                 Ok(to) if to != id => Some(to),
                 _ => {
                     return Ok(see_other(&format!(

@@ -6,7 +6,7 @@ use crate::notices::{Done, Problem};
 use crate::{
     db::{is_unique_violation, now},
     error::AppError,
-    forms::{Fields, back, field, number_in, short_text},
+    forms::{Refill, number_in, send_back, short_text},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
@@ -15,33 +15,85 @@ use axum::{
     response::Response,
 };
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 const ROOM_NAME_MAX: usize = 60;
 
-const ROOM_FIELDS: &[&str] = &["name", "capacity", "accessibility"];
+/// What the room form posts.
+#[derive(Deserialize)]
+pub struct RoomPost {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    accessibility: String,
+}
 
-struct RoomForm {
+impl Refill for RoomPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", self.name.trim()),
+            ("capacity", self.capacity.trim()),
+            ("accessibility", self.accessibility.trim()),
+        ]
+    }
+}
+
+/// A room as the form says it, checked.
+struct Room {
     name: String,
     capacity: i64,
     accessibility: String,
 }
 
-fn check_room(form: &Fields) -> Result<RoomForm, Problem> {
-    let name = field(form, "name");
-    if name.is_empty() {
-        return Err(Problem::RoomNameRequired);
+impl RoomPost {
+    fn parse(&self) -> Result<Room, Problem> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(Problem::RoomNameRequired);
+        }
+        let name = short_text(name, ROOM_NAME_MAX).ok_or(Problem::RoomNameTooLong)?;
+        let capacity = number_in(self.capacity.trim(), 1..=500).ok_or(Problem::CapacityInvalid)?;
+        let accessibility = self.accessibility.trim();
+        if accessibility.chars().count() > NOTES_MAX {
+            return Err(Problem::NotesTooLong);
+        }
+        Ok(Room {
+            name,
+            capacity,
+            accessibility: accessibility.to_string(),
+        })
     }
-    let name = short_text(name, ROOM_NAME_MAX).ok_or(Problem::RoomNameTooLong)?;
-    let capacity = number_in(field(form, "capacity"), 1..=500).ok_or(Problem::CapacityInvalid)?;
-    let accessibility = field(form, "accessibility");
-    if accessibility.chars().count() > NOTES_MAX {
-        return Err(Problem::NotesTooLong);
+}
+
+/// What the closure-day form posts.
+#[derive(Deserialize)]
+pub struct ClosurePost {
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    label: String,
+}
+
+impl Refill for ClosurePost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![("day", self.day.trim()), ("label", self.label.trim())]
     }
-    Ok(RoomForm {
-        name,
-        capacity,
-        accessibility: accessibility.to_string(),
-    })
+}
+
+impl ClosurePost {
+    /// The day (`YYYY-MM-DD`) and why the centre is closed.
+    fn parse(&self) -> Result<(String, String), Problem> {
+        let day = NaiveDate::parse_from_str(self.day.trim(), "%Y-%m-%d")
+            .map_err(|_| Problem::DateInvalid)?;
+        let label = match short_text(self.label.trim(), ROOM_NAME_MAX) {
+            Some(label) if !label.is_empty() => label,
+            Some(_) => return Err(Problem::LabelRequired),
+            None => return Err(Problem::LabelTooLong),
+        };
+        Ok((day.format("%Y-%m-%d").to_string(), label))
+    }
 }
 
 /// Saves a new room, or changes room `id`.
@@ -50,7 +102,7 @@ async fn save_room(
     ctx: Ctx,
     _: Admin,
     id: Option<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<RoomPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -59,9 +111,9 @@ async fn save_room(
                 Some(id) => (format!("&room={id}"), format!("room-{id}")),
                 None => (String::new(), "new-room".to_string()),
             };
-            back("/admin/rooms", problem, &form, ROOM_FIELDS, &extra, &anchor)
+            send_back("/admin/rooms", problem, &form, &extra, &anchor)
         };
-        let room = match check_room(&form) {
+        let room = match form.parse() {
             Ok(room) => room,
             Err(problem) => return Ok(sent_back(problem)),
         };
@@ -120,7 +172,7 @@ pub async fn update_room(
     ctx: Ctx,
     who: Admin,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<RoomPost>, FormRejection>,
 ) -> Response {
     save_room(state, ctx, who, Some(id), form).await
 }
@@ -130,7 +182,7 @@ pub async fn create_room(
     State(state): State<AppState>,
     ctx: Ctx,
     who: Admin,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<RoomPost>, FormRejection>,
 ) -> Response {
     save_room(state, ctx, who, None, form).await
 }
@@ -140,29 +192,16 @@ pub async fn add_closure(
     State(state): State<AppState>,
     ctx: Ctx,
     _: Admin,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ClosurePost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let sent_back = |problem: Problem| {
-            back(
-                "/admin/rooms",
-                problem,
-                &form,
-                &["day", "label"],
-                "",
-                "closures",
-            )
+        let (day, label) = match form.parse() {
+            Ok(closure) => closure,
+            Err(problem) => {
+                return Ok(send_back("/admin/rooms", problem, &form, "", "closures"));
+            }
         };
-        let Ok(day) = NaiveDate::parse_from_str(field(&form, "day"), "%Y-%m-%d") else {
-            return Ok(sent_back(Problem::DateInvalid));
-        };
-        let label = match short_text(field(&form, "label"), ROOM_NAME_MAX) {
-            Some(label) if !label.is_empty() => label,
-            Some(_) => return Ok(sent_back(Problem::LabelRequired)),
-            None => return Ok(sent_back(Problem::LabelTooLong)),
-        };
-        let day = day.format("%Y-%m-%d").to_string();
         // The same day again (or twice at once) takes the last reason given.
         sqlx::query(
             "INSERT INTO closure_days (day, label) VALUES ($1, $2) \

@@ -9,13 +9,14 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
 use sqlx::AnyConnection;
 
 use super::{CAPACITY_MAX, FACILITATORS_MAX, Kind, registration::give_free_places};
 use crate::{
     db::now,
     error::AppError,
-    forms::{Checked, Fields, back, field, number_in},
+    forms::{Checked, Refill, number_in, send_back},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{Pictogram, parse_description, parse_title},
@@ -33,36 +34,64 @@ struct WorkshopForm {
     facilitators: Vec<i64>,
 }
 
-const WORKSHOP_FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "pictogram",
-    "kind",
-    "capacity",
-    "room",
-    "facilitator_1",
-    "facilitator_2",
-];
+/// What the workshop form posts.
+#[derive(Deserialize)]
+pub struct WorkshopPost {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    pictogram: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    room: String,
+    #[serde(default)]
+    facilitator_1: String,
+    #[serde(default)]
+    facilitator_2: String,
+}
 
-async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm> {
-    let title = match parse_title(field(form, "title")) {
+// The form has a field for each facilitator a workshop may have.
+const _: () = assert!(FACILITATORS_MAX == 2);
+
+impl Refill for WorkshopPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("title", self.title.trim()),
+            ("description", self.description.trim()),
+            ("pictogram", self.pictogram.trim()),
+            ("kind", self.kind.trim()),
+            ("capacity", self.capacity.trim()),
+            ("room", self.room.trim()),
+            ("facilitator_1", self.facilitator_1.trim()),
+            ("facilitator_2", self.facilitator_2.trim()),
+        ]
+    }
+}
+
+async fn check_workshop(state: &AppState, form: &WorkshopPost) -> Checked<WorkshopForm> {
+    let title = match parse_title(form.title.trim()) {
         Ok(title) => title,
         Err(problem) => return Ok(Err(problem)),
     };
-    let description = match parse_description(field(form, "description")) {
+    let description = match parse_description(form.description.trim()) {
         Ok(text) => text,
         Err(problem) => return Ok(Err(problem)),
     };
-    let Some(pictogram) = Pictogram::parse(field(form, "pictogram")) else {
+    let Some(pictogram) = Pictogram::parse(form.pictogram.trim()) else {
         return Ok(Err(Problem::PictogramRequired));
     };
-    let Some(kind) = Kind::parse(field(form, "kind")) else {
+    let Some(kind) = Kind::parse(form.kind.trim()) else {
         return Ok(Err(Problem::KindInvalid));
     };
-    let Some(capacity) = number_in(field(form, "capacity"), 1..=CAPACITY_MAX) else {
+    let Some(capacity) = number_in(form.capacity.trim(), 1..=CAPACITY_MAX) else {
         return Ok(Err(Problem::CapacityInvalid));
     };
-    let room = match field(form, "room") {
+    let room = match form.room.trim() {
         "" => None,
         text => {
             let found: Option<i64> = match text.parse::<i64>() {
@@ -89,8 +118,8 @@ async fn check_workshop(state: &AppState, form: &Fields) -> Checked<WorkshopForm
     .fetch_all(state.db.read())
     .await?;
     let mut facilitators = Vec::new();
-    for n in 1..=FACILITATORS_MAX {
-        match field(form, &format!("facilitator_{n}")) {
+    for chosen in [&form.facilitator_1, &form.facilitator_2] {
+        match chosen.trim() {
             "" => {}
             text => match text.parse::<i64>() {
                 Ok(id) if staff.contains(&id) => {
@@ -143,18 +172,17 @@ pub async fn create_workshop(
     State(state): State<AppState>,
     ctx: Ctx,
     Staff(viewer): Staff,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<WorkshopPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let workshop = match check_workshop(&state, &form).await? {
             Ok(workshop) => workshop,
             Err(problem) => {
-                return Ok(back(
+                return Ok(send_back(
                     "/staff/workshops",
                     problem,
                     &form,
-                    WORKSHOP_FIELDS,
                     "",
                     "new-workshop",
                 ));
@@ -193,14 +221,14 @@ pub async fn update_workshop(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<WorkshopPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let page = format!("/staff/workshops/{id}");
         let workshop = match check_workshop(&state, &form).await? {
             Ok(workshop) => workshop,
-            Err(problem) => return Ok(back(&page, problem, &form, WORKSHOP_FIELDS, "", "details")),
+            Err(problem) => return Ok(send_back(&page, problem, &form, "", "details")),
         };
         let mut tx = state.db.write().begin().await?;
         let changed = sqlx::query(

@@ -23,6 +23,8 @@ pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod booking;
 #[cfg(feature = "ssr")]
+pub mod forms;
+#[cfg(feature = "ssr")]
 pub mod from_vote;
 #[cfg(feature = "ssr")]
 pub mod handlers;

@@ -1,6 +1,7 @@
 //! Form handlers for a workshop's sessions (social workers): a schedule, one more session,
 //! a session moved or cancelled.
 
+use super::forms::{CancelPost, SchedulePost, SessionPost};
 use super::{
     Kind,
     booking::find_clashes,
@@ -13,7 +14,7 @@ use crate::{
     db::decode,
     db::now,
     error::AppError,
-    forms::{Checked, Fields, back, field},
+    forms::{Checked, Refill, send_back},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::parse_reason,
@@ -45,39 +46,39 @@ async fn occupying(
 }
 
 /// A date and a time of day typed in a form.
-fn date_and_time(form: &Fields, date: &str, time: &str) -> Option<(NaiveDate, NaiveTime)> {
+fn date_and_time(date: &str, time: &str) -> Option<(NaiveDate, NaiveTime)> {
     Some((
-        NaiveDate::parse_from_str(field(form, date), "%Y-%m-%d").ok()?,
-        NaiveTime::parse_from_str(field(form, time), "%H:%M").ok()?,
+        NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?,
+        NaiveTime::parse_from_str(time.trim(), "%H:%M").ok()?,
     ))
 }
 
-fn minutes(form: &Fields) -> Option<u32> {
-    field(form, "minutes")
+pub(super) fn minutes(text: &str) -> Option<u32> {
+    text.trim()
         .parse::<u32>()
         .ok()
         .filter(|m| DURATION_RANGE.contains(m))
 }
 
 /// The sessions a schedule form asks for.
-async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, i64)>> {
-    let Some(frequency) = Frequency::parse(field(form, "frequency")) else {
+async fn planned_sessions(state: &AppState, form: &SchedulePost) -> Checked<Vec<(i64, i64)>> {
+    let Some(frequency) = Frequency::parse(form.frequency.trim()) else {
         return Ok(Err(Problem::FrequencyInvalid));
     };
-    let Some((start, time)) = date_and_time(form, "start", "time") else {
+    let Some((start, time)) = date_and_time(&form.start, &form.time) else {
         return Ok(Err(Problem::DateInvalid));
     };
-    let Some(minutes) = minutes(form) else {
+    let Some(minutes) = minutes(&form.minutes) else {
         return Ok(Err(Problem::DurationInvalid));
     };
-    let end = if field(form, "end") == "until" {
-        match NaiveDate::parse_from_str(field(form, "until"), "%Y-%m-%d") {
+    let end = if form.end.trim() == "until" {
+        match NaiveDate::parse_from_str(form.until.trim(), "%Y-%m-%d") {
             Ok(until) if until < start => return Ok(Err(Problem::EndBeforeStart)),
             Ok(until) => End::Until(until),
             Err(_) => return Ok(Err(Problem::DateInvalid)),
         }
     } else {
-        match field(form, "count").parse::<u32>() {
+        match form.count.trim().parse::<u32>() {
             Ok(count) => End::Count(count),
             Err(_) => return Ok(Err(Problem::CountInvalid)),
         }
@@ -93,44 +94,25 @@ async fn planned_sessions(state: &AppState, form: &Fields) -> Checked<Vec<(i64, 
     Ok(recurrence::sessions(&rule, &closures, &state.settings.time_zone).map_err(|e| e.problem()))
 }
 
-const SCHEDULE_FIELDS: &[&str] = &[
-    "frequency",
-    "start",
-    "end",
-    "count",
-    "until",
-    "time",
-    "minutes",
-];
-
-const SESSION_FIELDS: &[&str] = &["date", "time", "minutes"];
-
 /// Saves the sessions a form planned for `workshop` unless they clash and the form does not
-/// confirm it; sends the form back (to `anchor`, with its `fields`) with any problem.
+/// confirm it; sends the form back (to `anchor`, refilled) with any problem.
 async fn add_sessions(
     state: &AppState,
     workshop: i64,
     planned: Result<Vec<(i64, i64)>, Problem>,
-    form: &Fields,
-    fields: &[&str],
+    form: &impl Refill,
+    confirmed: bool,
     anchor: &str,
 ) -> Result<Response, AppError> {
     let page = format!("/staff/workshops/{workshop}");
     let (room, people, kind) = occupying(state, workshop).await?;
     let wanted = match planned {
         Ok(wanted) => wanted,
-        Err(problem) => return Ok(back(&page, problem, form, fields, "", anchor)),
+        Err(problem) => return Ok(send_back(&page, problem, form, "", anchor)),
     };
     let past = wanted.iter().any(|(start, _)| *start <= now());
     if past {
-        return Ok(back(
-            &page,
-            Problem::SessionInPast,
-            form,
-            fields,
-            "",
-            anchor,
-        ));
+        return Ok(send_back(&page, Problem::SessionInPast, form, "", anchor));
     }
     if kind == Kind::OneOff {
         let existing: i64 = sqlx::query_scalar(
@@ -141,18 +123,17 @@ async fn add_sessions(
         .fetch_one(state.db.read())
         .await?;
         if existing + wanted.len() as i64 > 1 {
-            return Ok(back(&page, Problem::OneoffSingle, form, fields, "", anchor));
+            return Ok(send_back(&page, Problem::OneoffSingle, form, "", anchor));
         }
     }
     let clashes = find_clashes(&state.db, &wanted, room, &people, 0).await?;
-    if !clashes.is_empty() && field(form, "confirm") != "1" {
+    if !clashes.is_empty() && !confirmed {
         let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
         let extra = format!("&clash={}", ids.join(","));
-        return Ok(back(
+        return Ok(send_back(
             &page,
             Problem::BookingClash,
             form,
-            fields,
             &extra,
             anchor,
         ));
@@ -199,12 +180,20 @@ pub async fn schedule(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SchedulePost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let planned = planned_sessions(&state, &form).await?;
-        add_sessions(&state, id, planned, &form, SCHEDULE_FIELDS, "schedule").await
+        add_sessions(
+            &state,
+            id,
+            planned,
+            &form,
+            form.confirm.trim() == "1",
+            "schedule",
+        )
+        .await
     }
     .await;
     ctx.reply(result)
@@ -212,11 +201,11 @@ pub async fn schedule(
 
 /// One session's start and end from a form's `date`, `time` and `minutes`.
 /// The centre being closed that day is a problem too.
-async fn one_session(state: &AppState, form: &Fields) -> Checked<(i64, i64)> {
-    let Some((date, time)) = date_and_time(form, "date", "time") else {
+async fn one_session(state: &AppState, form: &SessionPost) -> Checked<(i64, i64)> {
+    let Some((date, time)) = date_and_time(&form.date, &form.time) else {
         return Ok(Err(Problem::DateInvalid));
     };
-    let Some(minutes) = minutes(form) else {
+    let Some(minutes) = minutes(&form.minutes) else {
         return Ok(Err(Problem::DurationInvalid));
     };
     if closure_dates(&state.db).await?.contains(&date) {
@@ -234,12 +223,20 @@ pub async fn add_session(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SessionPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let planned = one_session(&state, &form).await?.map(|wanted| vec![wanted]);
-        add_sessions(&state, id, planned, &form, SESSION_FIELDS, "add-session").await
+        add_sessions(
+            &state,
+            id,
+            planned,
+            &form,
+            form.confirm.trim() == "1",
+            "add-session",
+        )
+        .await
     }
     .await;
     ctx.reply(result)
@@ -266,7 +263,7 @@ pub async fn move_session(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SessionPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -274,11 +271,10 @@ pub async fn move_session(
         let page = format!("/staff/workshops/{workshop}");
         let anchor = format!("session-{id}");
         let keep = |problem: Problem, extra: &str| {
-            back(
+            send_back(
                 &page,
                 problem,
                 &form,
-                SESSION_FIELDS,
                 &format!("&session={id}{extra}"),
                 &anchor,
             )
@@ -295,7 +291,7 @@ pub async fn move_session(
         }
         let (room, people, _) = occupying(&state, workshop).await?;
         let clashes = find_clashes(&state.db, &[(start, end)], room, &people, id).await?;
-        if !clashes.is_empty() && field(&form, "confirm") != "1" {
+        if !clashes.is_empty() && form.confirm.trim() != "1" {
             let ids: Vec<String> = clashes.iter().map(i64::to_string).collect();
             return Ok(keep(
                 Problem::BookingClash,
@@ -330,7 +326,7 @@ pub async fn cancel_session(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<CancelPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -342,14 +338,13 @@ pub async fn cancel_session(
                 problem = Problem::SessionCancelled
             )));
         }
-        let reason = match parse_reason(field(&form, "reason")) {
+        let reason = match parse_reason(form.reason.trim()) {
             Ok(reason) => reason,
             Err(problem) => {
-                return Ok(back(
+                return Ok(send_back(
                     &page,
                     problem,
                     &form,
-                    &["reason"],
                     &format!("&session={id}"),
                     &format!("session-{id}"),
                 ));

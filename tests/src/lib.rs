@@ -7,6 +7,7 @@
 
 pub mod fill;
 
+use app::notices::{Done, Problem};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use axum::{Router, body::Body};
@@ -56,6 +57,61 @@ impl Reply {
     /// The value of the session cookie this response sets, if any (empty when it clears it).
     pub fn session_cookie(&self) -> Option<String> {
         self.cookie("trame_session")
+    }
+
+    /// The value of `name` in the query of the address this reply sends to.
+    pub fn sent_with(&self, name: &str) -> Option<String> {
+        let location = self.location();
+        let query = location.split_once('?')?.1;
+        let query = query.split('#').next().unwrap_or_default();
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_string())
+    }
+
+    /// The form did what `done` says: a 303 to a page with `ok=<code>`.
+    #[track_caller]
+    pub fn assert_done(&self, done: Done) {
+        assert_eq!(self.status, StatusCode::SEE_OTHER, "{}", self.location());
+        assert_eq!(
+            self.sent_with("ok"),
+            Some(done.code().to_string()),
+            "{}",
+            self.location()
+        );
+    }
+
+    /// The form was refused: a 303 back to a page with `error=<code>`.
+    #[track_caller]
+    pub fn assert_refused(&self, problem: Problem) {
+        assert_eq!(self.status, StatusCode::SEE_OTHER, "{}", self.location());
+        assert_eq!(
+            self.sent_with("error"),
+            Some(problem.code().to_string()),
+            "{}",
+            self.location()
+        );
+    }
+}
+
+/// A participant logged in with their access card (the demo PIN), as tests drive them.
+pub struct Participant<'a> {
+    app: &'a TestApp,
+    pub session: String,
+}
+
+impl Participant<'_> {
+    /// Takes a place in `workshop` (or one on its waiting list).
+    pub async fn register(&self, workshop: i64) -> Reply {
+        self.app
+            .post(
+                &format!("/workshops/{workshop}/register"),
+                &[],
+                Some(&self.session),
+            )
+            .await
     }
 }
 
@@ -262,6 +318,14 @@ impl TestApp {
             .await;
         assert_eq!(reply.location(), "/", "card login of {code}");
         reply.session_cookie().expect("a session cookie")
+    }
+
+    /// The participant with card `code`, logged in with the demo PIN.
+    pub async fn participant(&self, code: &str) -> Participant<'_> {
+        Participant {
+            app: self,
+            session: self.login_card(code, app::demo::PARTICIPANT_PIN).await,
+        }
     }
 
     /// The number a query returns (a count, an id).

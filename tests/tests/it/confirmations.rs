@@ -3,6 +3,7 @@
 //! acts; asked again, the page says it is done. Forged or foreign confirmation pages are
 //! refused like the actions they lead to.
 
+use app::notices::Done;
 use http::StatusCode;
 use trame_tests::{Backend, TestApp, on_both_backends};
 
@@ -233,15 +234,8 @@ async fn leaving_says_who_gets_the_place(backend: Backend) {
         .execute(app.db().write())
         .await
         .unwrap();
-    let marc = app.login_card("MRC5HQ", "1234").await;
-    let joined = app
-        .post(&format!("/workshops/{sewing}/register"), &[], Some(&marc))
-        .await;
-    assert!(
-        joined.location().contains("ok=waiting_listed"),
-        "{}",
-        joined.location()
-    );
+    let marc = app.participant("MRC5HQ").await;
+    marc.register(sewing).await.assert_done(Done::WaitingListed);
     let amina = app.login_card("AMN4KP", "1234").await;
     let page = app
         .get(&format!("/confirm/leave-workshop/{sewing}"), Some(&amina))
@@ -251,7 +245,10 @@ async fn leaving_says_who_gets_the_place(backend: Backend) {
             .contains("donnée tout de suite à la première personne de la liste d'attente")
     );
     let waiting = app
-        .get(&format!("/confirm/leave-workshop/{sewing}"), Some(&marc))
+        .get(
+            &format!("/confirm/leave-workshop/{sewing}"),
+            Some(&marc.session),
+        )
         .await;
     assert!(
         waiting

@@ -3,6 +3,7 @@
 //! closed, a project with a goal, a step and a contribution waiting), named by the
 //! placeholders of the form catalogue.
 
+use app::notices::Done;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -183,11 +184,7 @@ impl World {
                 Some(&amina_session),
             )
             .await;
-        assert!(
-            registered.location().contains("ok=registered"),
-            "{}",
-            registered.location()
-        );
+        registered.assert_done(Done::Registered);
         let workshop_number: i64 = workshop_id.parse().unwrap();
         let session = scalar(
             app,

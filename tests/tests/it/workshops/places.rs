@@ -1,6 +1,7 @@
 //! Places and the waiting list under a rush, and a worker registering, moving and removing people.
 
 use super::*;
+use app::notices::Done;
 use trame_tests::on_both_backends;
 
 on_both_backends!(
@@ -232,13 +233,7 @@ async fn opposite_moves_at_once_wait_for_each_other(backend: Backend) {
             })
             .collect();
         for task in tasks {
-            let reply = task.await.unwrap();
-            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-            assert!(
-                reply.location().contains("ok=registered"),
-                "{}",
-                reply.location()
-            );
+            task.await.unwrap().assert_done(Done::Registered);
         }
         for place in &mut places {
             place.1 = if place.1 == first { second } else { first };

@@ -6,7 +6,7 @@ use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
-    forms::{Fields, back, field, short_text},
+    forms::{Refill, send_back, short_text},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
@@ -14,11 +14,37 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
 
-const SKILL_FIELDS: &[&str] = &["pictogram", "name_fr", "name_nl", "name_en"];
+/// What the skill form posts: a pictogram, the skill's name in each language, and
+/// `retired=1` to take it out of use.
+#[derive(Deserialize)]
+pub struct SkillPost {
+    #[serde(default)]
+    pictogram: String,
+    #[serde(default)]
+    name_fr: String,
+    #[serde(default)]
+    name_nl: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    retired: String,
+}
 
-fn check_skill(form: &Fields) -> Result<[String; 4], Problem> {
-    let pictogram = field(form, "pictogram");
+impl Refill for SkillPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("pictogram", self.pictogram.trim()),
+            ("name_fr", self.name_fr.trim()),
+            ("name_nl", self.name_nl.trim()),
+            ("name_en", self.name_en.trim()),
+        ]
+    }
+}
+
+fn check_skill(form: &SkillPost) -> Result<[String; 4], Problem> {
+    let pictogram = form.pictogram.trim();
     if pictogram.is_empty() {
         return Err(Problem::PictogramRequired);
     }
@@ -26,8 +52,8 @@ fn check_skill(form: &Fields) -> Result<[String; 4], Problem> {
         return Err(Problem::PictogramInvalid);
     }
     let mut names = Vec::new();
-    for name in &SKILL_FIELDS[1..] {
-        match short_text(field(form, name), SKILL_NAME_MAX) {
+    for name in [&form.name_fr, &form.name_nl, &form.name_en] {
+        match short_text(name.trim(), SKILL_NAME_MAX) {
             Some(text) if !text.is_empty() => names.push(text),
             Some(_) => return Err(Problem::SkillNamesRequired),
             None => return Err(Problem::SkillNameTooLong),
@@ -42,7 +68,7 @@ async fn save_skill(
     ctx: Ctx,
     _: Admin,
     id: Option<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SkillPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -51,14 +77,7 @@ async fn save_skill(
         let [pictogram, fr, nl, en] = match check_skill(&form) {
             Ok(fields) => fields,
             Err(problem) => {
-                return Ok(back(
-                    "/admin/skills",
-                    problem,
-                    &form,
-                    SKILL_FIELDS,
-                    &extra,
-                    &anchor,
-                ));
+                return Ok(send_back("/admin/skills", problem, &form, &extra, &anchor));
             }
         };
         let changed = match id {
@@ -79,7 +98,7 @@ async fn save_skill(
             .bind(&fr)
             .bind(&nl)
             .bind(&en)
-            .bind(i64::from(field(&form, "retired") == "1"))
+            .bind(i64::from(form.retired.trim() == "1"))
             .bind(id),
         }
         .execute(state.db.write())
@@ -102,7 +121,7 @@ pub async fn create_skill(
     State(state): State<AppState>,
     ctx: Ctx,
     who: Admin,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SkillPost>, FormRejection>,
 ) -> Response {
     save_skill(state, ctx, who, None, form).await
 }
@@ -113,7 +132,7 @@ pub async fn update_skill(
     ctx: Ctx,
     who: Admin,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<SkillPost>, FormRejection>,
 ) -> Response {
     save_skill(state, ctx, who, Some(id), form).await
 }

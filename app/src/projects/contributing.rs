@@ -1,7 +1,7 @@
 //! Form handlers for contributions: a participant records what they gave, a social worker records
 //! it for someone or decides on it.
 
-use super::handlers::{date, ticked};
+use super::handlers::date;
 use super::planning::{Linked, count_linkable};
 use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX, today};
 use crate::guard::{Participant, Staff};
@@ -10,7 +10,7 @@ use crate::{
     audit,
     db::now,
     error::AppError,
-    forms::{Checked, Fields, back, field, number_in},
+    forms::{Checked, Refill, Ticked, number_in, send_back},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::handlers::active_participant,
@@ -20,9 +20,46 @@ use axum::{
     response::Response,
 };
 use chrono::{Days, NaiveDate};
+use serde::Deserialize;
 use sqlx::AnyConnection;
 
-const CONTRIBUTION_FIELDS: &[&str] = &["goal", "quantity", "minutes", "day", "session", "note"];
+/// What a contribution form posts; its skills are `skill_<id>` boxes. A social worker's
+/// also names the `participant` and may `confirm` at once.
+#[derive(Deserialize)]
+pub struct ContributionPost {
+    #[serde(default)]
+    goal: String,
+    #[serde(default)]
+    quantity: String,
+    #[serde(default)]
+    minutes: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    session: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    participant: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(flatten)]
+    boxes: Ticked,
+}
+
+impl Refill for ContributionPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("goal", self.goal.trim()),
+            ("quantity", self.quantity.trim()),
+            ("minutes", self.minutes.trim()),
+            ("day", self.day.trim()),
+            ("session", self.session.trim()),
+            ("note", self.note.trim()),
+            ("participant", self.participant.trim()),
+        ]
+    }
+}
 
 struct ContributionForm {
     goal: Option<i64>,
@@ -35,8 +72,8 @@ struct ContributionForm {
 }
 
 /// A number field that may be left empty (zero).
-fn amount(form: &Fields, name: &str, max: i64, problem: Problem) -> Result<i64, Problem> {
-    match field(form, name) {
+fn amount(text: &str, max: i64, problem: Problem) -> Result<i64, Problem> {
+    match text.trim() {
         "" => Ok(0),
         text => number_in(text, 0..=max).ok_or(problem),
     }
@@ -49,7 +86,7 @@ async fn check_contribution(
     project: i64,
     person: i64,
     own: bool,
-    form: &Fields,
+    form: &ContributionPost,
 ) -> Checked<ContributionForm> {
     let db = state.db.read();
     let status: Option<String> = sqlx::query_scalar("SELECT status FROM projects WHERE id = $1")
@@ -61,7 +98,7 @@ async fn check_contribution(
     {
         return Ok(Err(Problem::ProjectClosed));
     }
-    let goal = match field(form, "goal") {
+    let goal = match form.goal.trim() {
         "" => None,
         text => {
             let id = text.parse::<i64>().unwrap_or(0);
@@ -79,8 +116,8 @@ async fn check_contribution(
         }
     };
     let figures = (|| {
-        let quantity = amount(form, "quantity", QUANTITY_MAX, Problem::QuantityInvalid)?;
-        let minutes = amount(form, "minutes", MINUTES_MAX, Problem::MinutesInvalid)?;
+        let quantity = amount(&form.quantity, QUANTITY_MAX, Problem::QuantityInvalid)?;
+        let minutes = amount(&form.minutes, MINUTES_MAX, Problem::MinutesInvalid)?;
         match (goal, quantity, minutes) {
             (None, 1.., _) => Err(Problem::GoalRequired),
             (Some(_), 0, _) => Err(Problem::QuantityInvalid),
@@ -92,7 +129,7 @@ async fn check_contribution(
         Ok(figures) => figures,
         Err(problem) => return Ok(Err(problem)),
     };
-    let day = match date(form, "day") {
+    let day = match date(&form.day) {
         Ok(day) => day,
         Err(problem) => return Ok(Err(problem)),
     };
@@ -103,7 +140,7 @@ async fn check_contribution(
     if day < today - Days::new(CONTRIBUTION_DAYS_BACK) {
         return Ok(Err(Problem::DateTooOld));
     }
-    let session = match field(form, "session") {
+    let session = match form.session.trim() {
         "" => None,
         text => {
             let id = text.parse::<i64>().unwrap_or(0);
@@ -125,12 +162,12 @@ async fn check_contribution(
             Some(id)
         }
     };
-    let skills = ticked(form, "skill_");
+    let skills = form.boxes.ids("skill_");
     let mut conn = db.acquire().await?;
     if count_linkable(&mut conn, Linked::Skills, &skills).await? != skills.len() {
         return Ok(Err(Problem::SkillInvalid));
     }
-    let note = field(form, "note");
+    let note = form.note.trim();
     if note.chars().count() > NOTE_MAX {
         return Ok(Err(Problem::NoteTooLong));
     }
@@ -198,7 +235,7 @@ pub async fn record(
     ctx: Ctx,
     Participant(viewer): Participant,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ContributionPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -206,14 +243,7 @@ pub async fn record(
         let contribution = match check_contribution(&state, id, viewer.id, true, &form).await? {
             Ok(contribution) => contribution,
             Err(problem) => {
-                return Ok(back(
-                    &path,
-                    problem,
-                    &form,
-                    CONTRIBUTION_FIELDS,
-                    "",
-                    "record",
-                ));
+                return Ok(send_back(&path, problem, &form, "", "record"));
             }
         };
         let mut tx = state.db.write().begin().await?;
@@ -235,14 +265,13 @@ pub async fn record_for(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ContributionPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let path = format!("/staff/projects/{id}");
-        let keep = [CONTRIBUTION_FIELDS, &["participant"]].concat();
-        let sent_back = |problem| back(&path, problem, &form, &keep, "", "record");
-        let person = active_participant(&state, field(&form, "participant")).await?;
+        let sent_back = |problem| send_back(&path, problem, &form, "", "record");
+        let person = active_participant(&state, form.participant.trim()).await?;
         let Some(person) = person else {
             return Ok(sent_back(Problem::ParticipantRequired));
         };
@@ -250,7 +279,7 @@ pub async fn record_for(
             Ok(contribution) => contribution,
             Err(problem) => return Ok(sent_back(problem)),
         };
-        let confirmed = field(&form, "confirm") == "1";
+        let confirmed = form.confirm.trim() == "1";
         let mut tx = state.db.write().begin().await?;
         insert_contribution(
             &mut tx,

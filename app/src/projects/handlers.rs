@@ -22,33 +22,43 @@ use crate::{
     access::Role,
     db::now,
     error::AppError,
-    forms::{Fields, back, field, short_text},
+    forms::{Refill, Ticked, send_back, short_text},
     i18n::Locale,
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
 
-/// The ids `prefix<id>` of the form's ticked boxes.
-pub(super) fn ticked(form: &Fields, prefix: &str) -> Vec<i64> {
-    let mut ids: Vec<i64> = form
-        .keys()
-        .filter_map(|name| name.strip_prefix(prefix)?.parse().ok())
-        .collect();
-    ids.sort_unstable();
-    ids
-}
-
 /// A label: required, at most `LABEL_MAX` characters on one line.
-pub(super) fn label(form: &Fields, name: &str) -> Result<String, Problem> {
-    match short_text(field(form, name), LABEL_MAX) {
+pub(super) fn label(text: &str) -> Result<String, Problem> {
+    match short_text(text.trim(), LABEL_MAX) {
         Some(label) if !label.is_empty() => Ok(label),
         Some(_) => Err(Problem::ProjectLabelRequired),
         None => Err(Problem::ProjectLabelTooLong),
     }
 }
 
-pub(super) fn date(form: &Fields, name: &str) -> Result<NaiveDate, Problem> {
-    NaiveDate::parse_from_str(field(form, name), "%Y-%m-%d").map_err(|_| Problem::DateInvalid)
+pub(super) fn date(text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::DateInvalid)
+}
+
+/// The skills a participant says they have (`have_<id>`) and may be asked for (`ask_<id>`).
+#[derive(Deserialize)]
+pub struct MySkillsPost {
+    #[serde(flatten)]
+    boxes: Ticked,
+}
+
+/// A partner's thanks to the group.
+#[derive(Deserialize)]
+pub struct ThanksPost {
+    #[serde(default)]
+    message: String,
+}
+
+impl Refill for ThanksPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![("message", self.message.trim())]
+    }
 }
 
 /// POST /journey/skills: the skills a participant has (`have_<id>`) and may be asked for
@@ -57,12 +67,12 @@ pub async fn save_my_skills(
     State(state): State<AppState>,
     ctx: Ctx,
     Participant(viewer): Participant,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<MySkillsPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        let ask = ticked(&form, "ask_");
-        let mut have = ticked(&form, "have_");
+        let ask = form.boxes.ids("ask_");
+        let mut have = form.boxes.ids("have_");
         have.extend(&ask);
         have.sort_unstable();
         have.dedup();
@@ -104,7 +114,7 @@ pub async fn send_thanks(
     ctx: Ctx,
     Partner(viewer): Partner,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ThanksPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -112,7 +122,7 @@ pub async fn send_thanks(
             return Err(AppError::NotFound);
         }
         let path = format!("/partner/projects/{id}");
-        let message = field(&form, "message");
+        let message = form.message.trim();
         let problem = if message.is_empty() {
             Some(Problem::MessageRequired)
         } else if message.chars().count() > THANKS_MAX {
@@ -121,7 +131,7 @@ pub async fn send_thanks(
             None
         };
         if let Some(problem) = problem {
-            return Ok(back(&path, problem, &form, &["message"], "", "thanks"));
+            return Ok(send_back(&path, problem, &form, "", "thanks"));
         }
         sqlx::query(
             "INSERT INTO project_thanks (project_id, from_id, message, created_at) \
@@ -249,19 +259,5 @@ mod tests {
     fn csv_cells_are_quoted_and_never_formulas() {
         assert_eq!(csv_cell("Doudous \"câlins\""), "\"Doudous \"\"câlins\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(1)"), "\"'=HYPERLINK(1)\"");
-    }
-
-    #[test]
-    fn ticked_boxes_give_their_ids() {
-        let form: Fields = [
-            ("skill_3", "1"),
-            ("skill_x", "1"),
-            ("note", "a"),
-            ("skill_1", "1"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        assert_eq!(ticked(&form, "skill_"), vec![1, 3]);
     }
 }

@@ -1,14 +1,14 @@
 //! Form handlers that plan a project (social workers): the project itself, its partners, goals,
 //! milestones and the skills it needs.
 
-use super::handlers::{date, label, ticked};
+use super::handlers::{date, label};
 use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit, today};
 use crate::guard::Staff;
 use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
-    forms::{Checked, Fields, back, field, number_in},
+    forms::{Checked, Refill, Ticked, number_in, send_back},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{parse_description, parse_title},
@@ -17,6 +17,7 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
 use sqlx::AnyConnection;
 
 /// What a project form links a project to.
@@ -101,7 +102,79 @@ async fn link_project(
     Ok(())
 }
 
-const PROJECT_FIELDS: &[&str] = &["name", "kind", "description", "status"];
+/// What the project form posts; its partners are `partner_<id>` boxes.
+#[derive(Deserialize)]
+pub struct ProjectPost {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    public_page: String,
+    #[serde(flatten)]
+    boxes: Ticked,
+}
+
+impl Refill for ProjectPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", self.name.trim()),
+            ("kind", self.kind.trim()),
+            ("description", self.description.trim()),
+            ("status", self.status.trim()),
+        ]
+    }
+}
+
+/// What the goal form posts.
+#[derive(Deserialize)]
+pub struct GoalPost {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    target: String,
+    #[serde(default)]
+    due: String,
+}
+
+impl Refill for GoalPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("label", self.label.trim()),
+            ("unit", self.unit.trim()),
+            ("target", self.target.trim()),
+            ("due", self.due.trim()),
+        ]
+    }
+}
+
+/// What the step form posts.
+#[derive(Deserialize)]
+pub struct StepPost {
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    day: String,
+}
+
+impl Refill for StepPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![("step", self.step.trim()), ("day", self.day.trim())]
+    }
+}
+
+/// The skills a project needs: `need_<id>` boxes.
+#[derive(Deserialize)]
+pub struct NeedsPost {
+    #[serde(flatten)]
+    boxes: Ticked,
+}
 
 struct ProjectForm {
     name: String,
@@ -112,20 +185,20 @@ struct ProjectForm {
     partners: Vec<i64>,
 }
 
-async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> {
+async fn check_project(state: &AppState, form: &ProjectPost) -> Checked<ProjectForm> {
     let checked = (|| {
         Ok::<_, Problem>((
-            parse_title(field(form, "name"))?,
-            ProjectKind::parse(field(form, "kind")).ok_or(Problem::ProjectKindInvalid)?,
-            parse_description(field(form, "description"))?,
-            ProjectStatus::parse(field(form, "status")).ok_or(Problem::StatusInvalid)?,
+            parse_title(form.name.trim())?,
+            ProjectKind::parse(form.kind.trim()).ok_or(Problem::ProjectKindInvalid)?,
+            parse_description(form.description.trim())?,
+            ProjectStatus::parse(form.status.trim()).ok_or(Problem::StatusInvalid)?,
         ))
     })();
     let (name, kind, description, status) = match checked {
         Ok(fields) => fields,
         Err(problem) => return Ok(Err(problem)),
     };
-    let partners = ticked(form, "partner_");
+    let partners = form.boxes.ids("partner_");
     let mut conn = state.db.read().acquire().await?;
     let found = count_linkable(&mut conn, Linked::Partners, &partners).await?;
     if found != partners.len() {
@@ -136,7 +209,7 @@ async fn check_project(state: &AppState, form: &Fields) -> Checked<ProjectForm> 
         kind,
         description,
         status,
-        public_page: field(form, "public_page") == "1",
+        public_page: form.public_page.trim() == "1",
         partners,
     }))
 }
@@ -146,7 +219,7 @@ async fn save_project(
     ctx: Ctx,
     Staff(viewer): Staff,
     id: Option<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ProjectPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -157,7 +230,7 @@ async fn save_project(
                     Some(id) => (format!("/staff/projects/{id}"), "details"),
                     None => ("/staff/projects".to_string(), "new-project"),
                 };
-                return Ok(back(&path, problem, &form, PROJECT_FIELDS, "", anchor));
+                return Ok(send_back(&path, problem, &form, "", anchor));
             }
         };
         let mut tx = state.db.write().begin().await?;
@@ -213,7 +286,7 @@ pub async fn create_project(
     State(state): State<AppState>,
     ctx: Ctx,
     who: Staff,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ProjectPost>, FormRejection>,
 ) -> Response {
     save_project(state, ctx, who, None, form).await
 }
@@ -224,7 +297,7 @@ pub async fn update_project(
     ctx: Ctx,
     who: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<ProjectPost>, FormRejection>,
 ) -> Response {
     save_project(state, ctx, who, Some(id), form).await
 }
@@ -243,25 +316,24 @@ pub async fn add_goal(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<GoalPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
         let checked = (|| {
             Ok::<_, Problem>((
-                label(&form, "label")?,
-                Unit::parse(field(&form, "unit")).ok_or(Problem::UnitInvalid)?,
-                number_in(field(&form, "target"), 1..=TARGET_MAX).ok_or(Problem::TargetInvalid)?,
-                date(&form, "due")?,
+                label(&form.label)?,
+                Unit::parse(form.unit.trim()).ok_or(Problem::UnitInvalid)?,
+                number_in(form.target.trim(), 1..=TARGET_MAX).ok_or(Problem::TargetInvalid)?,
+                date(&form.due)?,
             ))
         })();
         let (label, unit, target, due) = match checked {
             Ok(goal) => goal,
             Err(problem) => {
                 let path = format!("/staff/projects/{id}");
-                let keep = &["label", "unit", "target", "due"];
-                return Ok(back(&path, problem, &form, keep, "&form=goal", "goals"));
+                return Ok(send_back(&path, problem, &form, "&form=goal", "goals"));
             }
         };
         sqlx::query(
@@ -291,17 +363,16 @@ pub async fn add_milestone(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<StepPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
-        let (label, due) = match label(&form, "step").and_then(|l| Ok((l, date(&form, "day")?))) {
+        let (label, due) = match label(&form.step).and_then(|l| Ok((l, date(&form.day)?))) {
             Ok(step) => step,
             Err(problem) => {
                 let path = format!("/staff/projects/{id}");
-                let keep = &["step", "day"];
-                return Ok(back(&path, problem, &form, keep, "&form=step", "milestones"));
+                return Ok(send_back(&path, problem, &form, "&form=step", "milestones"));
             }
         };
         sqlx::query(
@@ -355,12 +426,12 @@ pub async fn set_needed_skills(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<NeedsPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         project_exists(&state, id).await?;
-        let skills = ticked(&form, "need_");
+        let skills = form.boxes.ids("need_");
         let mut tx = state.db.write().begin().await?;
         if count_linkable(&mut tx, Linked::Skills, &skills).await? != skills.len() {
             return Ok(see_other(&format!(

@@ -1,5 +1,5 @@
-//! The form toolkit every form handler shares: a posted form's fields, reading one, numbers
-//! and short texts within bounds, and the answer that sends a form back with its problem.
+//! The form toolkit every form handler shares: checked forms, refilling a refused one,
+//! ticked boxes, numbers and short texts within bounds.
 
 use crate::notices::Problem;
 use std::collections::HashMap;
@@ -8,15 +8,8 @@ use axum::response::Response;
 
 use crate::{draft::refused, error::AppError};
 
-/// A posted form, by field name.
-pub(crate) type Fields = HashMap<String, String>;
 /// A form checked: the value, or the problem to send it back with; or an error.
 pub(crate) type Checked<T> = Result<Result<T, Problem>, AppError>;
-
-/// A field's value, trimmed (empty when missing).
-pub(crate) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
-    form.get(name).map(|value| value.trim()).unwrap_or_default()
-}
 
 /// A typed form that can come back filled after a refusal: the fields to fill it again
 /// with, trimmed (never a secret such as a password or PIN).

@@ -33,6 +33,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod demo_data;
 #[cfg(feature = "ssr")]
+pub mod forms;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod planning;

@@ -1,6 +1,7 @@
 //! Form handlers that plan a project (social workers): the project itself, its partners, goals,
 //! milestones and the skills it needs.
 
+use super::forms::{GoalPost, NeedsPost, ProjectPost, StepPost};
 use super::handlers::{date, label};
 use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit, today};
 use crate::guard::Staff;
@@ -8,7 +9,7 @@ use crate::notices::{Done, Problem};
 use crate::{
     db::now,
     error::AppError,
-    forms::{Checked, Refill, Ticked, number_in, send_back},
+    forms::{Checked, number_in, send_back},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::{parse_description, parse_title},
@@ -17,7 +18,6 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
-use serde::Deserialize;
 use sqlx::AnyConnection;
 
 /// What a project form links a project to.
@@ -100,80 +100,6 @@ async fn link_project(
             .await?;
     }
     Ok(())
-}
-
-/// What the project form posts; its partners are `partner_<id>` boxes.
-#[derive(Deserialize)]
-pub struct ProjectPost {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    public_page: String,
-    #[serde(flatten)]
-    boxes: Ticked,
-}
-
-impl Refill for ProjectPost {
-    fn refill(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("name", self.name.trim()),
-            ("kind", self.kind.trim()),
-            ("description", self.description.trim()),
-            ("status", self.status.trim()),
-        ]
-    }
-}
-
-/// What the goal form posts.
-#[derive(Deserialize)]
-pub struct GoalPost {
-    #[serde(default)]
-    label: String,
-    #[serde(default)]
-    unit: String,
-    #[serde(default)]
-    target: String,
-    #[serde(default)]
-    due: String,
-}
-
-impl Refill for GoalPost {
-    fn refill(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("label", self.label.trim()),
-            ("unit", self.unit.trim()),
-            ("target", self.target.trim()),
-            ("due", self.due.trim()),
-        ]
-    }
-}
-
-/// What the step form posts.
-#[derive(Deserialize)]
-pub struct StepPost {
-    #[serde(default)]
-    step: String,
-    #[serde(default)]
-    day: String,
-}
-
-impl Refill for StepPost {
-    fn refill(&self) -> Vec<(&'static str, &str)> {
-        vec![("step", self.step.trim()), ("day", self.day.trim())]
-    }
-}
-
-/// The skills a project needs: `need_<id>` boxes.
-#[derive(Deserialize)]
-pub struct NeedsPost {
-    #[serde(flatten)]
-    boxes: Ticked,
 }
 
 struct ProjectForm {

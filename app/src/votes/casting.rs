@@ -1,7 +1,6 @@
 //! Form handlers that cast a ballot: a participant's own, or one a social worker helps with at
 //! the counter.
 
-use super::handlers::field;
 use super::{Phase, ballot_key, parse_ballot, settings};
 use crate::guard::{Participant, Staff};
 use crate::notices::{Done, Problem};
@@ -9,7 +8,6 @@ use crate::{
     audit,
     db::now,
     error::AppError,
-    forms::Fields,
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::handlers::active_participant,
@@ -18,6 +16,18 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What a ballot posts: a `choice_<id>` or `grade_<id>` for each theme, and at the counter
+/// the `participant` it is for.
+#[derive(Deserialize)]
+pub struct BallotPost {
+    #[serde(default)]
+    participant: String,
+    #[serde(flatten)]
+    marks: HashMap<String, String>,
+}
 
 /// Records `voter`'s ballot in round `id` (replacing theirs if they had voted), or says why
 /// not. `helper` is the social worker entering it for them, if any; that is audited.
@@ -26,7 +36,7 @@ async fn cast(
     id: i64,
     voter: i64,
     helper: Option<i64>,
-    form: &Fields,
+    form: &BallotPost,
 ) -> Result<Result<(), Problem>, AppError> {
     let round = settings(&state.db, id).await?;
     match round.phase() {
@@ -40,7 +50,7 @@ async fn cast(
     .bind(id)
     .fetch_all(state.db.read())
     .await?;
-    let marks = match parse_ballot(round.method, &themes, form) {
+    let marks = match parse_ballot(round.method, &themes, &form.marks) {
         Ok(marks) => marks,
         Err(problem) => return Ok(Err(problem)),
     };
@@ -98,7 +108,7 @@ pub async fn vote(
     ctx: Ctx,
     Participant(viewer): Participant,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<BallotPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -118,12 +128,12 @@ pub async fn assisted_vote(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<BallotPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
         let page = format!("/staff/votes/{id}");
-        let Some(voter) = active_participant(&state, field(&form, "participant")).await? else {
+        let Some(voter) = active_participant(&state, form.participant.trim()).await? else {
             settings(&state.db, id).await?;
             return Ok(see_other(&format!(
                 "{page}?error={problem}#assist",

@@ -9,31 +9,39 @@ use axum::{
     response::Response,
 };
 use chrono::TimeZone;
+use serde::Deserialize;
 
 use super::{Method, Phase, new_secret, seal_closed_rounds, settings};
 use crate::{
     db::now,
     draft::refused,
     error::AppError,
-    forms::Fields,
+    forms::Ticked,
     irreversible::{self, Answer, Irreversible},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     themes::parse_title,
 };
 
-/// The themes a posted form ticked, from its `theme_<id>` fields.
-fn ticked_themes(form: &Fields) -> Vec<i64> {
-    let mut ids: Vec<i64> = form
-        .keys()
-        .filter_map(|name| name.strip_prefix("theme_")?.parse().ok())
-        .collect();
-    ids.sort_unstable();
-    ids
-}
-
-pub(super) fn field<'a>(form: &'a Fields, name: &str) -> &'a str {
-    form.get(name).map(|value| value.trim()).unwrap_or_default()
+/// What the new-round form posts; its themes are `theme_<id>` boxes.
+#[derive(Deserialize)]
+pub struct RoundPost {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    max_choices: String,
+    #[serde(default)]
+    faces: String,
+    #[serde(default)]
+    opens: String,
+    #[serde(default)]
+    closes: String,
+    #[serde(default)]
+    live: String,
+    #[serde(flatten)]
+    boxes: Ticked,
 }
 
 /// A time typed in a `datetime-local` field (`2026-12-01T18:00`), in the centre's zone.
@@ -59,13 +67,13 @@ struct NewRound {
 /// opening (now when left empty).
 async fn check_round(
     state: &AppState,
-    form: &Fields,
+    form: &RoundPost,
 ) -> Result<Result<NewRound, Problem>, AppError> {
-    let title = match parse_title(field(form, "title")) {
+    let title = match parse_title(form.title.trim()) {
         Ok(title) => title,
         Err(problem) => return Ok(Err(problem)),
     };
-    let wanted = ticked_themes(form);
+    let wanted = form.boxes.ids("theme_");
     let published: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM themes WHERE status = 'published' \
          AND id NOT IN (SELECT theme_id FROM workshops WHERE theme_id IS NOT NULL)",
@@ -78,12 +86,12 @@ async fn check_round(
     if wanted.len() < 2 {
         return Ok(Err(Problem::ThemesTooFew));
     }
-    let method = match field(form, "method") {
-        "approval" => match field(form, "max_choices").parse::<u32>() {
+    let method = match form.method.trim() {
+        "approval" => match form.max_choices.trim().parse::<u32>() {
             Ok(n) if n >= 1 && (n as usize) <= wanted.len() => Method::Approval { max_choices: n },
             _ => return Ok(Err(Problem::MaxChoicesInvalid)),
         },
-        "faces" => match field(form, "faces") {
+        "faces" => match form.faces.trim() {
             "3" => Method::Faces { faces: 3 },
             "5" => Method::Faces { faces: 5 },
             _ => return Ok(Err(Problem::FacesInvalid)),
@@ -92,12 +100,11 @@ async fn check_round(
     };
     let tz = state.settings.time_zone;
     let at = now();
-    let opens_at = match field(form, "opens") {
+    let opens_at = match form.opens.trim() {
         "" => Some(at),
         text => parse_local_time(text, tz),
     };
-    let (Some(opens_at), Some(closes_at)) = (opens_at, parse_local_time(field(form, "closes"), tz))
-    else {
+    let (Some(opens_at), Some(closes_at)) = (opens_at, parse_local_time(&form.closes, tz)) else {
         return Ok(Err(Problem::TimeInvalid));
     };
     if closes_at <= at {
@@ -111,27 +118,29 @@ async fn check_round(
         method,
         opens_at,
         closes_at,
-        live_results: !field(form, "live").is_empty(),
+        live_results: !form.live.trim().is_empty(),
         themes: wanted,
     }))
 }
 
 /// Back to the new-round form with the problem and everything chosen.
-fn round_form_back(form: &Fields, problem: Problem) -> Response {
-    let themes: Vec<String> = ticked_themes(form).iter().map(i64::to_string).collect();
+fn round_form_back(form: &RoundPost, problem: Problem) -> Response {
+    let themes: Vec<String> = form
+        .boxes
+        .ids("theme_")
+        .iter()
+        .map(i64::to_string)
+        .collect();
     let themes = themes.join(",");
-    let mut typed: Vec<(&str, &str)> = [
-        "title",
-        "method",
-        "max_choices",
-        "faces",
-        "opens",
-        "closes",
-        "live",
-    ]
-    .into_iter()
-    .map(|name| (name, field(form, name)))
-    .collect();
+    let mut typed: Vec<(&str, &str)> = vec![
+        ("title", form.title.trim()),
+        ("method", form.method.trim()),
+        ("max_choices", form.max_choices.trim()),
+        ("faces", form.faces.trim()),
+        ("opens", form.opens.trim()),
+        ("closes", form.closes.trim()),
+        ("live", form.live.trim()),
+    ];
     typed.push(("themes", &themes));
     refused("/staff/votes", problem, "", "new-round", typed)
 }
@@ -141,7 +150,7 @@ pub async fn create_round(
     State(state): State<AppState>,
     ctx: Ctx,
     Staff(viewer): Staff,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<RoundPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;

@@ -6,15 +6,25 @@ use axum::{
     response::Response,
 };
 
+use serde::Deserialize;
+
 use crate::{
     db::now,
-    forms::{Fields, field},
     guard::Staff,
     notices::{Done, Problem},
     reply::{Ctx, parse_form, see_other},
     state::AppState,
     votes::{self, Phase},
 };
+
+/// The theme chosen, and `other=yes` when it is not the winner.
+#[derive(Deserialize)]
+pub struct WinnerPost {
+    #[serde(default)]
+    theme: String,
+    #[serde(default)]
+    other: String,
+}
 
 /// POST /staff/votes/{id}/workshop — turns a theme of a closed round into a workshop (the
 /// workshop pages fill in its schedule). Once per theme. An idea the vote did not put first
@@ -24,7 +34,7 @@ pub async fn make_workshop(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<Fields>, FormRejection>,
+    form: Result<Form<WinnerPost>, FormRejection>,
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
@@ -36,7 +46,7 @@ pub async fn make_workshop(
                 problem = Problem::RoundNotClosed
             )));
         }
-        let theme = match field(&form, "theme").parse::<i64>() {
+        let theme = match form.theme.trim().parse::<i64>() {
             Ok(theme) => votes::offered(&state.db, id, theme).await?,
             Err(_) => None,
         };
@@ -51,7 +61,7 @@ pub async fn make_workshop(
             .await?
             .iter()
             .any(|placed| placed.theme_id == theme && placed.rank == 1);
-        if !first && field(&form, "other") != "yes" {
+        if !first && form.other.trim() != "yes" {
             return Ok(see_other(&format!(
                 "{page}?error={problem}#results-heading",
                 problem = Problem::NotTheWinner

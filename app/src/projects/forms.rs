@@ -1,0 +1,78 @@
+//! What the project planning forms post: a project, a goal, a step, the skills it needs.
+
+use crate::forms::{Refill, Ticked};
+use serde::Deserialize;
+
+/// What the project form posts; its partners are `partner_<id>` boxes.
+#[derive(Deserialize)]
+pub struct ProjectPost {
+    #[serde(default)]
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) kind: String,
+    #[serde(default)]
+    pub(super) description: String,
+    #[serde(default)]
+    pub(super) status: String,
+    #[serde(default)]
+    pub(super) public_page: String,
+    #[serde(flatten)]
+    pub(super) boxes: Ticked,
+}
+
+impl Refill for ProjectPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", self.name.trim()),
+            ("kind", self.kind.trim()),
+            ("description", self.description.trim()),
+            ("status", self.status.trim()),
+        ]
+    }
+}
+
+/// What the goal form posts.
+#[derive(Deserialize)]
+pub struct GoalPost {
+    #[serde(default)]
+    pub(super) label: String,
+    #[serde(default)]
+    pub(super) unit: String,
+    #[serde(default)]
+    pub(super) target: String,
+    #[serde(default)]
+    pub(super) due: String,
+}
+
+impl Refill for GoalPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("label", self.label.trim()),
+            ("unit", self.unit.trim()),
+            ("target", self.target.trim()),
+            ("due", self.due.trim()),
+        ]
+    }
+}
+
+/// What the step form posts.
+#[derive(Deserialize)]
+pub struct StepPost {
+    #[serde(default)]
+    pub(super) step: String,
+    #[serde(default)]
+    pub(super) day: String,
+}
+
+impl Refill for StepPost {
+    fn refill(&self) -> Vec<(&'static str, &str)> {
+        vec![("step", self.step.trim()), ("day", self.day.trim())]
+    }
+}
+
+/// The skills a project needs: `need_<id>` boxes.
+#[derive(Deserialize)]
+pub struct NeedsPost {
+    #[serde(flatten)]
+    pub(super) boxes: Ticked,
+}

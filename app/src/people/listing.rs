@@ -59,15 +59,15 @@ macro_rules! list_queries {
 }
 
 #[derive(FromRow)]
-struct Row {
+struct ParticipantRow {
     id: i64,
     display_name: String,
     login_code: String,
     deactivated_at: Option<i64>,
 }
 
-impl From<Row> for ParticipantSummary {
-    fn from(row: Row) -> Self {
+impl From<ParticipantRow> for ParticipantSummary {
+    fn from(row: ParticipantRow) -> Self {
         ParticipantSummary {
             id: row.id,
             name: row.display_name,
@@ -79,7 +79,7 @@ impl From<Row> for ParticipantSummary {
 
 fn decode(rows: Vec<AnyRow>) -> Result<Vec<ParticipantSummary>, sqlx::Error> {
     rows.iter()
-        .map(|row| Row::from_row(row).map(ParticipantSummary::from))
+        .map(|row| ParticipantRow::from_row(row).map(ParticipantSummary::from))
         .collect()
 }
 

@@ -53,7 +53,7 @@ macro_rules! past {
 }
 
 #[derive(FromRow)]
-struct Row {
+struct IdeaRow {
     id: i64,
     title: String,
     description: String,
@@ -72,7 +72,7 @@ struct Row {
 fn ideas(rows: &[AnyRow], with_author: bool) -> Result<Vec<Theme>, sqlx::Error> {
     rows.iter()
         .map(|row| {
-            let row = Row::from_row(row)?;
+            let row = IdeaRow::from_row(row)?;
             Ok(Theme {
                 id: row.id,
                 title: row.title,

@@ -142,7 +142,7 @@ fn votes_section(locale: Locale, rounds: Vec<Round>, chosen: Vec<Theme>) -> impl
 
 /// What someone typed in a theme form that the server sent back with a problem.
 #[derive(Clone, Default)]
-struct Draft {
+struct ThemeDraft {
     title: String,
     description: String,
     pictogram: Option<Pictogram>,
@@ -151,10 +151,10 @@ struct Draft {
 /// One of the viewer's own ideas: its state, the reason if declined, and while it waits,
 /// the forms to change or withdraw it (open, with what was typed, when a change was sent
 /// back).
-fn my_theme(locale: Locale, theme: Theme, draft: Option<Draft>) -> impl IntoView {
+fn my_theme(locale: Locale, theme: Theme, draft: Option<ThemeDraft>) -> impl IntoView {
     let id = theme.id;
     let open = draft.is_some();
-    let draft = draft.unwrap_or_else(|| Draft {
+    let draft = draft.unwrap_or_else(|| ThemeDraft {
         title: theme.title.clone(),
         description: theme.description.clone(),
         pictogram: Some(theme.pictogram),
@@ -254,7 +254,7 @@ pub fn ThemesPage() -> impl IntoView {
     let asked = search.clone();
     let board = Resource::new_blocking(|| (), move |_| idea_board(asked.clone(), page));
     let rounds = Resource::new_blocking(|| (), |_| list_rounds());
-    let sent_back = Draft {
+    let sent_back = ThemeDraft {
         title: typed("title").unwrap_or_default(),
         description: typed("description").unwrap_or_default(),
         pictogram: typed("pictogram").and_then(|key| Pictogram::parse(&key)),
@@ -262,7 +262,7 @@ pub fn ThemesPage() -> impl IntoView {
     // A change to an existing idea comes back to that idea's form, a new one to the top form.
     let editing = query("edit").and_then(|id| id.parse::<i64>().ok());
     let (new_draft, edit_draft) = match editing {
-        Some(id) => (Draft::default(), Some((id, sent_back))),
+        Some(id) => (ThemeDraft::default(), Some((id, sent_back))),
         None => (sent_back, None),
     };
     let participant = use_viewer().is_some_and(|v| v.role == Role::Participant);

@@ -22,13 +22,13 @@ macro_rules! round_columns {
 
 /// A round's stored settings.
 #[derive(Clone, Copy, Debug)]
-pub struct Settings {
+pub struct RoundSettings {
     pub method: Method,
     pub opens_at: i64,
     pub closes_at: i64,
 }
 
-impl Settings {
+impl RoundSettings {
     pub fn phase(&self) -> Phase {
         Phase::at(self.opens_at, self.closes_at, now())
     }
@@ -50,7 +50,7 @@ fn method_of(row: &AnyRow) -> Result<Method, sqlx::Error> {
 }
 
 /// A round's settings, or `NotFound`.
-pub async fn settings(db: &Db, id: i64) -> Result<Settings, AppError> {
+pub async fn settings(db: &Db, id: i64) -> Result<RoundSettings, AppError> {
     let row = sqlx::query(
         "SELECT method, max_choices, faces, opens_at, closes_at FROM vote_rounds WHERE id = $1",
     )
@@ -58,7 +58,7 @@ pub async fn settings(db: &Db, id: i64) -> Result<Settings, AppError> {
     .fetch_optional(db.read())
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok(Settings {
+    Ok(RoundSettings {
         method: method_of(&row)?,
         opens_at: row.try_get("opens_at")?,
         closes_at: row.try_get("closes_at")?,

@@ -46,7 +46,7 @@ fn round_item(locale: Locale, round: Round) -> impl IntoView {
 }
 
 /// What the new-round form was sent back with, or its defaults.
-struct Draft {
+struct RoundDraft {
     title: String,
     faces_method: bool,
     max_choices: String,
@@ -57,10 +57,10 @@ struct Draft {
     themes: Vec<i64>,
 }
 
-impl Draft {
-    fn sent_back(defaults: (String, String)) -> Draft {
+impl RoundDraft {
+    fn sent_back(defaults: (String, String)) -> RoundDraft {
         let sent_back = query("error").is_some();
-        Draft {
+        RoundDraft {
             title: typed("title").unwrap_or_default(),
             faces_method: typed("method").as_deref() == Some("faces"),
             max_choices: typed("max_choices").unwrap_or_else(|| DEFAULT_MAX_CHOICES.to_string()),
@@ -80,7 +80,7 @@ impl Draft {
 fn new_round_form(
     locale: Locale,
     themes: Vec<crate::themes::Theme>,
-    draft: Draft,
+    draft: RoundDraft,
 ) -> impl IntoView {
     let tiles = themes
         .into_iter()
@@ -163,7 +163,7 @@ pub fn RoundsPage() -> impl IntoView {
                         let form = if themes.iter().filter(|t| !t.chosen).count() < 2 {
                             view! { <p class="notice notice-info">{locale.t("round.need_themes")}</p> }.into_any()
                         } else {
-                            new_round_form(locale, themes, Draft::sent_back(defaults)).into_any()
+                            new_round_form(locale, themes, RoundDraft::sent_back(defaults)).into_any()
                         };
                         view! {
                             <section aria-labelledby="rounds-heading">

@@ -123,7 +123,7 @@ macro_rules! current_for_page {
 }
 
 #[derive(FromRow)]
-struct Row {
+struct WorkshopRow {
     id: i64,
     title: String,
     description: String,
@@ -151,7 +151,7 @@ pub(super) fn workshops(
     let tz = reader.tz();
     rows.iter()
         .map(|row| {
-            let row = Row::from_row(row)?;
+            let row = WorkshopRow::from_row(row)?;
             let place = match row.my_status.as_deref() {
                 Some("registered") => Some(Place::Registered),
                 Some(_) => Some(Place::Waiting(row.position)),

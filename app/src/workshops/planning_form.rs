@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 /// The details of a workshop as a form shows them: sent back with a problem, or as saved.
 #[derive(Clone, Default)]
-pub(super) struct Draft {
+pub(super) struct WorkshopDraft {
     pub(super) title: String,
     pub(super) description: String,
     pub(super) pictogram: Option<Pictogram>,
@@ -25,11 +25,11 @@ pub(super) struct Draft {
     pub(super) facilitators: Vec<String>,
 }
 
-impl Draft {
-    pub(super) fn sent_back() -> Option<Draft> {
+impl WorkshopDraft {
+    pub(super) fn sent_back() -> Option<WorkshopDraft> {
         query("error")?;
         typed("kind")?;
-        Some(Draft {
+        Some(WorkshopDraft {
             title: typed("title").unwrap_or_default(),
             description: typed("description").unwrap_or_default(),
             pictogram: typed("pictogram").and_then(|p| Pictogram::parse(&p)),
@@ -42,8 +42,8 @@ impl Draft {
         })
     }
 
-    pub(super) fn of(workshop: &Workshop) -> Draft {
-        Draft {
+    pub(super) fn of(workshop: &Workshop) -> WorkshopDraft {
+        WorkshopDraft {
             title: workshop.title.clone(),
             description: workshop.description.clone(),
             pictogram: Some(workshop.pictogram),
@@ -65,7 +65,7 @@ impl Draft {
 /// The fields of a workshop's details.
 pub(super) fn workshop_fields(
     locale: Locale,
-    draft: Draft,
+    draft: WorkshopDraft,
     rooms: &[Room],
     staff: &[(i64, String)],
     prefix: &str,

@@ -24,7 +24,7 @@ macro_rules! attendance_by_person {
 }
 
 #[derive(FromRow)]
-struct Row {
+struct RegistrantRow {
     id: i64,
     display_name: String,
     present: Option<i64>,
@@ -35,7 +35,7 @@ fn people(rows: &[AnyRow], place: impl Fn(usize) -> Place) -> Result<Vec<Registr
     rows.iter()
         .enumerate()
         .map(|(n, row)| {
-            let row = Row::from_row(row)?;
+            let row = RegistrantRow::from_row(row)?;
             Ok(Registrant {
                 user_id: row.id,
                 name: row.display_name,

@@ -41,14 +41,14 @@ impl Refill for RoomPost {
 }
 
 /// A room as the form says it, checked.
-struct Room {
+struct RoomForm {
     name: String,
     capacity: i64,
     accessibility: String,
 }
 
 impl RoomPost {
-    fn parse(&self) -> Result<Room, Problem> {
+    fn parse(&self) -> Result<RoomForm, Problem> {
         let name = self.name.trim();
         if name.is_empty() {
             return Err(Problem::RoomNameRequired);
@@ -59,7 +59,7 @@ impl RoomPost {
         if accessibility.chars().count() > NOTES_MAX {
             return Err(Problem::NotesTooLong);
         }
-        Ok(Room {
+        Ok(RoomForm {
             name,
             capacity,
             accessibility: accessibility.to_string(),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::ui::PageTitle;
 
 use super::planning_form::{
-    Draft, confirm_box, schedule_form, sent_back, when_fields, workshop_fields,
+    WorkshopDraft, confirm_box, schedule_form, sent_back, when_fields, workshop_fields,
 };
 use super::{
     Session, clashing_sessions, list_facilitators, list_rooms,
@@ -81,9 +81,9 @@ pub fn StaffWorkshopsPage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
-                        let draft = Draft::sent_back().unwrap_or(Draft {
+                        let draft = WorkshopDraft::sent_back().unwrap_or(WorkshopDraft {
                             capacity: "12".into(),
-                            ..Draft::default()
+                            ..WorkshopDraft::default()
                         });
                         let params = if past { vec![("list", "past".to_string())] } else { Vec::new() };
                         view! {
@@ -219,7 +219,7 @@ pub fn StaffWorkshopPage() -> impl IntoView {
                             })
                             .collect_view();
                         let add_back = moved.is_none() && typed("date").is_some();
-                        let draft = Draft::sent_back().unwrap_or_else(|| Draft::of(&view.workshop));
+                        let draft = WorkshopDraft::sent_back().unwrap_or_else(|| WorkshopDraft::of(&view.workshop));
                         view! {
                             <PageTitle text=view.workshop.title.clone() />
                             <h1 class="theme-title">{workshop_title(&view.workshop, None)}</h1>

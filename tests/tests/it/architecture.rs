@@ -383,6 +383,35 @@ fn each_table_is_written_by_its_owner_only() {
 }
 
 #[test]
+fn no_two_types_share_a_name() {
+    let root = app_src();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for path in sources(&root) {
+        let relative = path.strip_prefix(&root).unwrap().display().to_string();
+        for line in code_of(&path).lines() {
+            let line = line
+                .trim_start_matches("pub ")
+                .trim_start_matches("pub(crate) ")
+                .trim_start_matches("pub(super) ");
+            let Some(rest) = ["struct ", "enum ", "trait ", "type "]
+                .iter()
+                .find_map(|kind| line.strip_prefix(kind))
+            else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(first) = seen.insert(name.clone(), relative.clone()) {
+                panic!("{name} is a type in {first} and in {relative}");
+            }
+        }
+    }
+    assert!(seen.contains_key("Refusal") && seen.contains_key("Reader"));
+}
+
+#[test]
 fn the_checks_see_what_they_check() {
     // The reader of paths finds grouped imports and pages.
     let paths = crate_paths("use crate::{a::b, c::{d_page::X, e}};\nlet x = crate::f::g();");

@@ -24,6 +24,8 @@ pub mod handlers;
 pub mod language;
 #[cfg(feature = "ssr")]
 mod listing;
+#[cfg(feature = "ssr")]
+mod rows;
 
 /// A participant in the staff list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,9 +170,8 @@ async fn get_participant_record_body(
     reader: crate::guard::Reader<crate::guard::Staff>,
     id: i64,
 ) -> Result<ParticipantRecord, AppError> {
-    use sqlx::Row;
     let (viewer, state) = (&reader.who, &reader.state);
-    let row = sqlx::query(
+    let row: rows::RecordRow = sqlx::query_as(
         "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
          WHERE id = $1 AND role = 'participant'",
     )
@@ -186,14 +187,13 @@ async fn get_participant_record_body(
     .bind(id)
     .fetch_one(state.db.read())
     .await?;
-    let code: String = row.try_get("login_code")?;
     Ok(ParticipantRecord {
-        id: row.try_get("id")?,
-        name: row.try_get("display_name")?,
-        card_locked: crate::auth::throttle::is_locked(&state.db, &code).await?,
-        code: crate::token::format_code(&code),
-        created_at: crate::when::format_time(row.try_get("created_at")?, state.settings.time_zone),
-        active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+        id: row.id,
+        name: row.display_name,
+        card_locked: crate::auth::throttle::is_locked(&state.db, &row.login_code).await?,
+        code: crate::token::format_code(&row.login_code),
+        created_at: crate::when::format_time(row.created_at, state.settings.time_zone),
+        active: row.deactivated_at.is_none(),
         present,
         marked,
     })
@@ -210,10 +210,9 @@ async fn get_access_card_body(
     reader: crate::guard::Reader<crate::guard::Staff>,
     id: i64,
 ) -> Result<AccessCard, AppError> {
-    use sqlx::Row;
     let (viewer, state) = (&reader.who, &reader.state);
     card::forget_expired_pins(&state.db).await?;
-    let row = sqlx::query(
+    let row: rows::CardRow = sqlx::query_as(
         "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
          WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
     )
@@ -228,18 +227,11 @@ async fn get_access_card_body(
         Some(id),
     )
     .await?;
-    let pin_until: Option<i64> = row.try_get("pending_pin_until")?;
-    let pin = match pin_until {
-        Some(until) if until > crate::db::now() => row.try_get("pending_pin")?,
+    let pin = match row.pending_pin_until {
+        Some(until) if until > crate::db::now() => row.pending_pin,
         _ => None,
     };
-    access_card(
-        &state.settings,
-        id,
-        row.try_get("display_name")?,
-        &row.try_get::<String, _>("login_code")?,
-        pin,
-    )
+    access_card(&state.settings, id, row.display_name, &row.login_code, pin)
 }
 
 #[cfg(feature = "ssr")]
@@ -322,26 +314,23 @@ pub async fn list_accounts() -> Result<Vec<Account>, AppError> {
 async fn list_accounts_body(
     reader: crate::guard::Reader<crate::guard::Admin>,
 ) -> Result<Vec<Account>, AppError> {
-    use sqlx::Row;
     let state = &reader.state;
-    let rows = sqlx::query(
+    let accounts: Vec<rows::AccountRow> = sqlx::query_as(
         "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
          WHERE role <> 'participant' ORDER BY role, display_name",
     )
     .fetch_all(state.db.read())
     .await?;
-    rows.iter()
+    accounts
+        .into_iter()
         .map(|row| {
-            let role: String = row.try_get("role")?;
             Ok(Account {
-                id: row.try_get("id")?,
-                name: row.try_get("display_name")?,
-                email: row
-                    .try_get::<Option<String>, _>("email")?
-                    .unwrap_or_default(),
-                role: crate::db::decode("users.role", &role, crate::access::Role::parse)?,
-                organisation: row.try_get("organisation")?,
-                active: row.try_get::<Option<i64>, _>("deactivated_at")?.is_none(),
+                id: row.id,
+                name: row.display_name,
+                email: row.email.unwrap_or_default(),
+                role: crate::db::decode("users.role", &row.role, crate::access::Role::parse)?,
+                organisation: row.organisation,
+                active: row.deactivated_at.is_none(),
             })
         })
         .collect::<Result<_, sqlx::Error>>()

@@ -2,7 +2,7 @@
 //! three queries, one project with its goals' monthly history (kept as running totals, see
 //! `totals`), its steps, its newest thanks, and how many people contributed.
 
-use sqlx::Row;
+use sqlx::{FromRow, any::AnyRow};
 
 use super::{
     Contributors, Goal, Milestone, Project, ProjectKind, ProjectStatus, Thanks, Unit,
@@ -72,7 +72,29 @@ impl Listed {
     }
 }
 
-type ProjectRow = (i64, String, String, String, String, i64, i64);
+/// A project as [`project_columns`] reads it.
+#[derive(FromRow)]
+struct ProjectRow {
+    id: i64,
+    name: String,
+    kind: String,
+    status: String,
+    description: String,
+    public_page: i64,
+    pending: i64,
+}
+
+/// A goal as stored, without history.
+#[derive(FromRow)]
+struct GoalRow {
+    project_id: i64,
+    id: i64,
+    label: String,
+    unit: String,
+    target: i64,
+    due_on: String,
+    done: i64,
+}
 
 /// A project's columns, and how many of its contributions wait for a social worker.
 macro_rules! project_columns {
@@ -88,33 +110,31 @@ fn project_of(
     partners: Vec<String>,
     goals: Vec<Goal>,
 ) -> Result<Project, sqlx::Error> {
-    let (id, name, kind, status, description, public_page, pending) = row;
     Ok(Project {
-        id,
-        name,
-        kind: decode("projects.kind", &kind, ProjectKind::parse)?,
-        status: decode("projects.status", &status, ProjectStatus::parse)?,
-        description,
+        id: row.id,
+        name: row.name,
+        kind: decode("projects.kind", &row.kind, ProjectKind::parse)?,
+        status: decode("projects.status", &row.status, ProjectStatus::parse)?,
+        description: row.description,
         partners,
         goals,
-        public_page: public_page != 0,
-        pending,
+        public_page: row.public_page != 0,
+        pending: row.pending,
     })
 }
 
-/// A goal row (`project_id, id, label, unit, target, due_on, done`), without history.
-fn goal_of(row: &sqlx::any::AnyRow, locale: Locale) -> Result<(i64, Goal), sqlx::Error> {
-    let unit: String = row.try_get("unit")?;
-    let due_on: String = row.try_get("due_on")?;
+/// A goal row, without history, with its project's id.
+fn goal_of(row: &AnyRow, locale: Locale) -> Result<(i64, Goal), sqlx::Error> {
+    let row = GoalRow::from_row(row)?;
     Ok((
-        row.try_get("project_id")?,
+        row.project_id,
         Goal {
-            id: row.try_get("id")?,
-            label: row.try_get("label")?,
-            unit: decode("project_goals.unit", &unit, Unit::parse)?,
-            target: row.try_get("target")?,
-            due: day_in_words(&due_on, locale),
-            done: row.try_get("done")?,
+            id: row.id,
+            label: row.label,
+            unit: decode("project_goals.unit", &row.unit, Unit::parse)?,
+            target: row.target,
+            due: day_in_words(&row.due_on, locale),
+            done: row.done,
             history: Vec::new(),
         },
     ))
@@ -172,16 +192,8 @@ pub async fn projects_page(
     let items = rows
         .iter()
         .map(|row| {
-            let row: ProjectRow = (
-                row.try_get("id")?,
-                row.try_get("name")?,
-                row.try_get("kind")?,
-                row.try_get("status")?,
-                row.try_get("description")?,
-                row.try_get("public_page")?,
-                row.try_get("pending")?,
-            );
-            let id = row.0;
+            let row = ProjectRow::from_row(row)?;
+            let id = row.id;
             let own = |of: &i64| *of == id;
             project_of(
                 row,

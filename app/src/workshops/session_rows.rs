@@ -6,7 +6,7 @@ use crate::{
     db::{Db, now},
     i18n::Locale,
 };
-use sqlx::{Row, any::AnyRow};
+use sqlx::{FromRow, any::AnyRow};
 
 /// The query of sessions whose `WHERE` is `$cond`: `$1` is the viewer (their absences and
 /// feedback), the condition's own parameters follow.
@@ -48,28 +48,41 @@ pub enum Sessions<'a> {
     RunBetween(i64, i64),
 }
 
+/// A session as [`sessions_where`] reads it.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    workshop_id: i64,
+    title: String,
+    pictogram: String,
+    starts_at: i64,
+    ends_at: i64,
+    room: Option<String>,
+    cancelled_reason: Option<String>,
+    moved_from: Option<i64>,
+    away: i64,
+    given: i64,
+}
+
 /// A session row in words.
 pub fn session_of(row: &AnyRow, locale: Locale, tz: chrono_tz::Tz) -> Result<Session, sqlx::Error> {
-    let starts_at: i64 = row.try_get("starts_at")?;
-    let ends_at: i64 = row.try_get("ends_at")?;
-    let pictogram: String = row.try_get("pictogram")?;
+    let row = SessionRow::from_row(row)?;
+    let (starts_at, ends_at) = (row.starts_at, row.ends_at);
     Ok(Session {
-        id: row.try_get("id")?,
-        workshop_id: row.try_get("workshop_id")?,
-        workshop: row.try_get("title")?,
-        pictogram: decode("workshops.pictogram", &pictogram, Pictogram::parse)?,
+        id: row.id,
+        workshop_id: row.workshop_id,
+        workshop: row.title,
+        pictogram: decode("workshops.pictogram", &row.pictogram, Pictogram::parse)?,
         when: locale.span(starts_at, ends_at, tz),
         date: locale.format(starts_at, tz, "%Y-%m-%d"),
         time: locale.format(starts_at, tz, "%H:%M"),
         minutes: (ends_at - starts_at) / 60,
-        room: row.try_get("room")?,
-        cancelled: row.try_get("cancelled_reason")?,
-        moved_from: row
-            .try_get::<Option<i64>, _>("moved_from")?
-            .map(|at| locale.moment(at, tz)),
+        room: row.room,
+        cancelled: row.cancelled_reason,
+        moved_from: row.moved_from.map(|at| locale.moment(at, tz)),
         past: starts_at <= now(),
-        away: row.try_get::<i64, _>("away")? > 0,
-        feedback_given: row.try_get::<i64, _>("given")? > 0,
+        away: row.away > 0,
+        feedback_given: row.given > 0,
     })
 }
 

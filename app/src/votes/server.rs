@@ -1,7 +1,7 @@
 //! Reads and writes of vote rounds and ballots behind the server functions (see the module
 //! comment of `votes` for ballot secrecy).
 
-use sqlx::{Row, any::AnyRow};
+use sqlx::{FromRow, any::AnyRow};
 
 use super::*;
 use crate::db::{Db, now};
@@ -34,24 +34,55 @@ impl RoundSettings {
     }
 }
 
-fn method_of(row: &AnyRow) -> Result<Method, sqlx::Error> {
-    let method: String = row.try_get("method")?;
-    Ok(if method == "faces" {
-        Method::Faces {
-            faces: row.try_get::<Option<i64>, _>("faces")?.unwrap_or(5) as u32,
-        }
-    } else {
-        Method::Approval {
-            max_choices: row
-                .try_get::<Option<i64>, _>("max_choices")?
-                .unwrap_or(DEFAULT_MAX_CHOICES.into()) as u32,
-        }
-    })
+/// How a round is voted, as stored.
+#[derive(FromRow)]
+struct MethodRow {
+    method: String,
+    max_choices: Option<i64>,
+    faces: Option<i64>,
+}
+
+impl MethodRow {
+    /// The method, strictly: an unknown one is an error.
+    fn method(&self) -> Result<Method, sqlx::Error> {
+        crate::db::decode("vote_rounds.method", &self.method, |method| match method {
+            "faces" => Some(Method::Faces {
+                faces: self.faces.unwrap_or(5) as u32,
+            }),
+            "approval" => Some(Method::Approval {
+                max_choices: self.max_choices.unwrap_or(DEFAULT_MAX_CHOICES.into()) as u32,
+            }),
+            _ => None,
+        })
+    }
+}
+
+/// A round's settings, as stored.
+#[derive(FromRow)]
+struct SettingsRow {
+    #[sqlx(flatten)]
+    method: MethodRow,
+    opens_at: i64,
+    closes_at: i64,
+}
+
+/// A round as [`round_columns`] reads it.
+#[derive(FromRow)]
+struct RoundRow {
+    id: i64,
+    title: String,
+    #[sqlx(flatten)]
+    method: MethodRow,
+    opens_at: i64,
+    closes_at: i64,
+    live_results: i64,
+    voters: i64,
+    voted: i64,
 }
 
 /// A round's settings, or `NotFound`.
 pub async fn settings(db: &Db, id: i64) -> Result<RoundSettings, AppError> {
-    let row = sqlx::query(
+    let row: SettingsRow = sqlx::query_as(
         "SELECT method, max_choices, faces, opens_at, closes_at FROM vote_rounds WHERE id = $1",
     )
     .bind(id)
@@ -59,9 +90,9 @@ pub async fn settings(db: &Db, id: i64) -> Result<RoundSettings, AppError> {
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(RoundSettings {
-        method: method_of(&row)?,
-        opens_at: row.try_get("opens_at")?,
-        closes_at: row.try_get("closes_at")?,
+        method: row.method.method()?,
+        opens_at: row.opens_at,
+        closes_at: row.closes_at,
     })
 }
 
@@ -70,18 +101,17 @@ fn round_of(
     locale: crate::i18n::Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Round, sqlx::Error> {
-    let opens_at: i64 = row.try_get("opens_at")?;
-    let closes_at: i64 = row.try_get("closes_at")?;
+    let row = RoundRow::from_row(row)?;
     Ok(Round {
-        id: row.try_get("id")?,
-        title: row.try_get("title")?,
-        method: method_of(row)?,
-        phase: Phase::at(opens_at, closes_at, now()),
-        opens: locale.moment(opens_at, tz),
-        closes: locale.moment(closes_at, tz),
-        live_results: row.try_get::<i64, _>("live_results")? != 0,
-        voters: row.try_get("voters")?,
-        voted: row.try_get::<i64, _>("voted")? > 0,
+        id: row.id,
+        title: row.title,
+        method: row.method.method()?,
+        phase: Phase::at(row.opens_at, row.closes_at, now()),
+        opens: locale.moment(row.opens_at, tz),
+        closes: locale.moment(row.closes_at, tz),
+        live_results: row.live_results != 0,
+        voters: row.voters,
+        voted: row.voted > 0,
     })
 }
 

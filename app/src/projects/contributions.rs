@@ -3,9 +3,9 @@
 //! participant's own for them. The skills of a page come in one more query.
 
 use crate::guard::Guard;
-use sqlx::{Row, any::AnyRow};
+use sqlx::{FromRow, any::AnyRow};
 
-use super::{Contribution, ContributionStatus, Unit};
+use super::{Contribution, ContributionStatus, Unit, server::skill_name};
 use crate::{
     db::decode,
     error::AppError,
@@ -63,15 +63,36 @@ macro_rules! select_contributions {
 macro_rules! skills_of_page {
     ($page:expr, $locale:literal) => {
         concat!(
-            "SELECT cs.contribution_id, CASE ",
-            $locale,
-            " WHEN 'nl' THEN k.name_nl WHEN 'en' THEN k.name_en ELSE k.name_fr END AS name \
-             FROM contribution_skills cs JOIN skills k ON k.id = cs.skill_id \
+            "SELECT cs.contribution_id, ",
+            skill_name!($locale),
+            " AS name FROM contribution_skills cs JOIN skills k ON k.id = cs.skill_id \
              WHERE cs.contribution_id IN (SELECT c.id FROM contributions c WHERE ",
             $page,
             ") ORDER BY name"
         )
     };
+}
+
+/// A contribution as a page of them reads it; the person only on staff's pages.
+#[derive(FromRow)]
+struct ContributionRow {
+    id: i64,
+    project: String,
+    label: Option<String>,
+    unit: Option<String>,
+    quantity: i64,
+    minutes: i64,
+    done_on: String,
+    title: Option<String>,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+    note: String,
+    status: String,
+    assisted_by: Option<i64>,
+    #[sqlx(default)]
+    user_id: Option<i64>,
+    #[sqlx(default)]
+    display_name: Option<String>,
 }
 
 fn contribution_of(
@@ -81,44 +102,46 @@ fn contribution_of(
     with_person: bool,
 ) -> Result<Contribution, sqlx::Error> {
     let locale = reader.locale;
-    let id: i64 = row.try_get("id")?;
-    let label: Option<String> = row.try_get("label")?;
-    let unit: Option<String> = row.try_get("unit")?;
-    let session = match (
-        row.try_get::<Option<String>, _>("title")?,
-        row.try_get::<Option<i64>, _>("starts_at")?,
-        row.try_get::<Option<i64>, _>("ends_at")?,
-    ) {
+    let row = ContributionRow::from_row(row)?;
+    let session = match (row.title, row.starts_at, row.ends_at) {
         (Some(title), Some(start), Some(end)) => Some(format!(
             "{title} — {}",
             locale.span(start, end, reader.tz())
         )),
         _ => None,
     };
-    let status: String = row.try_get("status")?;
-    let done_on: String = row.try_get("done_on")?;
+    let id = row.id;
     Ok(Contribution {
         id,
-        project: row.try_get("project")?,
-        goal: label.zip(
-            unit.map(|u| decode("project_goals.unit", &u, Unit::parse))
+        project: row.project,
+        goal: row.label.zip(
+            row.unit
+                .map(|u| decode("project_goals.unit", &u, Unit::parse))
                 .transpose()?,
         ),
-        quantity: row.try_get("quantity")?,
-        minutes: row.try_get("minutes")?,
-        day: day_in_words(&done_on, locale),
+        quantity: row.quantity,
+        minutes: row.minutes,
+        day: day_in_words(&row.done_on, locale),
         session,
         skills: skills
             .iter()
             .filter(|(of, _)| *of == id)
             .map(|(_, name)| name.clone())
             .collect(),
-        note: row.try_get("note")?,
-        status: decode("contributions.status", &status, ContributionStatus::parse)?,
+        note: row.note,
+        status: decode(
+            "contributions.status",
+            &row.status,
+            ContributionStatus::parse,
+        )?,
         person: with_person
-            .then(|| Ok::<_, sqlx::Error>((row.try_get("user_id")?, row.try_get("display_name")?)))
+            .then(|| {
+                row.user_id
+                    .zip(row.display_name)
+                    .ok_or_else(|| sqlx::Error::ColumnNotFound("user_id".into()))
+            })
             .transpose()?,
-        assisted: row.try_get::<Option<i64>, _>("assisted_by")?.is_some(),
+        assisted: row.assisted_by.is_some(),
     })
 }
 

@@ -146,7 +146,16 @@ async fn list_audit_body(
     filter: AuditFilter,
     page: i64,
 ) -> Result<AuditLog, AppError> {
-    use sqlx::Row;
+    use sqlx::FromRow;
+
+    /// An entry as the page reads it.
+    #[derive(FromRow)]
+    struct EntryRow {
+        at: i64,
+        actor: String,
+        action: String,
+        subject: Option<String>,
+    }
 
     use crate::paging::{contains_pattern, search_text};
     let tz = reader.tz();
@@ -189,11 +198,12 @@ async fn list_audit_body(
         .iter()
         .take(AUDIT_PER_PAGE as usize)
         .map(|row| {
+            let row = EntryRow::from_row(row)?;
             Ok(AuditEntry {
-                at: crate::when::format_time(row.try_get("at")?, tz),
-                actor: row.try_get("actor")?,
-                action: row.try_get("action")?,
-                subject: row.try_get("subject")?,
+                at: crate::when::format_time(row.at, tz),
+                actor: row.actor,
+                action: row.action,
+                subject: row.subject,
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

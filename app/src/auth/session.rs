@@ -3,8 +3,6 @@
 //! The cookie holds a random 256-bit token; the database holds only its SHA-256, so a leaked
 //! database (or backup) does not leak usable sessions.
 
-use sqlx::Row;
-
 use crate::access::{Role, Viewer};
 use crate::token::sha256_hex;
 use crate::{
@@ -40,10 +38,20 @@ pub enum Lookup {
     Ended,
 }
 
+/// A session and its person, as stored.
+#[derive(sqlx::FromRow)]
+struct LoginRow {
+    id: i64,
+    role: String,
+    display_name: String,
+    created_at: i64,
+    last_seen_at: i64,
+}
+
 /// Finds the viewer behind a token, ending the session if it has expired.
 pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup, sqlx::Error> {
     let token_hash = sha256_hex(token);
-    let row = sqlx::query(
+    let row: Option<LoginRow> = sqlx::query_as(
         "SELECT u.id, u.role, u.display_name, s.created_at, s.last_seen_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND u.deactivated_at IS NULL",
@@ -54,8 +62,7 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
     let Some(row) = row else {
         return Ok(Lookup::Ended);
     };
-    let created_at: i64 = row.try_get("created_at")?;
-    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    let (created_at, last_seen_at) = (row.created_at, row.last_seen_at);
     let at = now();
     if at - last_seen_at > settings.session_idle_secs
         || at - created_at > settings.session_absolute_secs
@@ -70,12 +77,20 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
             .execute(db.write())
             .await?;
     }
-    let role: String = row.try_get("role")?;
-    let role = crate::db::decode("users.role", &role, Role::parse)?;
+    // A role this version does not know lets nobody in: the error is logged and the session
+    // ends, so the browser is not stuck on an error page.
+    let role = match crate::db::decode("users.role", &row.role, Role::parse) {
+        Ok(role) => role,
+        Err(err) => {
+            tracing::error!(error = %err, user = row.id, "a session of an unknown role ended");
+            end(db, token).await?;
+            return Ok(Lookup::Ended);
+        }
+    };
     Ok(Lookup::Active(Viewer {
-        id: row.try_get("id")?,
+        id: row.id,
         role,
-        name: row.try_get("display_name")?,
+        name: row.display_name,
     }))
 }
 

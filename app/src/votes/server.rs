@@ -204,7 +204,6 @@ pub(super) async fn get_round_body(
     })
 }
 
-/// A round's results: totals counted by the database, ranked by the tally.
 /// Theme `theme` if round `round` offers it.
 pub async fn offered(db: &Db, round: i64, theme: i64) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar(
@@ -226,6 +225,7 @@ pub async fn round_theme_ids(db: &Db, round: i64) -> Result<Vec<i64>, AppError> 
     )
 }
 
+/// A round's results: totals counted by the database, ranked by the tally.
 pub async fn results(
     db: &Db,
     round: i64,

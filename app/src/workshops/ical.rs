@@ -7,7 +7,6 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use sqlx::{Row, any::AnyRow};
 
 use crate::{db::now, error::AppError, i18n::Locale, reply::error_page, state::AppState};
 
@@ -123,6 +122,19 @@ pub async fn feed(State(state): State<AppState>, Path(token): Path<String>) -> R
     }
 }
 
+/// A session as the feed reads it.
+#[derive(sqlx::FromRow)]
+struct FeedRow {
+    id: i64,
+    starts_at: i64,
+    ends_at: i64,
+    title: String,
+    room: Option<String>,
+    cancelled_reason: Option<String>,
+    moved_from: Option<i64>,
+    updated_at: i64,
+}
+
 async fn feed_body(state: &AppState, token: &str) -> Result<String, AppError> {
     let (user, role, locale): (i64, String, Option<String>) = sqlx::query_as(
         "SELECT u.id, u.role, u.locale FROM calendar_links c JOIN users u ON u.id = c.user_id \
@@ -137,7 +149,7 @@ async fn feed_body(state: &AppState, token: &str) -> Result<String, AppError> {
         .and_then(Locale::parse)
         .unwrap_or_default();
     // A participant's sessions are those of their workshops; staff's those they run.
-    let rows = sqlx::query(
+    let rows: Vec<FeedRow> = sqlx::query_as(
         "SELECT s.id, s.starts_at, s.ends_at, w.title, r.name AS room, s.cancelled_reason, \
          s.moved_from, s.updated_at FROM workshop_sessions s \
          JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
@@ -154,31 +166,29 @@ async fn feed_body(state: &AppState, token: &str) -> Result<String, AppError> {
     .fetch_all(state.db.read())
     .await?;
     let tz = state.settings.time_zone;
-    let event = |row: &AnyRow| -> Result<Event, sqlx::Error> {
-        let title: String = row.try_get("title")?;
-        let cancelled: Option<String> = row.try_get("cancelled_reason")?;
+    let event = |row: FeedRow| {
         let mut notes = Vec::new();
-        if let Some(reason) = &cancelled {
+        if let Some(reason) = &row.cancelled_reason {
             notes.push(locale.tv("ical.cancelled_because", &[("reason", reason)]));
         }
-        if let Some(first) = row.try_get::<Option<i64>, _>("moved_from")? {
+        if let Some(first) = row.moved_from {
             notes.push(locale.tv("ical.moved_from", &[("when", &locale.moment(first, tz))]));
         }
-        Ok(Event {
-            session: row.try_get("id")?,
-            starts_at: row.try_get("starts_at")?,
-            ends_at: row.try_get("ends_at")?,
-            summary: match cancelled {
-                Some(_) => locale.tv("ical.cancelled_summary", &[("title", &title)]),
-                None => title,
+        Event {
+            session: row.id,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            summary: match row.cancelled_reason {
+                Some(_) => locale.tv("ical.cancelled_summary", &[("title", &row.title)]),
+                None => row.title,
             },
-            location: row.try_get("room")?,
+            location: row.room,
             description: notes.join("\n"),
-            cancelled: cancelled.is_some(),
-            updated_at: row.try_get("updated_at")?,
-        })
+            cancelled: row.cancelled_reason.is_some(),
+            updated_at: row.updated_at,
+        }
     };
-    let events = rows.iter().map(event).collect::<Result<Vec<_>, _>>()?;
+    let events: Vec<Event> = rows.into_iter().map(event).collect();
     let host = state
         .settings
         .public_url

@@ -155,10 +155,10 @@ async fn give_up_place(
     Ok(removed > 0)
 }
 
-fn place_ok(place: Place) -> &'static str {
+fn place_ok(place: Place) -> Done {
     match place {
-        Place::Registered => "registered",
-        Place::Waiting(_) => "waiting_listed",
+        Place::Registered => Done::Registered,
+        Place::Waiting(_) => Done::WaitingListed,
     }
 }
 

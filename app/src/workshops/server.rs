@@ -206,8 +206,11 @@ pub(super) async fn clashing_sessions_body(
     reader: Reader<Staff>,
     ids: Vec<i64>,
 ) -> Result<Vec<(Session, Vec<String>)>, AppError> {
+    let mut ids = ids;
+    ids.sort_unstable();
+    ids.dedup();
+    ids.truncate(50);
     let mut out = Vec::new();
-    let ids = &ids[..ids.len().min(50)];
     for chunk in ids.chunks(IDS_AT_ONCE) {
         let sessions = fetch_sessions(
             reader.db(),
@@ -228,5 +231,6 @@ pub(super) async fn clashing_sessions_body(
             (session, names)
         }));
     }
+    out.sort_by_key(|(session, _)| (session.date.clone(), session.time.clone(), session.id));
     Ok(out)
 }

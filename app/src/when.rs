@@ -23,3 +23,8 @@ pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
         .map(|t| t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string())
         .unwrap_or_default()
 }
+
+/// Today in the centre's zone.
+pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}

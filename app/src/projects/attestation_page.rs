@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{Attested, check_attestation, get_attestation, page::duration};
+use super::{Attested, check_attestation, get_attestation, views::duration};
 use crate::{
     i18n::{Locale, use_locale},
     ui::{

@@ -1,11 +1,12 @@
 //! Form handlers for contributions: a participant records what they gave, a social worker records
 //! it for someone or decides on it.
 
-use super::handlers::date;
+use super::forms::date;
 use super::planning::{Linked, count_linkable};
-use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX, today};
+use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX};
 use crate::guard::{Participant, Staff};
 use crate::notices::{Done, Problem};
+use crate::when::today;
 use crate::{
     audit,
     db::now,

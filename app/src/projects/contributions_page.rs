@@ -1,7 +1,7 @@
 //! The contributions section of the project pages: one contribution in words, the form that
 //! records one, and the pages of those waiting and confirmed.
 
-use super::page::duration;
+use super::views::duration;
 use super::{Contribution, ContributionStatus, ProjectView, Skill, chart::quantity};
 use crate::{
     draft::typed_or,

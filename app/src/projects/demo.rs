@@ -3,11 +3,11 @@
 //! goals, steps, partners and a few weeks of contributions (mostly confirmed, some waiting),
 //! and the skills catalogue with what some participants said they can do.
 
+use crate::when::today;
 use chrono::{Days, NaiveDate};
 use sqlx::AnyConnection;
 
 use super::demo_data::projects;
-use super::today;
 use crate::error::AppError;
 
 /// The skills catalogue: pictogram, then names in French, Dutch and English.
@@ -51,34 +51,6 @@ const DECLARED: [(&str, &str, bool); 9] = [
     ("PPL6TN", "Couture", false),
     ("SLL7CZ", "Tricot", true),
 ];
-
-/// A goal: label, unit, target, due day.
-type GoalSeed = (String, &'static str, i64, NaiveDate);
-/// A contribution: card code, goal (index), quantity, minutes, days ago, skills, confirmed.
-type ContributionSeed = (
-    &'static str,
-    usize,
-    i64,
-    i64,
-    u64,
-    &'static [&'static str],
-    bool,
-);
-
-pub(super) struct ProjectSeed {
-    pub(super) name: &'static str,
-    pub(super) kind: &'static str,
-    pub(super) description: &'static str,
-    pub(super) public_page: bool,
-    pub(super) partners: &'static [&'static str],
-    pub(super) skills: &'static [&'static str],
-    pub(super) goals: Vec<GoalSeed>,
-    /// Label, due day, reached (on the due day).
-    pub(super) milestones: Vec<(&'static str, NaiveDate, bool)>,
-    pub(super) contributions: Vec<ContributionSeed>,
-    /// Partner's e-mail, message, days ago.
-    pub(super) thanks: Vec<(&'static str, &'static str, u64)>,
-}
 
 async fn user_id(conn: &mut AnyConnection, key: &str) -> Result<i64, AppError> {
     Ok(

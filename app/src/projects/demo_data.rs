@@ -1,8 +1,35 @@
 //! The demo centre's projects, as data.
 
-use super::demo::ProjectSeed;
 use crate::i18n::Locale;
 use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// A goal: label, unit, target, due day.
+pub(super) type GoalSeed = (String, &'static str, i64, NaiveDate);
+/// A contribution: card code, goal (index), quantity, minutes, days ago, skills, confirmed.
+pub(super) type ContributionSeed = (
+    &'static str,
+    usize,
+    i64,
+    i64,
+    u64,
+    &'static [&'static str],
+    bool,
+);
+
+pub(super) struct ProjectSeed {
+    pub(super) name: &'static str,
+    pub(super) kind: &'static str,
+    pub(super) description: &'static str,
+    pub(super) public_page: bool,
+    pub(super) partners: &'static [&'static str],
+    pub(super) skills: &'static [&'static str],
+    pub(super) goals: Vec<GoalSeed>,
+    /// Label, due day, reached (on the due day).
+    pub(super) milestones: Vec<(&'static str, NaiveDate, bool)>,
+    pub(super) contributions: Vec<ContributionSeed>,
+    /// Partner's e-mail, message, days ago.
+    pub(super) thanks: Vec<(&'static str, &'static str, u64)>,
+}
 
 pub(super) fn projects(today: NaiveDate) -> Vec<ProjectSeed> {
     let ago = |days| today - Days::new(days);

@@ -1,6 +1,13 @@
-//! What the project planning forms post: a project, a goal, a step, the skills it needs.
+//! What the project planning forms post (a project, a goal, a step, the skills it needs),
+//! and the labels and days they type.
 
-use crate::forms::{Refill, Ticked};
+use chrono::NaiveDate;
+
+use super::LABEL_MAX;
+use crate::{
+    forms::{Refill, Ticked, short_text},
+    notices::Problem,
+};
 use serde::Deserialize;
 
 /// What the project form posts; its partners are `partner_<id>` boxes.
@@ -75,4 +82,17 @@ impl Refill for StepPost {
 pub struct NeedsPost {
     #[serde(flatten)]
     pub(super) boxes: Ticked,
+}
+
+/// A label: required, at most `LABEL_MAX` characters on one line.
+pub(super) fn label(text: &str) -> Result<String, Problem> {
+    match short_text(text.trim(), LABEL_MAX) {
+        Some(label) if !label.is_empty() => Ok(label),
+        Some(_) => Err(Problem::ProjectLabelRequired),
+        None => Err(Problem::ProjectLabelTooLong),
+    }
+}
+
+pub(super) fn date(text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::DateInvalid)
 }

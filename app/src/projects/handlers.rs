@@ -12,34 +12,20 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
-use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::THANKS_MAX;
 use super::partner::is_partner_of;
 use super::planning::{Linked, count_linkable};
-use super::{LABEL_MAX, THANKS_MAX};
 use crate::{
     access::Role,
     db::now,
     error::AppError,
-    forms::{Refill, Ticked, send_back, short_text},
+    forms::{Refill, Ticked, send_back},
     i18n::Locale,
     reply::{Ctx, parse_form, see_other},
     state::AppState,
 };
-
-/// A label: required, at most `LABEL_MAX` characters on one line.
-pub(super) fn label(text: &str) -> Result<String, Problem> {
-    match short_text(text.trim(), LABEL_MAX) {
-        Some(label) if !label.is_empty() => Ok(label),
-        Some(_) => Err(Problem::ProjectLabelRequired),
-        None => Err(Problem::ProjectLabelTooLong),
-    }
-}
-
-pub(super) fn date(text: &str) -> Result<NaiveDate, Problem> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::DateInvalid)
-}
 
 /// The skills a participant says they have (`have_<id>`) and may be asked for (`ask_<id>`).
 #[derive(Deserialize)]

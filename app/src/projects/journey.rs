@@ -1,11 +1,12 @@
 //! Reads of a participant's journey (their own, or staff's view of it), shared by the journey
 //! pages and attestations, and of the skill catalogue.
 
-use super::server::{day_text, skill_name, today};
+use super::server::{day_text, skill_name};
 use super::*;
 use crate::db::decode;
 use crate::guard::Reader;
 use crate::guard::{Admin, Member};
+use crate::when::today;
 use crate::{access::Role, i18n::Locale, workshops::day_in_words};
 
 pub(super) async fn get_journey_body(

@@ -10,10 +10,7 @@ use crate::ui::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    Journey, JourneyProject,
-    chart::quantity,
-    get_journey,
-    page::{duration, thanks_list},
+    Journey, JourneyProject, chart::quantity, get_journey, page::thanks_list, views::duration,
 };
 use crate::{
     access::Role,

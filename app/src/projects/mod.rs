@@ -19,6 +19,7 @@ pub mod partner_page;
 pub mod skills_page;
 pub mod staff_page;
 pub mod staff_sections_page;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod attestation;
@@ -36,6 +37,8 @@ pub mod demo_data;
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+mod history;
 #[cfg(feature = "ssr")]
 pub mod planning;
 #[cfg(feature = "ssr")]
@@ -124,7 +127,7 @@ pub use model::{
 #[cfg(feature = "ssr")]
 use partner::{partner_project_body, public_project_body};
 #[cfg(feature = "ssr")]
-pub use server::*;
+use server::*;
 
 #[cfg(feature = "ssr")]
 mod journey;

@@ -162,15 +162,6 @@ pub fn thanks_list(locale: Locale, thanks: &[Thanks], with_project: bool) -> imp
     view! { <ul class="theme-list">{items}</ul> }
 }
 
-/// A duration in words: "1 h 30", "45 min".
-pub fn duration(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m}\u{a0}min"),
-        (h, 0) => format!("{h}\u{a0}h"),
-        (h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
-    }
-}
-
 /// The projects the viewer may see, each linking to `base` and its id; `empty` when none.
 #[component]
 pub fn ProjectList(base: &'static str, empty: String) -> impl IntoView {

@@ -1,7 +1,7 @@
 //! Reads for partners and the public: a project's figures, steps, timeline and thanks, never a
 //! participant.
 
-use super::server::month_in_words;
+use super::history::month_in_words;
 use super::*;
 use crate::guard::PartnerOrStaff;
 use crate::guard::Reader;

@@ -2,10 +2,11 @@
 //! milestones and the skills it needs.
 
 use super::forms::{GoalPost, NeedsPost, ProjectPost, StepPost};
-use super::handlers::{date, label};
-use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit, today};
+use super::forms::{date, label};
+use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit};
 use crate::guard::Staff;
 use crate::notices::{Done, Problem};
+use crate::when::today;
 use crate::{
     db::now,
     error::AppError,

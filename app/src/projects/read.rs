@@ -2,11 +2,12 @@
 //! three queries, one project with its goals' monthly history (kept as running totals, see
 //! `totals`), its steps, its newest thanks, and how many people contributed.
 
+use crate::when::today;
 use sqlx::{FromRow, any::AnyRow};
 
 use super::{
     Contributors, Goal, Milestone, Project, ProjectKind, ProjectStatus, Thanks, Unit,
-    server::{cumulate, today},
+    history::cumulate,
 };
 use crate::{
     db::Db,

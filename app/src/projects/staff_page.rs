@@ -6,19 +6,20 @@ use leptos::prelude::*;
 
 use crate::ui::PageTitle;
 
-use super::staff_sections_page::{details_section, skills_section};
+use super::staff_sections_page::{details_section, project_fields, skills_section};
 use super::{
-    Contribution, ContributionStatus, Project, ProjectKind, ProjectStatus, ProjectView, Unit,
+    Contribution, ContributionStatus, ProjectView, Unit,
     chart::quantity,
     contributions_page::{
         contribution_fields, contribution_pages, contribution_query, contribution_text,
     },
     get_project,
     page::{
-        ProjectList, contributors_text, duration, goals_section, milestones_list, project_facts,
+        ProjectList, contributors_text, goals_section, milestones_list, project_facts,
         project_title,
     },
     partner_page::csv_download,
+    views::duration,
 };
 use crate::ui::id_param;
 use crate::{
@@ -29,64 +30,11 @@ use crate::{
         ParticipantSummary,
         picker::{ParticipantChoice, ParticipantSearch, found_participants},
     },
-    themes::{DESCRIPTION_MAX, TITLE_MAX},
     ui::{
         ErrorView,
         notice::{Notice, query},
-        raw_text::raw_text,
     },
 };
-
-/// Name, kind, words and status of a project, filled with `project` when changing one.
-pub(super) fn project_fields(
-    locale: Locale,
-    project: Option<&Project>,
-    prefix: &str,
-) -> impl IntoView + use<> {
-    let id = |name: &str| format!("{prefix}-{name}");
-    let name = typed_or("name", project.map(|p| p.name.clone()).unwrap_or_default());
-    let kind = typed_or("kind", project.map_or("toys", |p| p.kind.key()).to_string());
-    let status = typed_or(
-        "status",
-        project.map_or("active", |p| p.status.key()).to_string(),
-    );
-    let description = typed_or(
-        "description",
-        project.map(|p| p.description.clone()).unwrap_or_default(),
-    );
-    let kinds = ProjectKind::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <option value=k.key() selected=k.key() == kind>
-                    {locale.t(&format!("project.kind_{}", k.key()))}
-                </option>
-            }
-        })
-        .collect_view();
-    let statuses = ProjectStatus::ALL
-        .into_iter()
-        .map(|s| {
-            view! {
-                <option value=s.key() selected=s.key() == status>
-                    {locale.t(&format!("project.status_{}", s.key()))}
-                </option>
-            }
-        })
-        .collect_view();
-    view! {
-        <label for=id("name")>{locale.t("project.field_name")}</label>
-        <input id=id("name") name="name" type="text" required maxlength=TITLE_MAX.to_string() value=name />
-        <label for=id("kind")>{locale.t("project.field_kind")}</label>
-        <select id=id("kind") name="kind">{kinds}</select>
-        <label for=id("description")>{locale.t("project.field_description")}</label>
-        <textarea id=id("description") name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
-            {raw_text(&description)}
-        </textarea>
-        <label for=id("status")>{locale.t("project.field_status")}</label>
-        <select id=id("status") name="status">{statuses}</select>
-    }
-}
 
 #[component]
 pub fn StaffProjectsPage() -> impl IntoView {

@@ -1,9 +1,15 @@
 //! Sections of the staff project page: the skills a project needs, and its details form.
 
-use super::staff_page::project_fields;
-use super::{Helpers, ProjectView};
-use crate::{draft::typed, i18n::Locale, ui::notice::query};
 use leptos::prelude::*;
+
+use super::Helpers;
+use super::{Project, ProjectKind, ProjectStatus, ProjectView};
+use crate::{
+    draft::{typed, typed_or},
+    i18n::Locale,
+    themes::{DESCRIPTION_MAX, TITLE_MAX},
+    ui::{notice::query, raw_text::raw_text},
+};
 
 /// The skills the project needs, and who has each and agreed to be asked.
 pub(super) fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoView + use<> {
@@ -105,5 +111,56 @@ pub(super) fn details_section(locale: Locale, view: &ProjectView) -> impl IntoVi
                 </form>
             </details>
         </section>
+    }
+}
+
+/// Name, kind, words and status of a project, filled with `project` when changing one.
+pub(super) fn project_fields(
+    locale: Locale,
+    project: Option<&Project>,
+    prefix: &str,
+) -> impl IntoView + use<> {
+    let id = |name: &str| format!("{prefix}-{name}");
+    let name = typed_or("name", project.map(|p| p.name.clone()).unwrap_or_default());
+    let kind = typed_or("kind", project.map_or("toys", |p| p.kind.key()).to_string());
+    let status = typed_or(
+        "status",
+        project.map_or("active", |p| p.status.key()).to_string(),
+    );
+    let description = typed_or(
+        "description",
+        project.map(|p| p.description.clone()).unwrap_or_default(),
+    );
+    let kinds = ProjectKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.key() selected=k.key() == kind>
+                    {locale.t(&format!("project.kind_{}", k.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let statuses = ProjectStatus::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.key() selected=s.key() == status>
+                    {locale.t(&format!("project.status_{}", s.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label for=id("name")>{locale.t("project.field_name")}</label>
+        <input id=id("name") name="name" type="text" required maxlength=TITLE_MAX.to_string() value=name />
+        <label for=id("kind")>{locale.t("project.field_kind")}</label>
+        <select id=id("kind") name="kind">{kinds}</select>
+        <label for=id("description")>{locale.t("project.field_description")}</label>
+        <textarea id=id("description") name="description" rows="3" maxlength=DESCRIPTION_MAX.to_string()>
+            {raw_text(&description)}
+        </textarea>
+        <label for=id("status")>{locale.t("project.field_status")}</label>
+        <select id=id("status") name="status">{statuses}</select>
     }
 }

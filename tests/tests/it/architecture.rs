@@ -224,6 +224,59 @@ fn layers_import_only_downwards() {
 }
 
 #[test]
+fn files_of_a_domain_import_each_other_one_way() {
+    let root = app_src();
+    let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for path in sources(&root) {
+        let relative = path.strip_prefix(&root).unwrap();
+        let parts: Vec<String> = relative
+            .with_extension("")
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        let [domain, file] = parts.as_slice() else {
+            continue;
+        };
+        if file == "mod" {
+            continue;
+        }
+        let code = code_of(&path);
+        let mut siblings = Vec::new();
+        for (at, _) in code.match_indices("super::") {
+            let mut found = Vec::new();
+            collect(&code[at + "super::".len()..], &mut Vec::new(), &mut found);
+            siblings.extend(found.into_iter().map(|(first, _)| first));
+        }
+        siblings.extend(
+            crate_paths(&code)
+                .into_iter()
+                .filter(|(top, _)| top == domain)
+                .filter_map(|(_, second)| second),
+        );
+        for sibling in siblings {
+            if sibling != *file && root.join(domain).join(format!("{sibling}.rs")).exists() {
+                graph
+                    .entry(format!("{domain}::{file}"))
+                    .or_default()
+                    .insert(
+                        format!("{domain}::{sibling}"),
+                        relative.display().to_string(),
+                    );
+            }
+        }
+    }
+    for (from, targets) in &graph {
+        for to in targets.keys() {
+            assert!(
+                !graph.get(to).is_some_and(|back| back.contains_key(from)),
+                "{from} and {to} import each other"
+            );
+        }
+    }
+    assert!(graph["workshops::staff_page"].contains_key("workshops::planning_form"));
+}
+
+#[test]
 fn only_the_router_imports_pages() {
     for (from, targets) in layer_graph() {
         for (to, file) in targets {

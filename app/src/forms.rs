@@ -1,8 +1,7 @@
 //! The form toolkit every form handler shares: checked forms, refilling a refused one,
-//! ticked boxes, numbers and short texts within bounds.
+//! ids of ticked boxes, numbers and short texts within bounds.
 
 use crate::notices::Problem;
-use std::collections::HashMap;
 
 use axum::response::Response;
 
@@ -29,23 +28,16 @@ pub(crate) fn send_back(
     refused(path, problem, extra, anchor, form.refill())
 }
 
-/// A form's ticked boxes, each named `<prefix><id>` (`skill_3`), apart from its named fields
-/// (`#[serde(flatten)]`).
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(transparent)]
-pub(crate) struct Ticked(HashMap<String, String>);
-
-impl Ticked {
-    /// The ids of the boxes named `<prefix><id>`, in order.
-    pub(crate) fn ids(&self, prefix: &str) -> Vec<i64> {
-        let mut ids: Vec<i64> = self
-            .0
-            .keys()
-            .filter_map(|name| name.strip_prefix(prefix)?.parse().ok())
-            .collect();
-        ids.sort_unstable();
-        ids
-    }
+/// The ids of a group of ticked boxes posted under one name (`skill=3&skill=5`), in order,
+/// each once; a value that is not an id is left out.
+pub(crate) fn ids(values: &[String]) -> Vec<i64> {
+    let mut ids: Vec<i64> = values
+        .iter()
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// A number within `range`, or `None`.
@@ -64,17 +56,7 @@ mod tests {
 
     #[test]
     fn ticked_boxes_give_their_ids() {
-        let boxes = Ticked(
-            [
-                ("skill_3", "1"),
-                ("skill_x", "1"),
-                ("note", "a"),
-                ("skill_1", "1"),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        );
-        assert_eq!(boxes.ids("skill_"), vec![1, 3]);
+        let values: Vec<String> = ["3", "x", "1", "03"].map(String::from).to_vec();
+        assert_eq!(ids(&values), vec![1, 3]);
     }
 }

@@ -89,6 +89,21 @@ pub fn parse_form<T>(form: Result<Form<T>, FormRejection>) -> Result<T, AppError
     })
 }
 
+/// Unwraps a form whose fields may repeat (`skill=3&skill=5`, read by `axum-extra`'s
+/// `Form`): a malformed one is a 400, a too large one a 413.
+pub fn parse_many<T>(
+    form: Result<axum_extra::extract::Form<T>, axum_extra::extract::FormRejection>,
+) -> Result<T, AppError> {
+    form.map(|axum_extra::extract::Form(value)| value)
+        .map_err(|rejection| {
+            if rejection.into_response().status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge
+            } else {
+                AppError::Invalid("malformed".into())
+            }
+        })
+}
+
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

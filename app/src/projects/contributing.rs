@@ -11,20 +11,21 @@ use crate::{
     audit,
     db::now,
     error::AppError,
-    forms::{Checked, Refill, Ticked, number_in, send_back},
-    reply::{Ctx, parse_form, see_other},
+    forms::{Checked, Refill, ids, number_in, send_back},
+    reply::{Ctx, parse_many, see_other},
     state::AppState,
     themes::handlers::active_participant,
 };
 use axum::{
-    extract::{Form, Path, State, rejection::FormRejection},
+    extract::{Path, State},
     response::Response,
 };
+use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-/// What a contribution form posts; its skills are `skill_<id>` boxes. A social worker's
+/// What a contribution form posts. A social worker's
 /// also names the `participant` and may `confirm` at once.
 #[derive(Deserialize)]
 pub struct ContributionPost {
@@ -44,8 +45,9 @@ pub struct ContributionPost {
     participant: String,
     #[serde(default)]
     confirm: String,
-    #[serde(flatten)]
-    boxes: Ticked,
+    /// The skills used, a `skill` box each.
+    #[serde(default)]
+    skill: Vec<String>,
 }
 
 impl Refill for ContributionPost {
@@ -163,7 +165,7 @@ async fn check_contribution(
             Some(id)
         }
     };
-    let skills = form.boxes.ids("skill_");
+    let skills = ids(&form.skill);
     let mut conn = db.acquire().await?;
     if count_linkable(&mut conn, Linked::Skills, &skills).await? != skills.len() {
         return Ok(Err(Problem::SkillInvalid));
@@ -236,10 +238,10 @@ pub async fn record(
     ctx: Ctx,
     Participant(viewer): Participant,
     Path(id): Path<i64>,
-    form: Result<Form<ContributionPost>, FormRejection>,
+    form: Result<ManyForm<ContributionPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
+        let form = parse_many(form)?;
         let path = format!("/projects/{id}");
         let contribution = match check_contribution(&state, id, viewer.id, true, &form).await? {
             Ok(contribution) => contribution,
@@ -266,10 +268,10 @@ pub async fn record_for(
     ctx: Ctx,
     Staff(viewer): Staff,
     Path(id): Path<i64>,
-    form: Result<Form<ContributionPost>, FormRejection>,
+    form: Result<ManyForm<ContributionPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
+        let form = parse_many(form)?;
         let path = format!("/staff/projects/{id}");
         let sent_back = |problem| send_back(&path, problem, &form, "", "record");
         let person = active_participant(&state, form.participant.trim()).await?;

@@ -107,7 +107,7 @@ pub fn contribution_fields(
             let input = format!("{prefix}-skill-{}", skill.id);
             view! {
                 <div class="choice">
-                    <input type="checkbox" name=format!("skill_{}", skill.id) value="1" id=input.clone() />
+                    <input type="checkbox" name="skill" value=skill.id.to_string() id=input.clone() />
                     <label for=input>
                         <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
                         " " {skill.name.clone()}

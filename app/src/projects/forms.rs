@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 
 use super::LABEL_MAX;
 use crate::{
-    forms::{Refill, Ticked, short_text},
+    forms::{Refill, short_text},
     notices::Problem,
 };
 use serde::Deserialize;
 
-/// What the project form posts; its partners are `partner_<id>` boxes.
+/// What the project form posts.
 #[derive(Deserialize)]
 pub struct ProjectPost {
     #[serde(default)]
@@ -23,8 +23,9 @@ pub struct ProjectPost {
     pub(super) status: String,
     #[serde(default)]
     pub(super) public_page: String,
-    #[serde(flatten)]
-    pub(super) boxes: Ticked,
+    /// The partners' ids, one `partner` box each.
+    #[serde(default)]
+    pub(super) partner: Vec<String>,
 }
 
 impl Refill for ProjectPost {
@@ -77,11 +78,11 @@ impl Refill for StepPost {
     }
 }
 
-/// The skills a project needs: `need_<id>` boxes.
+/// The skills a project needs: a `need` box each.
 #[derive(Deserialize)]
 pub struct NeedsPost {
-    #[serde(flatten)]
-    pub(super) boxes: Ticked,
+    #[serde(default)]
+    pub(super) need: Vec<String>,
 }
 
 /// A label: required, at most `LABEL_MAX` characters on one line.

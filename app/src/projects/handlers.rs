@@ -12,6 +12,7 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
+use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use serde::Deserialize;
 
 use super::THANKS_MAX;
@@ -21,17 +22,19 @@ use crate::{
     access::Role,
     db::now,
     error::AppError,
-    forms::{Refill, Ticked, send_back},
+    forms::{Refill, ids, send_back},
     i18n::Locale,
-    reply::{Ctx, parse_form, see_other},
+    reply::{Ctx, parse_form, parse_many, see_other},
     state::AppState,
 };
 
-/// The skills a participant says they have (`have_<id>`) and may be asked for (`ask_<id>`).
+/// The skills a participant says they have (`have` boxes) and may be asked for (`ask`).
 #[derive(Deserialize)]
 pub struct MySkillsPost {
-    #[serde(flatten)]
-    boxes: Ticked,
+    #[serde(default)]
+    have: Vec<String>,
+    #[serde(default)]
+    ask: Vec<String>,
 }
 
 /// A partner's thanks to the group.
@@ -53,12 +56,12 @@ pub async fn save_my_skills(
     State(state): State<AppState>,
     ctx: Ctx,
     Participant(viewer): Participant,
-    form: Result<Form<MySkillsPost>, FormRejection>,
+    form: Result<ManyForm<MySkillsPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
-        let ask = form.boxes.ids("ask_");
-        let mut have = form.boxes.ids("have_");
+        let form = parse_many(form)?;
+        let ask = ids(&form.ask);
+        let mut have = ids(&form.have);
         have.extend(&ask);
         have.sort_unstable();
         have.dedup();

@@ -132,11 +132,11 @@ fn my_skills_form(locale: Locale, journey: &Journey) -> impl IntoView + use<> {
                         " " {skill.name.clone()}
                     </legend>
                     <div class="choice">
-                        <input type="checkbox" name=format!("have_{}", skill.id) value="1" id=have_id.clone() checked=*have />
+                        <input type="checkbox" name="have" value=skill.id.to_string() id=have_id.clone() checked=*have />
                         <label for=have_id>{locale.t("journey.i_have")}</label>
                     </div>
                     <div class="choice">
-                        <input type="checkbox" name=format!("ask_{}", skill.id) value="1" id=ask_id.clone() checked=*ask />
+                        <input type="checkbox" name="ask" value=skill.id.to_string() id=ask_id.clone() checked=*ask />
                         <label for=ask_id>{locale.t("journey.may_ask")}</label>
                     </div>
                 </fieldset>

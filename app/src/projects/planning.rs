@@ -10,8 +10,8 @@ use crate::when::today;
 use crate::{
     db::now,
     error::AppError,
-    forms::{Checked, number_in, send_back},
-    reply::{Ctx, parse_form, see_other},
+    forms::{Checked, ids, number_in, send_back},
+    reply::{Ctx, parse_form, parse_many, see_other},
     state::AppState,
     themes::{parse_description, parse_title},
 };
@@ -19,6 +19,7 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use sqlx::AnyConnection;
 
 /// What a project form links a project to.
@@ -125,7 +126,7 @@ async fn check_project(state: &AppState, form: &ProjectPost) -> Checked<ProjectF
         Ok(fields) => fields,
         Err(problem) => return Ok(Err(problem)),
     };
-    let partners = form.boxes.ids("partner_");
+    let partners = ids(&form.partner);
     let mut conn = state.db.read().acquire().await?;
     let found = count_linkable(&mut conn, Linked::Partners, &partners).await?;
     if found != partners.len() {
@@ -146,10 +147,10 @@ async fn save_project(
     ctx: Ctx,
     Staff(viewer): Staff,
     id: Option<i64>,
-    form: Result<Form<ProjectPost>, FormRejection>,
+    form: Result<ManyForm<ProjectPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
+        let form = parse_many(form)?;
         let project = match check_project(&state, &form).await? {
             Ok(project) => project,
             Err(problem) => {
@@ -213,7 +214,7 @@ pub async fn create_project(
     State(state): State<AppState>,
     ctx: Ctx,
     who: Staff,
-    form: Result<Form<ProjectPost>, FormRejection>,
+    form: Result<ManyForm<ProjectPost>, ManyRejection>,
 ) -> Response {
     save_project(state, ctx, who, None, form).await
 }
@@ -224,7 +225,7 @@ pub async fn update_project(
     ctx: Ctx,
     who: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<ProjectPost>, FormRejection>,
+    form: Result<ManyForm<ProjectPost>, ManyRejection>,
 ) -> Response {
     save_project(state, ctx, who, Some(id), form).await
 }
@@ -353,12 +354,12 @@ pub async fn set_needed_skills(
     ctx: Ctx,
     _: Staff,
     Path(id): Path<i64>,
-    form: Result<Form<NeedsPost>, FormRejection>,
+    form: Result<ManyForm<NeedsPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
+        let form = parse_many(form)?;
         project_exists(&state, id).await?;
-        let skills = form.boxes.ids("need_");
+        let skills = ids(&form.need);
         let mut tx = state.db.write().begin().await?;
         if count_linkable(&mut tx, Linked::Skills, &skills).await? != skills.len() {
             return Ok(see_other(&format!(

@@ -21,7 +21,7 @@ pub(super) fn skills_section(locale: Locale, view: &ProjectView) -> impl IntoVie
             let needed = view.needed.iter().any(|n| n.id == skill.id);
             view! {
                 <div class="choice">
-                    <input type="checkbox" name=format!("need_{}", skill.id) value="1" id=input.clone()
+                    <input type="checkbox" name="need" value=skill.id.to_string() id=input.clone()
                         checked=needed />
                     <label for=input>
                         <span class="picto" aria-hidden="true">{skill.pictogram.clone()}</span>
@@ -86,7 +86,7 @@ pub(super) fn details_section(locale: Locale, view: &ProjectView) -> impl IntoVi
             let input = format!("partner-{id}");
             view! {
                 <div class="choice">
-                    <input type="checkbox" name=format!("partner_{id}") value="1" id=input.clone() checked=*chosen />
+                    <input type="checkbox" name="partner" value=id.to_string() id=input.clone() checked=*chosen />
                     <label for=input>{name.clone()}</label>
                 </div>
             }

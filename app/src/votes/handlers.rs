@@ -8,6 +8,7 @@ use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
     response::Response,
 };
+use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use chrono::TimeZone;
 use serde::Deserialize;
 
@@ -16,14 +17,14 @@ use crate::{
     db::now,
     draft::refused,
     error::AppError,
-    forms::Ticked,
+    forms::ids,
     irreversible::{self, Answer, Irreversible},
-    reply::{Ctx, parse_form, see_other},
+    reply::{Ctx, parse_form, parse_many, see_other},
     state::AppState,
     themes::parse_title,
 };
 
-/// What the new-round form posts; its themes are `theme_<id>` boxes.
+/// What the new-round form posts.
 #[derive(Deserialize)]
 pub struct RoundPost {
     #[serde(default)]
@@ -40,8 +41,9 @@ pub struct RoundPost {
     closes: String,
     #[serde(default)]
     live: String,
-    #[serde(flatten)]
-    boxes: Ticked,
+    /// The themes offered, a `theme` box each.
+    #[serde(default)]
+    theme: Vec<String>,
 }
 
 /// A time typed in a `datetime-local` field (`2026-12-01T18:00`), in the centre's zone.
@@ -73,7 +75,7 @@ async fn check_round(
         Ok(title) => title,
         Err(problem) => return Ok(Err(problem)),
     };
-    let wanted = form.boxes.ids("theme_");
+    let wanted = ids(&form.theme);
     let published: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM themes WHERE status = 'published' \
          AND id NOT IN (SELECT theme_id FROM workshops WHERE theme_id IS NOT NULL)",
@@ -125,12 +127,7 @@ async fn check_round(
 
 /// Back to the new-round form with the problem and everything chosen.
 fn round_form_back(form: &RoundPost, problem: Problem) -> Response {
-    let themes: Vec<String> = form
-        .boxes
-        .ids("theme_")
-        .iter()
-        .map(i64::to_string)
-        .collect();
+    let themes: Vec<String> = ids(&form.theme).iter().map(i64::to_string).collect();
     let themes = themes.join(",");
     let mut typed: Vec<(&str, &str)> = vec![
         ("title", form.title.trim()),
@@ -150,10 +147,10 @@ pub async fn create_round(
     State(state): State<AppState>,
     ctx: Ctx,
     Staff(viewer): Staff,
-    form: Result<Form<RoundPost>, FormRejection>,
+    form: Result<ManyForm<RoundPost>, ManyRejection>,
 ) -> Response {
     let result = async {
-        let form = parse_form(form)?;
+        let form = parse_many(form)?;
         let round = match check_round(&state, &form).await? {
             Ok(round) => round,
             Err(problem) => return Ok(round_form_back(&form, problem)),

@@ -41,13 +41,13 @@ fn few_words(theme: &Theme) -> Option<impl IntoView + use<>> {
 /// A theme as a large tile to tick: its picture, title and few words.
 pub fn theme_checkbox(
     theme: &Theme,
-    name: String,
+    (name, value): (String, String),
     id: String,
     checked: bool,
 ) -> impl IntoView + use<> {
     view! {
         <div class="picto-option">
-            <input type="checkbox" name=name value="1" id=id.clone() checked=checked />
+            <input type="checkbox" name=name value=value id=id.clone() checked=checked />
             <label for=id>
                 <span class="tile-picto" aria-hidden="true">{theme.pictogram.symbol()}</span>
                 <span>{theme.title.clone()}</span>
@@ -72,7 +72,7 @@ pub fn ballot_fields(locale: Locale, method: Method, themes: &[Theme], prefix: &
                 .iter()
                 .map(|theme| {
                     let id = format!("{prefix}-choice-{}", theme.id);
-                    theme_checkbox(theme, format!("choice_{}", theme.id), id, false)
+                    theme_checkbox(theme, (format!("choice_{}", theme.id), "1".into()), id, false)
                 })
                 .collect_view();
             view! {

@@ -88,7 +88,7 @@ fn new_round_form(
         .map(|theme| {
             let id = format!("round-theme-{}", theme.id);
             let checked = draft.themes.contains(&theme.id);
-            theme_checkbox(&theme, format!("theme_{}", theme.id), id, checked)
+            theme_checkbox(&theme, ("theme".into(), theme.id.to_string()), id, checked)
         })
         .collect_view();
     view! {

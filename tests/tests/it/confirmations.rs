@@ -61,7 +61,7 @@ async fn open_round(app: &TestApp, worker: &str) -> i64 {
         ("closes".to_string(), closes),
     ];
     for theme in themes {
-        fields.push((format!("theme_{theme}"), "1".to_string()));
+        fields.push(("theme".to_string(), theme.to_string()));
     }
     let pairs: Vec<(&str, &str)> = fields
         .iter()

@@ -43,9 +43,8 @@ async fn a_participant_sees_what_waits_for_them(backend: Backend) {
         ("opens", String::new()),
         ("closes", "2099-12-31T18:00".into()),
     ];
-    let names: Vec<String> = themes.iter().map(|t| format!("theme_{t}")).collect();
-    for name in &names {
-        round.push((name.as_str(), "1".into()));
+    for theme in &themes {
+        round.push(("theme", theme.to_string()));
     }
     let pairs: Vec<(&str, &str)> = round.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.post("/staff/votes", &pairs, Some(&worker)).await;

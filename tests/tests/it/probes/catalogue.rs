@@ -170,15 +170,15 @@ pub const FORMS: &[Form] = &[
     // `max_choices` is read for `approval`, `faces` (3 or 5) for `faces`; `live` when not empty.
     Form {
         who: Who::Worker, path: "/staff/votes",
-        fields: &[("title", "Quel atelier au printemps ?"), ("theme_{theme}", "1"),
-            ("theme_{other_theme}", "1"), ("method", "approval"), ("max_choices", "1"),
+        fields: &[("title", "Quel atelier au printemps ?"), ("theme", "{theme}"),
+            ("theme", "{other_theme}"), ("method", "approval"), ("max_choices", "1"),
             ("opens", "{opens}"), ("closes", "{closes}"), ("live", "1")],
         text: &["title"],
     },
     Form {
         who: Who::Worker, path: "/staff/votes",
-        fields: &[("title", "Quel atelier en été ?"), ("theme_{theme}", "1"),
-            ("theme_{other_theme}", "1"), ("method", "faces"), ("faces", "5"), ("opens", ""),
+        fields: &[("title", "Quel atelier en été ?"), ("theme", "{theme}"),
+            ("theme", "{other_theme}"), ("method", "faces"), ("faces", "5"), ("opens", ""),
             ("closes", "{closes}")],
         text: &["title"],
     },
@@ -318,7 +318,7 @@ pub const FORMS: &[Form] = &[
         who: Who::Worker, path: "/staff/projects",
         fields: &[("name", "Jardin solidaire"), ("kind", "other"),
             ("description", "Cultiver des légumes pour l'épicerie sociale."),
-            ("status", "preparing"), ("public_page", "1"), ("partner_{account}", "1")],
+            ("status", "preparing"), ("public_page", "1"), ("partner", "{account}")],
         text: &["name", "description"],
     },
     // Replaces the project's partners: {account} must stay the partner who thanks.
@@ -326,7 +326,7 @@ pub const FORMS: &[Form] = &[
         who: Who::Worker, path: "/staff/projects/{project}",
         fields: &[("name", "Doudous pour la néonatologie"), ("kind", "toys"),
             ("description", "Coudre des doudous pour les bébés nés trop tôt."),
-            ("status", "active"), ("public_page", "1"), ("partner_{account}", "1")],
+            ("status", "active"), ("public_page", "1"), ("partner", "{account}")],
         text: &["name", "description"],
     },
     // Unit items, visits, kg, parcels or hours; target 1 to 100 000.
@@ -346,7 +346,7 @@ pub const FORMS: &[Form] = &[
     },
     Form {
         who: Who::Worker, path: "/staff/projects/{project}/skills",
-        fields: &[("need_{skill}", "1")], text: &[],
+        fields: &[("need", "{skill}")], text: &[],
     },
     // Quantity 0 to 1 000 (more than 0 with a goal), minutes 0 to 720, a day in the last 366
     // days; `goal` and `session` may be empty; `confirm` = 1 confirms it at once.
@@ -354,7 +354,7 @@ pub const FORMS: &[Form] = &[
         who: Who::Worker, path: "/staff/projects/{project}/contributions",
         fields: &[("participant", "{participant}"), ("goal", "{goal}"), ("quantity", "3"),
             ("minutes", "120"), ("day", "{past_day}"), ("session", "{past_session}"),
-            ("skill_{skill}", "1"), ("note", "Trois doudous finis à la maison."), ("confirm", "1")],
+            ("skill", "{skill}"), ("note", "Trois doudous finis à la maison."), ("confirm", "1")],
         text: &["note"],
     },
     Form {
@@ -369,13 +369,13 @@ pub const FORMS: &[Form] = &[
     Form {
         who: Who::Participant, path: "/projects/{project}/contributions",
         fields: &[("goal", "{goal}"), ("quantity", "2"), ("minutes", "60"), ("day", "{past_day}"),
-            ("session", "{past_session}"), ("skill_{skill}", "1"),
+            ("session", "{past_session}"), ("skill", "{skill}"),
             ("note", "Deux doudous cousus.")],
         text: &["note"],
     },
     Form {
         who: Who::Participant, path: "/journey/skills",
-        fields: &[("have_{skill}", "1"), ("ask_{skill}", "1")], text: &[],
+        fields: &[("have", "{skill}"), ("ask", "{skill}")], text: &[],
     },
     Form {
         who: Who::Partner, path: "/partner/projects/{project}/thanks",

@@ -212,35 +212,34 @@ async fn the_same_form_at_once_is_done_once(backend: Backend) {
     );
     let replies = at_once(&app, 10, "/agenda/link", &[], amina).await;
     all_answer(&replies, &["/agenda?ok=calendar_link_made"]);
-    let (have, ask) = (fill("have_{skill}"), fill("ask_{skill}"));
+    let skill = fill("{skill}");
     let replies = at_once(
         &app,
         10,
         "/journey/skills",
-        &[(&have, "1"), (&ask, "1")],
+        &[("have", &skill), ("ask", &skill)],
         amina,
     )
     .await;
     all_answer(&replies, &["/journey?ok=skills_saved"]);
-    let need = fill("need_{skill}");
     let replies = at_once(
         &app,
         10,
         &fill("/staff/projects/{project}/skills"),
-        &[(&need, "1")],
+        &[("need", &skill)],
         worker,
     )
     .await;
     all_answer(&replies, &[&fill("/staff/projects/{project}")]);
 
     // A project's partners, saved ten times at once.
-    let partner = fill("partner_{account}");
+    let partner = fill("{account}");
     let project = [
         ("name", "Doudous"),
         ("kind", "toys"),
         ("description", ""),
         ("status", "active"),
-        (partner.as_str(), "1"),
+        ("partner", partner.as_str()),
     ];
     let replies = at_once(
         &app,
@@ -297,13 +296,12 @@ async fn the_same_id_twice_in_one_form_counts_once(backend: Backend) {
     let (worker, amina) = (world.session(Who::Worker), world.session(Who::Participant));
     let fill = |text: &str| world.fill(text);
     let skill = fill("{skill}");
-    let (padded, plain) = (format!("skill_0{skill}"), format!("skill_{skill}"));
     let contribution = [
         ("goal", fill("{goal}")),
         ("quantity", "2".into()),
         ("day", fill("{past_day}")),
-        (plain.as_str(), "1".into()),
-        (padded.as_str(), "1".into()),
+        ("skill", skill.clone()),
+        ("skill", format!("0{skill}")),
     ];
     let pairs: Vec<(&str, &str)> = contribution.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let reply = app
@@ -331,8 +329,8 @@ async fn the_same_id_twice_in_one_form_counts_once(backend: Backend) {
         "{}",
         reply.location()
     );
-    let (theme, other) = (fill("theme_{theme}"), fill("theme_{other_theme}"));
-    let twice = format!("theme_0{}", fill("{theme}"));
+    let (theme, other) = (fill("{theme}"), fill("{other_theme}"));
+    let twice = format!("0{theme}");
     let closes = fill("{closes}");
     let round = [
         ("title", "Deux fois"),
@@ -340,9 +338,9 @@ async fn the_same_id_twice_in_one_form_counts_once(backend: Backend) {
         ("max_choices", "1"),
         ("opens", ""),
         ("closes", closes.as_str()),
-        (theme.as_str(), "1"),
-        (twice.as_str(), "1"),
-        (other.as_str(), "1"),
+        ("theme", theme.as_str()),
+        ("theme", twice.as_str()),
+        ("theme", other.as_str()),
     ];
     let reply = app.post("/staff/votes", &round, worker).await;
     assert!(

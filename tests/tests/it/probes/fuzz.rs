@@ -271,15 +271,15 @@ async fn markup_in_an_idea_stays_text_all_the_way_to_its_workshop(backend: Backe
         published.location()
     );
     let closes = world.fill("{closes}");
-    let (ours, other) = (format!("theme_{id}"), world.fill("theme_{theme}"));
+    let (ours, other) = (id.to_string(), world.fill("{theme}"));
     let round = [
         ("title", MARKUP[1]),
         ("method", "approval"),
         ("max_choices", "1"),
         ("opens", ""),
         ("closes", closes.as_str()),
-        (ours.as_str(), "1"),
-        (other.as_str(), "1"),
+        ("theme", ours.as_str()),
+        ("theme", other.as_str()),
     ];
     let created = app.post("/staff/votes", &round, worker).await;
     let round_id = created

@@ -119,8 +119,8 @@ impl World {
             let (theme, other_theme, worker) = (theme.clone(), other_theme.clone(), worker.clone());
             async move {
                 let mut form = form.map(|(k, v)| (k.to_string(), v.to_string())).to_vec();
-                form.push((format!("theme_{theme}"), "1".into()));
-                form.push((format!("theme_{other_theme}"), "1".into()));
+                form.push(("theme".into(), theme.to_string()));
+                form.push(("theme".into(), other_theme.to_string()));
                 let pairs: Vec<(&str, &str)> =
                     form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let reply = app.post("/staff/votes", &pairs, Some(&worker)).await;

@@ -17,7 +17,7 @@ async fn a_contribution_counts_once_a_worker_confirms_it(backend: Backend) {
         .await;
     let toys = project_id(&app, TOYS).await;
     let goal = goal_of(&app, toys).await.to_string();
-    let sewing = format!("skill_{}", skill_id(&app, "Couture").await);
+    let sewing = skill_id(&app, "Couture").await.to_string();
     let before = app.get(&format!("/projects/{toys}"), Some(&amina)).await;
     assert!(before.body.contains("23 pièces sur 60"), "{}", before.body);
 
@@ -31,7 +31,7 @@ async fn a_contribution_counts_once_a_worker_confirms_it(backend: Backend) {
                 ("minutes", "90"),
                 ("day", today.as_str()),
                 ("session", ""),
-                (sewing.as_str(), "1"),
+                ("skill", sewing.as_str()),
                 ("note", "Trois lapins bleus"),
             ],
             Some(&amina),
@@ -232,7 +232,7 @@ async fn bad_contributions_get_a_message_and_save_nothing(backend: Backend) {
                 ("goal", &goal),
                 ("quantity", "2"),
                 ("day", &now),
-                ("skill_99999", "1"),
+                ("skill", "99999"),
             ],
             "skill_invalid",
         ),
@@ -323,7 +323,7 @@ async fn workers_record_for_a_participant_and_it_is_audited(backend: Backend) {
     let goal = goal_of(&app, visits).await.to_string();
     let fatou = app.user_id("FTU3MW").await;
     let fatou_text = fatou.to_string();
-    let listening = format!("skill_{}", skill_id(&app, "Écoute").await);
+    let listening = skill_id(&app, "Écoute").await.to_string();
     let now = day(today());
     let path = format!("/staff/projects/{visits}/contributions");
     let nobody = app
@@ -348,7 +348,7 @@ async fn workers_record_for_a_participant_and_it_is_audited(backend: Backend) {
                 ("quantity", "2"),
                 ("minutes", "120"),
                 ("day", now.as_str()),
-                (listening.as_str(), "1"),
+                ("skill", listening.as_str()),
                 ("confirm", "1"),
             ],
             Some(&worker),

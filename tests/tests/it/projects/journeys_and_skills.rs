@@ -131,11 +131,11 @@ async fn the_skills_catalogue_and_who_can_help(backend: Backend) {
     let painting = skill_id(&app, "Peinture").await;
     // Lucie says she paints and may be asked; she knows knitting but prefers not to be asked.
     let knitting = skill_id(&app, "Tricot").await;
-    let (ask, have) = (format!("ask_{painting}"), format!("have_{knitting}"));
+    let (ask, have) = (painting.to_string(), knitting.to_string());
     let saved = app
         .post(
             "/journey/skills",
-            &[(ask.as_str(), "1"), (have.as_str(), "1")],
+            &[("ask", ask.as_str()), ("have", have.as_str())],
             Some(&lucie),
         )
         .await;
@@ -151,16 +151,13 @@ async fn the_skills_catalogue_and_who_can_help(backend: Backend) {
     expected.sort();
     assert_eq!(declared, expected);
     let bad = app
-        .post("/journey/skills", &[("have_99999", "1")], Some(&lucie))
+        .post("/journey/skills", &[("have", "99999")], Some(&lucie))
         .await;
     assert!(bad.location().contains("error=skill_invalid"));
     // A project needing painting and knitting: the worker sees who may be asked.
     let clothes = project_id(&app, "Vêtements pour les enfants").await;
-    let needs = [
-        (format!("need_{painting}"), "1"),
-        (format!("need_{knitting}"), "1"),
-    ];
-    let needs: Vec<(&str, &str)> = needs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let needs = [painting.to_string(), knitting.to_string()];
+    let needs: Vec<(&str, &str)> = needs.iter().map(|id| ("need", id.as_str())).collect();
     let set = app
         .post(
             &format!("/staff/projects/{clothes}/skills"),

@@ -128,9 +128,9 @@ async fn workers_run_projects_goals_and_steps(backend: Backend) {
     assert!(page.body.contains("atteinte le"));
     // Partners and a public page; an unknown partner is refused.
     let banque = app.user_id("banque@trame.demo").await;
-    let partner_box = format!("partner_{banque}");
+    let partner_box = banque.to_string();
     let mut details: Vec<(&str, &str)> = base.to_vec();
-    details.push((partner_box.as_str(), "1"));
+    details.push(("partner", partner_box.as_str()));
     details.push(("public_page", "1"));
     let saved = app.post(&path, &details, Some(&worker)).await;
     assert_eq!(saved.location(), format!("{path}?ok=project_saved#details"));
@@ -145,8 +145,8 @@ async fn workers_run_projects_goals_and_steps(backend: Backend) {
     assert_eq!(seen.status, StatusCode::OK);
     let amina = app.user_id("AMN4KP").await;
     let mut wrong = base.to_vec();
-    let amina_box = format!("partner_{amina}");
-    wrong.push((amina_box.as_str(), "1"));
+    let amina_box = amina.to_string();
+    wrong.push(("partner", amina_box.as_str()));
     let refused = app.post(&path, &wrong, Some(&worker)).await;
     assert!(refused.location().contains("error=partner_invalid"));
     // Closing the project: the participant's page says so and has no form.

@@ -35,7 +35,7 @@ fn round_form(title: &str, themes: &[i64], extra: &[(&str, &str)]) -> Vec<(Strin
         ("closes".to_string(), FAR_CLOSE.to_string()),
     ];
     for theme in themes {
-        form.push((format!("theme_{theme}"), "1".to_string()));
+        form.push(("theme".to_string(), theme.to_string()));
     }
     for (name, value) in extra {
         form.retain(|(n, _)| n != name);

@@ -354,7 +354,7 @@ async fn bad_rounds_get_a_message_and_keep_what_was_chosen(backend: Backend) {
     assert!(page.body.contains("La fermeture doit être dans le futur."));
     assert!(page.body.contains("value=\"Vote de janvier\""));
     assert!(page.body.contains(&format!(
-        "name=\"theme_{a}\" value=\"1\" id=\"round-theme-{a}\" checked"
+        "name=\"theme\" value=\"{a}\" id=\"round-theme-{a}\" checked"
     )));
     assert!(
         page.body

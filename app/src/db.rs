@@ -153,6 +153,15 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
         .is_some_and(|db| db.is_unique_violation())
 }
 
+/// How many ids one statement takes in an `IN` list of ten placeholders; see [`padded`].
+pub const IDS_AT_ONCE: usize = 10;
+
+/// Ten ids for an `IN` list of ten placeholders, from at most ten: a short list repeats its
+/// first id, which `IN` counts once. Values are bound, never pasted into the SQL.
+pub fn padded(ids: &[i64]) -> [i64; IDS_AT_ONCE] {
+    std::array::from_fn(|i| ids.get(i).or(ids.first()).copied().unwrap_or_default())
+}
+
 /// A stored value the code does not know (a role, status or unit written by a newer version,
 /// or by hand): an error, never read as some default.
 #[derive(Debug, thiserror::Error)]

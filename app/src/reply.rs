@@ -80,13 +80,8 @@ pub fn error_page(locale: Locale, err: &AppError) -> Response {
 
 /// Unwraps a parsed form: a malformed one is a 400, a too large one a 413.
 pub fn parse_form<T>(form: Result<Form<T>, FormRejection>) -> Result<T, AppError> {
-    form.map(|Form(value)| value).map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::Invalid("malformed".into())
-        }
-    })
+    form.map(|Form(value)| value)
+        .map_err(|rejection| form_refused(rejection.status()))
 }
 
 /// Unwraps a form whose fields may repeat (`skill=3&skill=5`, read by `axum-extra`'s
@@ -95,13 +90,16 @@ pub fn parse_many<T>(
     form: Result<axum_extra::extract::Form<T>, axum_extra::extract::FormRejection>,
 ) -> Result<T, AppError> {
     form.map(|axum_extra::extract::Form(value)| value)
-        .map_err(|rejection| {
-            if rejection.into_response().status() == StatusCode::PAYLOAD_TOO_LARGE {
-                AppError::TooLarge
-            } else {
-                AppError::Invalid("malformed".into())
-            }
-        })
+        .map_err(|rejection| form_refused(rejection.into_response().status()))
+}
+
+/// A form the extractor refused, by the status it gave: too large, or malformed.
+fn form_refused(status: StatusCode) -> AppError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::Invalid("malformed".into())
+    }
 }
 
 /// Escapes text for HTML.

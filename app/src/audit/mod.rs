@@ -41,10 +41,6 @@ where
         .map(|_| ())
 }
 
-/// How many subjects one statement of [`record_each`] records.
-#[cfg(feature = "ssr")]
-const SUBJECTS_AT_ONCE: usize = 10;
-
 /// Records that `actor_id` did `action` to each of `subjects`, ten to a statement, in one
 /// transaction.
 #[cfg(feature = "ssr")]
@@ -56,8 +52,7 @@ pub async fn record_each(
 ) -> Result<(), sqlx::Error> {
     let at = crate::db::now();
     let mut tx = db.write().begin().await?;
-    for chunk in subjects.chunks(SUBJECTS_AT_ONCE) {
-        // A short chunk repeats its first subject: `IN` counts it once.
+    for chunk in subjects.chunks(crate::db::IDS_AT_ONCE) {
         let query = sqlx::query(
             "INSERT INTO audit_log (at, actor_id, action, subject_id) \
              SELECT $1, $2, $3, id FROM users \
@@ -66,10 +61,9 @@ pub async fn record_each(
         .bind(at)
         .bind(actor_id)
         .bind(action);
-        (0..SUBJECTS_AT_ONCE)
-            .fold(query, |query, i| {
-                query.bind(chunk.get(i).unwrap_or(&chunk[0]))
-            })
+        crate::db::padded(chunk)
+            .into_iter()
+            .fold(query, |query, id| query.bind(id))
             .execute(&mut *tx)
             .await?;
     }

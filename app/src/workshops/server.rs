@@ -4,8 +4,9 @@ use crate::guard::Reader;
 use crate::guard::{Member, Staff};
 use chrono::{Days, NaiveDate};
 
-use super::session_rows::{IDS_AT_ONCE, Sessions, fetch_sessions, padded};
+use super::session_rows::{Sessions, fetch_sessions};
 use super::*;
+use crate::db::{IDS_AT_ONCE, padded};
 use crate::{
     db::{Db, now},
     i18n::Locale,

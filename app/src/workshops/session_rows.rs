@@ -3,6 +3,7 @@
 use super::*;
 use crate::{
     db::decode,
+    db::padded,
     db::{Db, now},
     i18n::Locale,
 };
@@ -25,15 +26,6 @@ macro_rules! sessions_where {
             " ORDER BY s.starts_at, s.id"
         )
     };
-}
-
-/// How many ids one statement takes (`$2` to `$11`); see [`padded`].
-pub(super) const IDS_AT_ONCE: usize = 10;
-
-/// Ten ids for `IN ($2, …, $11)` from at most ten: a short list repeats its first id, which
-/// `IN` counts once.
-pub(super) fn padded(ids: &[i64]) -> [i64; IDS_AT_ONCE] {
-    std::array::from_fn(|i| ids.get(i).or(ids.first()).copied().unwrap_or_default())
 }
 
 /// Which sessions [`fetch_sessions`] reads.

@@ -69,6 +69,36 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "TRAME_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
+
+    /// A folder for daily backups (`trame-YYYY-MM-DD.db`, or `.dump` on PostgreSQL).
+    /// Default: no daily backup.
+    #[arg(long, env = "TRAME_BACKUP_DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// How many daily backups to keep in the backup folder.
+    #[arg(long, env = "TRAME_BACKUP_KEEP", default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=3650))]
+    pub backup_keep: u16,
+
+    /// Instead of serving: make or put back a backup.
+    #[command(subcommand)]
+    pub command: Option<Task>,
+}
+
+/// What the binary does instead of serving.
+#[derive(Clone, Debug, clap::Subcommand)]
+pub enum Task {
+    /// Copies the database into a new file while Trame runs.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Puts a backup back, Trame being stopped, after checking it.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 fn parse_time_zone(value: &str) -> Result<chrono_tz::Tz, String> {
@@ -134,6 +164,8 @@ mod tests {
             ("--session-max-hours", "TRAME_SESSION_MAX_HOURS"),
             ("--log-format", "TRAME_LOG_FORMAT"),
             ("--trust-proxy", "TRAME_TRUST_PROXY"),
+            ("--backup-dir", "TRAME_BACKUP_DIR"),
+            ("--backup-keep", "TRAME_BACKUP_KEEP"),
         ] {
             assert!(
                 help.contains(flag) && help.contains(variable),
@@ -145,7 +177,7 @@ mod tests {
             .filter(|a| a.get_long().is_some_and(|l| l != "help" && l != "version"))
             .count();
         assert_eq!(
-            options, 13,
+            options, 15,
             "a new option needs its line above and in the README"
         );
     }

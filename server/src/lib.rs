@@ -39,6 +39,7 @@ use app::{
 };
 
 pub mod areas;
+pub mod backup;
 pub mod config;
 pub mod middleware;
 
@@ -265,7 +266,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             tracing::warn!(error = %err, "could not set TCP_NODELAY");
         }
     });
-    tokio::spawn(every_minute(db.clone()));
+    tokio::spawn(every_minute(db.clone(), config.clone()));
     tracing::info!(%address, "Trame is listening");
     println!("Trame is running: open http://{address}");
     axum::serve(
@@ -283,17 +284,44 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 }
 
 /// Every minute: erases the ballot secret of rounds as they close (see `app::votes`), and
-/// the PINs kept for printing once their time is over.
-async fn every_minute(db: app::db::Db) {
+/// the PINs kept for printing once their time is over; once a day, the daily tasks.
+async fn every_minute(db: app::db::Db, config: Config) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
+    let mut last_day = String::new();
     loop {
         every.tick().await;
+        let today = chrono::Utc::now()
+            .with_timezone(&config.time_zone)
+            .format("%Y-%m-%d")
+            .to_string();
+        if today != last_day {
+            daily(&db, &config, &today).await;
+            last_day = today;
+        }
         if let Err(err) = app::votes::seal_closed_rounds(&db).await {
             tracing::warn!(error = %err, "could not seal closed voting rounds");
         }
         if let Err(err) = app::people::card::forget_expired_pins(&db).await {
             tracing::warn!(error = %err, "could not erase the PINs kept for printing");
         }
+    }
+}
+
+/// The tasks of `day` this instance claims: the daily backup when a folder is set.
+async fn daily(db: &app::db::Db, config: &Config, day: &str) {
+    let Some(folder) = &config.backup_dir else {
+        return;
+    };
+    match app::db::daily::claim(db, "backup", day).await {
+        Ok(true) => {
+            let keep = usize::from(config.backup_keep);
+            match backup::daily(config, folder, keep, day).await {
+                Ok(()) => tracing::info!(folder = %folder.display(), "daily backup written"),
+                Err(err) => tracing::error!(error = %err, "the daily backup failed"),
+            }
+        }
+        Ok(false) => {}
+        Err(err) => tracing::warn!(error = %err, "could not claim the daily backup"),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod fill;
 
 use app::notices::{Done, Problem};
+use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use axum::{Router, body::Body};
@@ -138,6 +139,34 @@ fn unique_name(prefix: &str) -> String {
     )
 }
 
+static LEFTOVERS: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
+/// Drops the test databases of test processes that have ended (a database cannot be dropped
+/// when a test ends: dropping is asynchronous and the pool may still be open), so that
+/// repeated runs on one PostgreSQL server do not fill its disk.
+async fn drop_leftovers(admin: &sqlx::AnyPool) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname::text FROM pg_database WHERE datname LIKE 'trame_test_%'",
+    )
+    .fetch_all(admin)
+    .await
+    .expect("list test databases");
+    for name in names {
+        let pid = name.split('_').nth(2).unwrap_or_default();
+        if !pid.is_empty() && !Path::new("/proc").join(pid).exists() {
+            let dropped = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(admin)
+                .await;
+            if let Err(error) = dropped {
+                eprintln!("left test database {name}: {error}");
+            }
+        }
+    }
+}
+
 /// A URL of a fresh, empty database on `backend`, and the folder to keep for SQLite.
 pub async fn fresh_database(backend: Backend) -> (String, Option<TempDir>) {
     match backend {
@@ -157,6 +186,7 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<TempDir>) {
             let admin = sqlx::AnyPool::connect(&admin_url)
                 .await
                 .expect("PostgreSQL reachable");
+            LEFTOVERS.get_or_init(|| drop_leftovers(&admin)).await;
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&admin)
                 .await

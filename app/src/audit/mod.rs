@@ -19,56 +19,10 @@ pub struct AuditEntry {
     pub subject: Option<String>,
 }
 
-/// Records that `actor_id` did `action` to `subject_id`, inside the caller's transaction or
-/// on the write pool.
 #[cfg(feature = "ssr")]
-pub async fn record<'c, E>(
-    executor: E,
-    actor_id: i64,
-    action: &str,
-    subject_id: Option<i64>,
-) -> Result<(), sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query("INSERT INTO audit_log (at, actor_id, action, subject_id) VALUES ($1, $2, $3, $4)")
-        .bind(crate::db::now())
-        .bind(actor_id)
-        .bind(action)
-        .bind(subject_id)
-        .execute(executor)
-        .await
-        .map(|_| ())
-}
-
-/// Records that `actor_id` did `action` to each of `subjects`, ten to a statement, in one
-/// transaction.
+pub mod db;
 #[cfg(feature = "ssr")]
-pub async fn record_each(
-    db: &crate::db::Db,
-    actor_id: i64,
-    action: &str,
-    subjects: &[i64],
-) -> Result<(), sqlx::Error> {
-    let at = crate::db::now();
-    let mut tx = db.write().begin().await?;
-    for chunk in subjects.chunks(crate::db::IDS_AT_ONCE) {
-        let query = sqlx::query(
-            "INSERT INTO audit_log (at, actor_id, action, subject_id) \
-             SELECT $1, $2, $3, id FROM users \
-             WHERE id IN ($4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(at)
-        .bind(actor_id)
-        .bind(action);
-        crate::db::padded(chunk)
-            .into_iter()
-            .fold(query, |query, id| query.bind(id))
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
-}
+pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
 pub const ACTIONS: [&str; 26] = [
@@ -140,18 +94,7 @@ async fn list_audit_body(
     filter: AuditFilter,
     page: i64,
 ) -> Result<AuditLog, AppError> {
-    use sqlx::FromRow;
-
-    /// An entry as the page reads it.
-    #[derive(FromRow)]
-    struct EntryRow {
-        at: i64,
-        actor: String,
-        action: String,
-        subject: Option<String>,
-    }
-
-    use crate::paging::{contains_pattern, search_text};
+    use crate::paging::search_text;
     let tz = reader.tz();
     // A day's start in the centre's zone; the end of `to` is the start of the next day.
     let moment = |day: &str, after: bool| {
@@ -166,47 +109,31 @@ async fn list_audit_body(
         ""
     };
     // One more than a page: whether there are older entries, without counting them all.
-    let rows = sqlx::query(
-        "SELECT a.at, actor.display_name AS actor, a.action, subject.display_name AS subject \
-         FROM audit_log a JOIN users actor ON actor.id = a.actor_id \
-         LEFT JOIN users subject ON subject.id = a.subject_id \
-         WHERE ($1 IS NULL OR a.actor_id = $1) AND ($2 = '' OR a.action = $2) \
-         AND ($3 IS NULL OR a.at >= $3) AND ($4 IS NULL OR a.at < $4) \
-         AND ($5 = '' OR a.subject_id IN (SELECT u.id FROM users u WHERE u.role = 'participant' \
-              AND (LOWER(u.display_name) LIKE $6 ESCAPE '\\' OR u.login_code = $7))) \
-         ORDER BY a.id DESC LIMIT $8 OFFSET $9",
+    let rows = db::entries(
+        reader.db().read(),
+        &db::EntryFilter {
+            staff: filter.staff,
+            action,
+            from: moment(&filter.from, false),
+            to: moment(&filter.to, true),
+            person: &person,
+        },
+        AUDIT_PER_PAGE + 1,
+        (page - 1) * AUDIT_PER_PAGE,
     )
-    .bind(filter.staff)
-    .bind(action)
-    .bind(moment(&filter.from, false))
-    .bind(moment(&filter.to, true))
-    .bind(&person)
-    .bind(contains_pattern(&person))
-    .bind(crate::token::normalise_code(&person))
-    .bind(AUDIT_PER_PAGE + 1)
-    .bind((page - 1) * AUDIT_PER_PAGE)
-    .fetch_all(reader.db().read())
     .await?;
     let more = rows.len() as i64 > AUDIT_PER_PAGE;
     let entries = rows
-        .iter()
+        .into_iter()
         .take(AUDIT_PER_PAGE as usize)
-        .map(|row| {
-            let row = EntryRow::from_row(row)?;
-            Ok(AuditEntry {
-                at: crate::when::format_time(row.at, tz),
-                actor: row.actor,
-                action: row.action,
-                subject: row.subject,
-            })
+        .map(|row| AuditEntry {
+            at: crate::when::format_time(row.at, tz),
+            actor: row.actor,
+            action: row.action,
+            subject: row.subject,
         })
-        .collect::<Result<_, sqlx::Error>>()?;
-    let staff = sqlx::query_as(
-        "SELECT id, display_name FROM users WHERE role IN ('admin', 'worker') \
-         ORDER BY display_name, id",
-    )
-    .fetch_all(reader.db().read())
-    .await?;
+        .collect();
+    let staff = db::staff(reader.db().read()).await?;
     Ok(AuditLog {
         entries,
         page,

@@ -333,6 +333,7 @@ fn no_sql_is_built_at_run_time() {
 const OWNERS: &[(&str, &[&str])] = &[
     ("audit", &["audit_log"]),
     ("auth", &["sessions", "login_throttle"]),
+    ("db", &["daily_tasks"]),
     ("draft", &["form_drafts"]),
     ("people", &["users", "centre", "password_resets"]),
     ("themes", &["themes", "theme_supporters"]),

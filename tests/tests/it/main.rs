@@ -5,6 +5,7 @@ mod accounts;
 mod architecture;
 mod attestations;
 mod auth;
+mod backups;
 mod confirmations;
 mod database;
 mod home;

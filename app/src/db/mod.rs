@@ -17,6 +17,9 @@ use sqlx::{
     sqlite::SqliteConnectOptions,
 };
 
+pub mod copy;
+pub mod daily;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -80,11 +83,10 @@ impl Db {
 
     /// Brings the schema up to date. Runs at start-up; a failure stops the server.
     pub async fn migrate(&self) -> Result<(), DbError> {
-        let migrator = match self.backend {
-            Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
-            Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
-        };
-        migrator.run(&self.write).await.map_err(DbError::Migrate)
+        migrator(self.backend)
+            .run(&self.write)
+            .await
+            .map_err(DbError::Migrate)
     }
 
     /// The pool for reading.
@@ -112,6 +114,14 @@ impl Db {
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
+    }
+}
+
+/// The schema's migrations for `backend`, compiled in.
+fn migrator(backend: Backend) -> sqlx::migrate::Migrator {
+    match backend {
+        Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
+        Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
     }
 }
 

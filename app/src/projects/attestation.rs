@@ -12,11 +12,21 @@ use axum::{
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Attested, journey::journey_of};
+use super::{
+    Attested,
+    db::{
+        attestations::{
+            centre_address, code_taken, find_attestation, first_attended, first_contributed,
+            insert_attestation,
+        },
+        journey::participant_name,
+    },
+    journey::journey_of,
+};
 use crate::{
     access::Role,
     audit,
-    db::{Db, now},
+    db::Db,
     error::AppError,
     i18n::Locale,
     people::{card::random_code, parse_name},
@@ -46,19 +56,8 @@ pub struct AttestationForm {
 
 /// The first day the person took part (a session attended or a confirmed contribution).
 async fn first_day(db: &Db, id: i64, tz: chrono_tz::Tz) -> Result<Option<NaiveDate>, AppError> {
-    let attended: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(s.starts_at) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
-         WHERE a.user_id = $1 AND a.mark = 'present'",
-    )
-    .bind(id)
-    .fetch_one(db.read())
-    .await?;
-    let contributed: Option<String> = sqlx::query_scalar(
-        "SELECT MIN(done_on) FROM contributions WHERE user_id = $1 AND status = 'confirmed'",
-    )
-    .bind(id)
-    .fetch_one(db.read())
-    .await?;
+    let attended = first_attended(db.read(), id).await?;
+    let contributed = first_contributed(db.read(), id).await?;
     let attended = attended
         .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
         .map(|at| at.with_timezone(&tz).date_naive());
@@ -75,10 +74,7 @@ async fn attest(
 ) -> Result<Attested, AppError> {
     let tz = state.settings.time_zone;
     let journey = journey_of(&state.db, id, locale, tz).await?;
-    let address: String = sqlx::query_scalar("SELECT address FROM centre WHERE id = 1")
-        .fetch_optional(state.db.read())
-        .await?
-        .unwrap_or_default();
+    let address = centre_address(state.db.read()).await?.unwrap_or_default();
     let from = first_day(&state.db, id, tz)
         .await?
         .map(|day| day_in_words(&day.format("%Y-%m-%d").to_string(), locale));
@@ -139,12 +135,9 @@ async fn make(
             }
         },
     };
-    let display: String =
-        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1 AND role = 'participant'")
-            .bind(id)
-            .fetch_optional(state.db.read())
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let display = participant_name(state.db.read(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let name_by_person = maker == id && typed.as_ref().is_some_and(|name| *name != display);
     let name = typed.unwrap_or(display);
     let mut attested = attest(state, id, name, ctx.locale()).await?;
@@ -152,28 +145,13 @@ async fn make(
     let mut tx = state.db.write().begin().await?;
     let code = loop {
         let candidate = random_code(CODE_LEN);
-        let taken = sqlx::query("SELECT 1 AS one FROM attestations WHERE code = $1")
-            .bind(&candidate)
-            .fetch_optional(&mut *tx)
-            .await?
-            .is_some();
-        if !taken {
+        if !code_taken(&mut tx, &candidate).await? {
             break candidate;
         }
     };
     attested.code = code.clone();
     let content = serde_json::to_string(&attested).map_err(|_| AppError::Internal)?;
-    sqlx::query(
-        "INSERT INTO attestations (code, user_id, made_by, made_at, content) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(&code)
-    .bind(id)
-    .bind(maker)
-    .bind(now())
-    .bind(content)
-    .execute(&mut *tx)
-    .await?;
+    insert_attestation(&mut tx, &code, id, maker, &content).await?;
     audit::record(&mut *tx, maker, "attestation.make", Some(id)).await?;
     tx.commit().await?;
     Ok(see_other(&format!("/attestations/{code}")))
@@ -212,11 +190,7 @@ pub async fn make_for(
 
 /// The attestation under `code`, and whose it is.
 async fn find(db: &Db, code: &str) -> Result<Option<(i64, Attested)>, AppError> {
-    let row: Option<(i64, String)> =
-        sqlx::query_as("SELECT user_id, content FROM attestations WHERE code = $1")
-            .bind(normalised(code))
-            .fetch_optional(db.read())
-            .await?;
+    let row = find_attestation(db.read(), &normalised(code)).await?;
     Ok(row.and_then(|(user, content)| {
         serde_json::from_str(&content)
             .ok()

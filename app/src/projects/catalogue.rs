@@ -1,10 +1,12 @@
 //! Form handlers for the skill catalogue (admins): a new skill, its names and pictogram.
 
-use super::SKILL_NAME_MAX;
+use super::{
+    SKILL_NAME_MAX,
+    db::skills::{insert_skill, update_skill_entry},
+};
 use crate::guard::Admin;
 use crate::notices::{Done, Problem};
 use crate::{
-    db::now,
     error::AppError,
     forms::{Refill, send_back, short_text},
     reply::{Ctx, parse_form, see_other},
@@ -74,36 +76,19 @@ async fn save_skill(
         let form = parse_form(form)?;
         let anchor = id.map_or("new-skill".to_string(), |id| format!("skill-{id}"));
         let extra = id.map_or(String::new(), |id| format!("&skill={id}"));
-        let [pictogram, fr, nl, en] = match check_skill(&form) {
+        let fields = match check_skill(&form) {
             Ok(fields) => fields,
             Err(problem) => {
                 return Ok(send_back("/admin/skills", problem, &form, &extra, &anchor));
             }
         };
         let changed = match id {
-            None => sqlx::query(
-                "INSERT INTO skills (pictogram, name_fr, name_nl, name_en, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&pictogram)
-            .bind(&fr)
-            .bind(&nl)
-            .bind(&en)
-            .bind(now()),
-            Some(id) => sqlx::query(
-                "UPDATE skills SET pictogram = $1, name_fr = $2, name_nl = $3, name_en = $4, \
-                 retired = $5 WHERE id = $6",
-            )
-            .bind(&pictogram)
-            .bind(&fr)
-            .bind(&nl)
-            .bind(&en)
-            .bind(i64::from(form.retired.trim() == "1"))
-            .bind(id),
-        }
-        .execute(state.db.write())
-        .await?
-        .rows_affected();
+            None => insert_skill(state.db.write(), &fields).await?,
+            Some(id) => {
+                let retired = form.retired.trim() == "1";
+                update_skill_entry(state.db.write(), id, &fields, retired).await?
+            }
+        };
         if changed == 0 {
             return Err(AppError::NotFound);
         }

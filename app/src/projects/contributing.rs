@@ -1,15 +1,22 @@
 //! Form handlers for contributions: a participant records what they gave, a social worker records
 //! it for someone or decides on it.
 
+use super::db::{
+    contributing::{
+        NewContribution, contribution_state, count_usable_sessions, decide_contribution,
+        insert_contribution, insert_contribution_skills,
+    },
+    planning::{Linked, count_linkable},
+    projects::{count_goal_of, project_status},
+    totals::count_confirmed,
+};
 use super::forms::date;
-use super::planning::{Linked, count_linkable};
 use super::{CONTRIBUTION_DAYS_BACK, MINUTES_MAX, NOTE_MAX, ProjectStatus, QUANTITY_MAX};
 use crate::guard::{Participant, Staff};
 use crate::notices::{Done, Problem};
 use crate::when::today;
 use crate::{
     audit,
-    db::now,
     error::AppError,
     forms::{Checked, Refill, ids, number_in, send_back},
     reply::{Ctx, parse_many, see_other},
@@ -21,7 +28,7 @@ use axum::{
     response::Response,
 };
 use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
@@ -64,16 +71,6 @@ impl Refill for ContributionPost {
     }
 }
 
-struct ContributionForm {
-    goal: Option<i64>,
-    quantity: i64,
-    minutes: i64,
-    day: NaiveDate,
-    session: Option<i64>,
-    skills: Vec<i64>,
-    note: String,
-}
-
 /// A number field that may be left empty (zero).
 fn amount(text: &str, max: i64, problem: Problem) -> Result<i64, Problem> {
     match text.trim() {
@@ -90,13 +87,11 @@ async fn check_contribution(
     person: i64,
     own: bool,
     form: &ContributionPost,
-) -> Checked<ContributionForm> {
+) -> Checked<NewContribution> {
     let db = state.db.read();
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM projects WHERE id = $1")
-        .bind(project)
-        .fetch_optional(db)
-        .await?;
-    let status = status.ok_or(AppError::NotFound)?;
+    let status = project_status(db, project)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if crate::db::decode("projects.status", &status, ProjectStatus::parse)? == ProjectStatus::Closed
     {
         return Ok(Err(Problem::ProjectClosed));
@@ -105,14 +100,7 @@ async fn check_contribution(
         "" => None,
         text => {
             let id = text.parse::<i64>().unwrap_or(0);
-            let found: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM project_goals WHERE id = $1 AND project_id = $2",
-            )
-            .bind(id)
-            .bind(project)
-            .fetch_one(db)
-            .await?;
-            if found == 0 {
+            if count_goal_of(db, id, project).await? == 0 {
                 return Ok(Err(Problem::GoalInvalid));
             }
             Some(id)
@@ -147,19 +135,7 @@ async fn check_contribution(
         "" => None,
         text => {
             let id = text.parse::<i64>().unwrap_or(0);
-            let found: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM workshop_sessions s WHERE s.id = $1 \
-                 AND s.cancelled_reason IS NULL AND s.starts_at <= $2 AND ($3 = 0 OR EXISTS \
-                 (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
-                 AND g.user_id = $4 AND g.status = 'registered'))",
-            )
-            .bind(id)
-            .bind(now())
-            .bind(i64::from(own))
-            .bind(person)
-            .fetch_one(db)
-            .await?;
-            if found == 0 {
+            if count_usable_sessions(db, id, own, person).await? == 0 {
                 return Ok(Err(Problem::SessionInvalid));
             }
             Some(id)
@@ -174,7 +150,7 @@ async fn check_contribution(
     if note.chars().count() > NOTE_MAX {
         return Ok(Err(Problem::NoteTooLong));
     }
-    Ok(Ok(ContributionForm {
+    Ok(Ok(NewContribution {
         goal,
         quantity,
         minutes,
@@ -185,49 +161,20 @@ async fn check_contribution(
     }))
 }
 
-/// Saves a contribution; `assisted_by` the social worker who recorded it, `confirmed` when
-/// they confirmed it at once.
-async fn insert_contribution(
+/// Saves a contribution and the skills it used; `assisted_by` the social worker who recorded
+/// it, `confirmed` when they confirmed it at once.
+async fn save(
     conn: &mut AnyConnection,
     project: i64,
     person: i64,
-    form: &ContributionForm,
+    form: &NewContribution,
     assisted_by: Option<i64>,
     confirmed: bool,
 ) -> Result<(), AppError> {
-    let at = now();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO contributions (project_id, goal_id, user_id, quantity, minutes, done_on, \
-         session_id, note, assisted_by, status, decided_by, decided_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-    )
-    .bind(project)
-    .bind(form.goal)
-    .bind(person)
-    .bind(form.quantity)
-    .bind(form.minutes)
-    .bind(form.day.format("%Y-%m-%d").to_string())
-    .bind(form.session)
-    .bind(&form.note)
-    .bind(assisted_by)
-    .bind(if confirmed { "confirmed" } else { "pending" })
-    .bind(assisted_by.filter(|_| confirmed))
-    .bind(confirmed.then_some(at))
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await?;
-    for skill in &form.skills {
-        sqlx::query(
-            "INSERT INTO contribution_skills (contribution_id, skill_id) VALUES ($1, $2) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(skill)
-        .execute(&mut *conn)
-        .await?;
-    }
+    let id = insert_contribution(conn, project, person, form, assisted_by, confirmed).await?;
+    insert_contribution_skills(conn, id, &form.skills).await?;
     if confirmed {
-        super::totals::count_confirmed(conn, id).await?;
+        count_confirmed(conn, id).await?;
     }
     Ok(())
 }
@@ -250,7 +197,7 @@ pub async fn record(
             }
         };
         let mut tx = state.db.write().begin().await?;
-        insert_contribution(&mut tx, id, viewer.id, &contribution, None, false).await?;
+        save(&mut tx, id, viewer.id, &contribution, None, false).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "{path}?ok={done}#mine",
@@ -284,7 +231,7 @@ pub async fn record_for(
         };
         let confirmed = form.confirm.trim() == "1";
         let mut tx = state.db.write().begin().await?;
-        insert_contribution(
+        save(
             &mut tx,
             id,
             person,
@@ -321,32 +268,20 @@ pub async fn decide(
             _ => return Err(AppError::NotFound),
         };
         let mut tx = state.db.write().begin().await?;
-        let found: Option<(i64, i64, String)> =
-            sqlx::query_as("SELECT project_id, user_id, status FROM contributions WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let (project, person, current) = found.ok_or(AppError::NotFound)?;
+        let found = contribution_state(&mut tx, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (project, person) = (found.project_id, found.user_id);
         let path = format!("/staff/projects/{project}");
-        let changed = sqlx::query(
-            "UPDATE contributions SET status = $1, decided_by = $2, decided_at = $3 \
-             WHERE id = $4 AND status = 'pending'",
-        )
-        .bind(status)
-        .bind(viewer.id)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 || current != "pending" {
+        let changed = decide_contribution(&mut tx, id, status, viewer.id).await?;
+        if changed == 0 || found.status != "pending" {
             return Ok(see_other(&format!(
                 "{path}?error={problem}#contributions",
                 problem = Problem::ContributionDecided
             )));
         }
         if status == "confirmed" {
-            super::totals::count_confirmed(&mut tx, id).await?;
+            count_confirmed(&mut tx, id).await?;
         }
         audit::record(
             &mut *tx,

@@ -16,11 +16,15 @@ use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use serde::Deserialize;
 
 use super::THANKS_MAX;
+use super::db::{
+    partners::insert_thanks,
+    planning::{Linked, count_linkable},
+    projects::{csv_goals, project_name},
+    skills::replace_user_skills,
+};
 use super::partner::is_partner_of;
-use super::planning::{Linked, count_linkable};
 use crate::{
     access::Role,
-    db::now,
     error::AppError,
     forms::{Refill, ids, send_back},
     i18n::Locale,
@@ -72,21 +76,7 @@ pub async fn save_my_skills(
                 problem = Problem::SkillInvalid
             )));
         }
-        sqlx::query("DELETE FROM user_skills WHERE user_id = $1")
-            .bind(viewer.id)
-            .execute(&mut *tx)
-            .await?;
-        for skill in have {
-            sqlx::query(
-                "INSERT INTO user_skills (user_id, skill_id, may_ask) VALUES ($1, $2, $3) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(viewer.id)
-            .bind(skill)
-            .bind(i64::from(ask.contains(&skill)))
-            .execute(&mut *tx)
-            .await?;
-        }
+        replace_user_skills(&mut tx, viewer.id, &have, &ask).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "/journey?ok={done}#my-skills",
@@ -122,16 +112,7 @@ pub async fn send_thanks(
         if let Some(problem) = problem {
             return Ok(send_back(&path, problem, &form, "", "thanks"));
         }
-        sqlx::query(
-            "INSERT INTO project_thanks (project_id, from_id, message, created_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .bind(message)
-        .bind(now())
-        .execute(state.db.write())
-        .await?;
+        insert_thanks(state.db.write(), id, viewer.id, message).await?;
         Ok(see_other(&format!(
             "{path}?ok={done}#thanks",
             done = Done::ThanksSent
@@ -187,18 +168,10 @@ pub async fn progress_csv(
         if viewer.role == Role::Partner && !is_partner_of(&state.db, viewer.id, id).await? {
             return Err(AppError::NotFound);
         }
-        let name: Option<String> = sqlx::query_scalar("SELECT name FROM projects WHERE id = $1")
-            .bind(id)
-            .fetch_optional(state.db.read())
-            .await?;
-        let name = name.ok_or(AppError::NotFound)?;
-        let goals: Vec<(String, String, i64, i64, String)> = sqlx::query_as(
-            "SELECT g.label, g.unit, g.target, g.done, g.due_on FROM project_goals g \
-             WHERE g.project_id = $1 ORDER BY g.due_on, g.id",
-        )
-        .bind(id)
-        .fetch_all(state.db.read())
-        .await?;
+        let name = project_name(state.db.read(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let goals = csv_goals(state.db.read(), id).await?;
         let locale = ctx.locale();
         let header = [
             "csv.project",
@@ -211,15 +184,15 @@ pub async fn progress_csv(
         .map(|key| csv_cell(&locale.t(key)))
         .join(sep);
         let mut body = format!("\u{feff}{header}\r\n");
-        for (label, unit, target, done, due) in goals {
-            let unit = locale.t(&format!("unit.{unit}"));
+        for goal in goals {
+            let unit = locale.t(&format!("unit.{}", goal.unit));
             let cells = [
                 csv_cell(&name),
-                csv_cell(&label),
+                csv_cell(&goal.label),
                 csv_cell(&unit),
-                target.to_string(),
-                done.to_string(),
-                csv_cell(&due),
+                goal.target.to_string(),
+                goal.done.to_string(),
+                csv_cell(&goal.due_on),
             ];
             body.push_str(&cells.join(sep));
             body.push_str("\r\n");

@@ -30,6 +30,8 @@ pub mod contributing;
 #[cfg(feature = "ssr")]
 mod contributions;
 #[cfg(feature = "ssr")]
+mod db;
+#[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod demo_data;
@@ -44,7 +46,7 @@ pub mod planning;
 #[cfg(feature = "ssr")]
 mod read;
 #[cfg(feature = "ssr")]
-pub mod totals;
+pub use db::totals;
 
 /// The longest texts: a goal's or step's label, a skill's name, a note, a thank-you.
 pub const LABEL_MAX: usize = 80;

@@ -1,6 +1,10 @@
 //! Reads for partners and the public: a project's figures, steps, timeline and thanks, never a
 //! participant.
 
+use super::db::{
+    partners::{count_partner_links, newest_months, reached_milestones, thanks_senders},
+    projects::public_page_of,
+};
 use super::history::month_in_words;
 use super::*;
 use crate::guard::PartnerOrStaff;
@@ -28,48 +32,24 @@ pub(super) async fn partner_view(
         .cloned()
         .collect();
     let mut events: Vec<(String, String)> = Vec::new();
-    let reached: Vec<(String, String)> = sqlx::query_as(
-        "SELECT reached_on, label FROM milestones WHERE project_id = $1 \
-         AND reached_on IS NOT NULL ORDER BY reached_on DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (day, label) in reached {
+    let shown = TIMELINE_SHOWN as i64;
+    for (day, label) in reached_milestones(db.read(), id, shown).await? {
         events.push((
             day,
             locale.tv("project.timeline_milestone", &[("label", &label)]),
         ));
     }
     let thanks = read::thanks(db, id, locale, tz).await?;
-    let sent: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT t.created_at, COALESCE(u.organisation, u.display_name) FROM project_thanks t \
-         JOIN users u ON u.id = t.from_id WHERE t.project_id = $1 \
-         ORDER BY t.created_at DESC, t.id DESC LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (at, from) in sent {
+    for (at, from) in thanks_senders(db.read(), id, shown).await? {
         events.push((
             locale.format(at, tz, "%Y-%m-%d"),
             locale.tv("project.timeline_thanks", &[("from", &from)]),
         ));
     }
-    let monthly: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT m.month, g.label, g.unit, m.quantity FROM goal_months m \
-         JOIN project_goals g ON g.id = m.goal_id WHERE g.project_id = $1 \
-         ORDER BY m.month DESC, g.id LIMIT $2",
-    )
-    .bind(id)
-    .bind(TIMELINE_SHOWN as i64)
-    .fetch_all(db.read())
-    .await?;
-    for (month, label, unit, quantity) in monthly {
-        let unit = crate::db::decode("project_goals.unit", &unit, Unit::parse)?;
-        let amount = super::chart::quantity(locale, quantity, unit);
+    for row in newest_months(db.read(), id, shown).await? {
+        let (month, label) = (row.month, row.label);
+        let unit = crate::db::decode("project_goals.unit", &row.unit, Unit::parse)?;
+        let amount = super::chart::quantity(locale, row.quantity, unit);
         // The end of the month, so that it sorts after that month's other events.
         events.push((
             format!("{month}-99"),
@@ -108,14 +88,7 @@ pub(super) async fn partner_view(
 
 /// Whether partner `partner` is a partner of project `id`.
 pub async fn is_partner_of(db: &Db, partner: i64, id: i64) -> Result<bool, AppError> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM project_partners WHERE project_id = $1 AND partner_id = $2",
-    )
-    .bind(id)
-    .bind(partner)
-    .fetch_one(db.read())
-    .await?;
-    Ok(count > 0)
+    Ok(count_partner_links(db.read(), partner, id).await? > 0)
 }
 
 pub(super) async fn partner_project_body(
@@ -131,11 +104,7 @@ pub(super) async fn partner_project_body(
 pub(super) async fn public_project_body(id: i64) -> Result<PartnerProject, AppError> {
     let state = crate::state::app_state()?;
     let locale = crate::request::request_info().locale;
-    let public: Option<i64> = sqlx::query_scalar("SELECT public_page FROM projects WHERE id = $1")
-        .bind(id)
-        .fetch_optional(state.db.read())
-        .await?;
-    if public != Some(1) {
+    if public_page_of(state.db.read(), id).await? != Some(1) {
         return Err(AppError::NotFound);
     }
     partner_view(locale, &state.db, state.settings.time_zone, id).await

@@ -1,6 +1,13 @@
 //! Form handlers that plan a project (social workers): the project itself, its partners, goals,
 //! milestones and the skills it needs.
 
+use super::db::{
+    planning::{
+        Linked, ProjectForm, count_linkable, insert_goal, insert_milestone, insert_project,
+        link_project, mark_milestone_reached, update_project_details,
+    },
+    projects::project_id,
+};
 use super::forms::{GoalPost, NeedsPost, ProjectPost, StepPost};
 use super::forms::{date, label};
 use super::{ProjectKind, ProjectStatus, TARGET_MAX, Unit};
@@ -8,7 +15,6 @@ use crate::guard::Staff;
 use crate::notices::{Done, Problem};
 use crate::when::today;
 use crate::{
-    db::now,
     error::AppError,
     forms::{Checked, ids, number_in, send_back},
     reply::{Ctx, parse_form, parse_many, see_other},
@@ -20,98 +26,6 @@ use axum::{
     response::Response,
 };
 use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
-use sqlx::AnyConnection;
-
-/// What a project form links a project to.
-#[derive(Clone, Copy)]
-pub(super) enum Linked {
-    /// Open partner accounts.
-    Partners,
-    /// Skills of the catalogue still in use.
-    Skills,
-}
-
-impl Linked {
-    /// Counts the row `$1` if it may be linked.
-    fn linkable(self) -> &'static str {
-        match self {
-            Linked::Partners => {
-                "SELECT COUNT(*) FROM users \
-                 WHERE id = $1 AND role = 'partner' AND deactivated_at IS NULL"
-            }
-            Linked::Skills => "SELECT COUNT(*) FROM skills WHERE id = $1 AND retired = 0",
-        }
-    }
-
-    /// Removes every link of project `$1`.
-    fn unlink_all(self) -> &'static str {
-        match self {
-            Linked::Partners => "DELETE FROM project_partners WHERE project_id = $1",
-            Linked::Skills => "DELETE FROM project_skills WHERE project_id = $1",
-        }
-    }
-
-    /// Links project `$1` to row `$2`.
-    fn link(self) -> &'static str {
-        match self {
-            Linked::Partners => {
-                "INSERT INTO project_partners (project_id, partner_id) VALUES ($1, $2) \
-                 ON CONFLICT DO NOTHING"
-            }
-            Linked::Skills => {
-                "INSERT INTO project_skills (project_id, skill_id) VALUES ($1, $2) \
-                 ON CONFLICT DO NOTHING"
-            }
-        }
-    }
-}
-
-/// How many of `ids` may be linked as `what`.
-pub(super) async fn count_linkable(
-    conn: &mut AnyConnection,
-    what: Linked,
-    ids: &[i64],
-) -> Result<usize, AppError> {
-    let mut found = 0;
-    for id in ids {
-        let n: i64 = sqlx::query_scalar(what.linkable())
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-        found += n as usize;
-    }
-    Ok(found)
-}
-
-/// Makes `ids` the `what` linked to project `project`.
-async fn link_project(
-    conn: &mut AnyConnection,
-    what: Linked,
-    project: i64,
-    ids: &[i64],
-) -> Result<(), AppError> {
-    sqlx::query(what.unlink_all())
-        .bind(project)
-        .execute(&mut *conn)
-        .await?;
-    for id in ids {
-        sqlx::query(what.link())
-            .bind(project)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
-
-struct ProjectForm {
-    name: String,
-    kind: ProjectKind,
-    description: String,
-    status: ProjectStatus,
-    public_page: bool,
-    partners: Vec<i64>,
-}
 
 async fn check_project(state: &AppState, form: &ProjectPost) -> Checked<ProjectForm> {
     let checked = (|| {
@@ -163,36 +77,9 @@ async fn save_project(
         };
         let mut tx = state.db.write().begin().await?;
         let id = match id {
-            None => {
-                sqlx::query_scalar(
-                    "INSERT INTO projects (name, kind, description, status, public_page, \
-                     created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                )
-                .bind(&project.name)
-                .bind(project.kind.key())
-                .bind(&project.description)
-                .bind(project.status.key())
-                .bind(i64::from(project.public_page))
-                .bind(viewer.id)
-                .bind(now())
-                .fetch_one(&mut *tx)
-                .await?
-            }
+            None => insert_project(&mut tx, &project, viewer.id).await?,
             Some(id) => {
-                let changed = sqlx::query(
-                    "UPDATE projects SET name = $1, kind = $2, description = $3, status = $4, \
-                     public_page = $5 WHERE id = $6",
-                )
-                .bind(&project.name)
-                .bind(project.kind.key())
-                .bind(&project.description)
-                .bind(project.status.key())
-                .bind(i64::from(project.public_page))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 0 {
+                if update_project_details(&mut tx, id, &project).await? == 0 {
                     return Err(AppError::NotFound);
                 }
                 id
@@ -231,10 +118,7 @@ pub async fn update_project(
 }
 
 async fn project_exists(state: &AppState, id: i64) -> Result<(), AppError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM projects WHERE id = $1")
-        .bind(id)
-        .fetch_optional(state.db.read())
-        .await?;
+    let found = project_id(state.db.read(), id).await?;
     found.map(|_| ()).ok_or(AppError::NotFound)
 }
 
@@ -264,18 +148,8 @@ pub async fn add_goal(
                 return Ok(send_back(&path, problem, &form, "&form=goal", "goals"));
             }
         };
-        sqlx::query(
-            "INSERT INTO project_goals (project_id, label, unit, target, due_on, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(id)
-        .bind(&label)
-        .bind(unit.key())
-        .bind(target)
-        .bind(due.format("%Y-%m-%d").to_string())
-        .bind(now())
-        .execute(state.db.write())
-        .await?;
+        let due = due.format("%Y-%m-%d").to_string();
+        insert_goal(state.db.write(), id, &label, unit.key(), target, &due).await?;
         Ok(see_other(&format!(
             "/staff/projects/{id}?ok={done}#goals",
             done = Done::GoalAdded
@@ -303,17 +177,12 @@ pub async fn add_milestone(
                 return Ok(send_back(&path, problem, &form, "&form=step", "milestones"));
             }
         };
-        sqlx::query(
-            "INSERT INTO milestones (project_id, label, due_on, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(&label)
-        .bind(due.format("%Y-%m-%d").to_string())
-        .bind(now())
-        .execute(state.db.write())
-        .await?;
+        let due = due.format("%Y-%m-%d").to_string();
+        insert_milestone(state.db.write(), id, &label, &due).await?;
         Ok(see_other(&format!(
-            "/staff/projects/{id}?ok={done}#milestones", done = Done::MilestoneAdded)))
+            "/staff/projects/{id}?ok={done}#milestones",
+            done = Done::MilestoneAdded
+        )))
     }
     .await;
     ctx.reply(result)
@@ -330,15 +199,9 @@ pub async fn reach_milestone(
         let day = today(state.settings.time_zone)
             .format("%Y-%m-%d")
             .to_string();
-        let project: Option<i64> = sqlx::query_scalar(
-            "UPDATE milestones SET reached_on = COALESCE(reached_on, $1) WHERE id = $2 \
-             RETURNING project_id",
-        )
-        .bind(day)
-        .bind(id)
-        .fetch_optional(state.db.write())
-        .await?;
-        let project = project.ok_or(AppError::NotFound)?;
+        let project = mark_milestone_reached(state.db.write(), id, &day)
+            .await?
+            .ok_or(AppError::NotFound)?;
         Ok(see_other(&format!(
             "/staff/projects/{project}?ok={done}#milestones",
             done = Done::MilestoneReached

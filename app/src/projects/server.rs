@@ -8,11 +8,17 @@ use crate::guard::{LoggedIn, Member};
 use crate::when::today;
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::{read::Listed, *};
+use super::{
+    db::{
+        listing::Listed,
+        partners::partner_accounts,
+        skills::{askable_people, count_askable, skills_named},
+    },
+    *,
+};
 use crate::{
     access::Role,
     db::{Db, now},
-    i18n::Locale,
     paging::Paged,
 };
 
@@ -25,44 +31,6 @@ const SESSIONS_OFFERED: i64 = 40;
 
 pub(super) fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
-}
-
-/// A skill's name in the language bound to `$n`: static SQL, no value pasted in.
-macro_rules! skill_name {
-    ($n:literal) => {
-        concat!(
-            "CASE ",
-            $n,
-            " WHEN 'nl' THEN k.name_nl WHEN 'en' THEN k.name_en ELSE k.name_fr END"
-        )
-    };
-}
-pub(super) use skill_name;
-
-/// The skills a project needs, or (`None`) the catalogue's skills in use, named in `locale`.
-pub(super) async fn skills(
-    db: &Db,
-    locale: Locale,
-    project: Option<i64>,
-) -> Result<Vec<Skill>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(concat!(
-        "SELECT k.id, k.pictogram, ",
-        skill_name!("$2"),
-        " FROM skills k WHERE ($1 IS NULL AND k.retired = 0) \
-         OR k.id IN (SELECT skill_id FROM project_skills WHERE project_id = $1) ORDER BY 3"
-    ))
-    .bind(project)
-    .bind(locale.code())
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, pictogram, name)| Skill {
-            id,
-            pictogram,
-            name,
-        })
-        .collect())
 }
 
 pub(super) async fn list_projects_body(
@@ -126,7 +94,7 @@ pub(super) async fn get_project_body(
     .into_iter()
     .map(|s| (s.id, format!("{} — {}", s.workshop, s.when)))
     .collect();
-    let needed = skills(db, locale, Some(id)).await?;
+    let needed = skills_named(db.read(), locale, Some(id)).await?;
     let (helpers, partner_accounts) = if staff {
         (
             helpers_of(db, &needed).await?,
@@ -144,7 +112,7 @@ pub(super) async fn get_project_body(
         decided,
         month: month_nav,
         sessions,
-        skills: skills(db, locale, None).await?,
+        skills: skills_named(db.read(), locale, None).await?,
         today: day_text(today(tz)),
         helpers,
         partner_accounts,
@@ -161,21 +129,8 @@ const HELPERS_SHOWN: i64 = 8;
 async fn helpers_of(db: &Db, needed: &[Skill]) -> Result<Vec<Helpers>, AppError> {
     let mut helpers = Vec::new();
     for skill in needed {
-        let people: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT u.id, u.display_name FROM user_skills us JOIN users u ON u.id = us.user_id \
-             WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
-             AND u.deactivated_at IS NULL ORDER BY us.user_id LIMIT $2",
-        )
-        .bind(skill.id)
-        .bind(HELPERS_SHOWN)
-        .fetch_all(db.read())
-        .await?;
-        let total: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM user_skills WHERE skill_id = $1 AND may_ask = 1",
-        )
-        .bind(skill.id)
-        .fetch_one(db.read())
-        .await?;
+        let people = askable_people(db.read(), skill.id, HELPERS_SHOWN).await?;
+        let total = count_askable(db.read(), skill.id).await?;
         helpers.push(Helpers {
             skill: skill.clone(),
             total: total.max(people.len() as i64),
@@ -187,16 +142,9 @@ async fn helpers_of(db: &Db, needed: &[Skill]) -> Result<Vec<Helpers>, AppError>
 
 /// Partner accounts, and whether each is a partner of the project.
 async fn partner_accounts_of(db: &Db, project: i64) -> Result<Vec<(i64, String, bool)>, AppError> {
-    Ok(sqlx::query_as::<_, (i64, String, i64)>(
-        "SELECT u.id, COALESCE(u.organisation, u.display_name), \
-         (SELECT COUNT(*) FROM project_partners pp WHERE pp.partner_id = u.id \
-         AND pp.project_id = $1) FROM users u WHERE u.role = 'partner' \
-         AND u.deactivated_at IS NULL ORDER BY u.organisation",
-    )
-    .bind(project)
-    .fetch_all(db.read())
-    .await?
-    .into_iter()
-    .map(|(id, name, chosen)| (id, name, chosen > 0))
-    .collect())
+    Ok(partner_accounts(db.read(), project)
+        .await?
+        .into_iter()
+        .map(|account| (account.id, account.name, account.chosen > 0))
+        .collect())
 }

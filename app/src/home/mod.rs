@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::ui::PageTitle;
 
+#[cfg(feature = "ssr")]
+mod db;
 mod waiting;
 
 use waiting::{IdeaAnswer, News, ParticipantNews, StaffNews, home_news};

@@ -83,6 +83,7 @@ mod server {
         access::Role,
         db::now,
         guard::{Guard, LoggedIn, Reader},
+        home::db,
         request::send_to,
         workshops::session_listing::{my_next_sessions, sessions_to_mark},
     };
@@ -92,12 +93,7 @@ mod server {
             Role::Participant => participant(&reader).await.map(News::Participant),
             Role::Worker | Role::Admin => staff(&reader).await.map(News::Staff),
             Role::Partner => {
-                let projects: Vec<i64> = sqlx::query_scalar(
-                    "SELECT project_id FROM project_partners WHERE partner_id = $1 LIMIT 2",
-                )
-                .bind(reader.who.id)
-                .fetch_all(reader.db().read())
-                .await?;
+                let projects = db::two_projects_of(reader.db().read(), reader.who.id).await?;
                 if let [only] = projects[..] {
                     send_to(&format!("/partner/projects/{only}"));
                 }
@@ -107,72 +103,29 @@ mod server {
     }
 
     async fn participant(reader: &Reader<impl Guard>) -> Result<ParticipantNews, AppError> {
-        let (db, me, at) = (reader.db().read(), reader.viewer().id, now());
-        let votes: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT r.id, r.title FROM vote_rounds r WHERE r.opens_at <= $2 AND r.closes_at > $2 \
-             AND NOT EXISTS (SELECT 1 FROM round_voters v WHERE v.round_id = r.id \
-             AND v.user_id = $1) ORDER BY r.closes_at, r.id LIMIT $3",
-        )
-        .bind(me)
-        .bind(at)
-        .bind(SHOWN)
-        .fetch_all(db)
-        .await?;
+        let (pool, me, at) = (reader.db().read(), reader.viewer().id, now());
+        let votes = db::votes_open_to(pool, me, at, SHOWN).await?;
         let sessions = my_next_sessions(reader, SHOWN).await?;
-        let freed: Vec<String> = sqlx::query_scalar(
-            "SELECT w.title FROM registrations g JOIN workshops w ON w.id = g.workshop_id \
-             WHERE g.user_id = $1 AND g.status = 'registered' AND g.promoted_at > $2 \
-             ORDER BY g.promoted_at DESC LIMIT $3",
-        )
-        .bind(me)
-        .bind(at - FREED_SECS)
-        .bind(SHOWN)
-        .fetch_all(db)
-        .await?;
-        let answers = sqlx::query_as::<_, (String, String, Option<String>)>(
-            "SELECT title, status, decline_reason FROM themes WHERE author_id = $1 \
-             AND status IN ('published', 'declined', 'merged') AND updated_at > $2 \
-             ORDER BY updated_at DESC, id DESC LIMIT $3",
-        )
-        .bind(me)
-        .bind(at - NEWS_SECS)
-        .bind(SHOWN)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(|(title, status, reason)| IdeaAnswer {
-            title,
-            status,
-            reason,
-        })
-        .collect();
-        let confirmed: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM contributions WHERE user_id = $1 AND status = 'confirmed' \
-             AND decided_at > $2",
-        )
-        .bind(me)
-        .bind(at - NEWS_SECS)
-        .fetch_one(db)
-        .await?;
-        let thanks = sqlx::query_as::<_, (String, String, String)>(
-            "SELECT COALESCE(u.organisation, u.display_name), p.name, t.message \
-             FROM project_thanks t JOIN projects p ON p.id = t.project_id \
-             JOIN users u ON u.id = t.from_id WHERE t.created_at > $2 AND t.project_id IN \
-             (SELECT c.project_id FROM contributions c WHERE c.user_id = $1 \
-             AND c.status = 'confirmed') ORDER BY t.created_at DESC, t.id DESC LIMIT $3",
-        )
-        .bind(me)
-        .bind(at - NEWS_SECS)
-        .bind(SHOWN)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(|(from, project, message)| ThanksNews {
-            from,
-            project,
-            message,
-        })
-        .collect();
+        let freed = db::places_freed_for(pool, me, at - FREED_SECS, SHOWN).await?;
+        let answers = db::answers_to(pool, me, at - NEWS_SECS, SHOWN)
+            .await?
+            .into_iter()
+            .map(|idea| IdeaAnswer {
+                title: idea.title,
+                status: idea.status,
+                reason: idea.decline_reason,
+            })
+            .collect();
+        let confirmed = db::count_confirmed_since(pool, me, at - NEWS_SECS).await?;
+        let thanks = db::thanks_for(pool, me, at - NEWS_SECS, SHOWN)
+            .await?
+            .into_iter()
+            .map(|row| ThanksNews {
+                from: row.from,
+                project: row.project,
+                message: row.message,
+            })
+            .collect();
         Ok(ParticipantNews {
             votes,
             sessions,
@@ -184,28 +137,13 @@ mod server {
     }
 
     async fn staff(reader: &Reader<impl Guard>) -> Result<StaffNews, AppError> {
-        let (db, at) = (reader.db().read(), now());
-        let ideas: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM themes WHERE status = 'proposed'")
-                .fetch_one(db)
-                .await?;
-        let contributions: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM contributions WHERE status = 'pending'")
-                .fetch_one(db)
-                .await?;
+        let (pool, at) = (reader.db().read(), now());
+        let ideas = db::count_proposed_ideas(pool).await?;
+        let contributions = db::count_pending_contributions(pool).await?;
         let (unmarked, to_mark) = sessions_to_mark(reader, at - UNMARKED_SECS, SHOWN).await?;
         // Workshops still running with someone waiting, the oldest first; only the few shown
         // have their waiting list counted (counting every list grows with the history).
-        let waiting: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT w.id, w.title, (SELECT COUNT(*) FROM registrations g \
-             WHERE g.workshop_id = w.id AND g.status = 'waiting') FROM workshops w \
-             WHERE w.last_session_at > $1 AND EXISTS (SELECT 1 FROM registrations g \
-             WHERE g.workshop_id = w.id AND g.status = 'waiting') ORDER BY w.id LIMIT $2",
-        )
-        .bind(at)
-        .bind(SHOWN)
-        .fetch_all(db)
-        .await?;
+        let waiting = db::workshops_with_waiting(pool, at, SHOWN).await?;
         Ok(StaffNews {
             ideas,
             contributions,

@@ -1,5 +1,9 @@
 //! Reads for the agenda (a week or a month of sessions) and a session's attendance sheet.
 
+use super::db::{
+    attendance::{SheetTimes, feedback_on, sheet_lines, sheet_times},
+    calendar::{calendar_token_of, centre_name},
+};
 use super::server::{day_in_words, facilitator_names};
 use super::session_rows::{Sessions, fetch_sessions};
 use super::*;
@@ -23,14 +27,11 @@ pub(super) async fn attendance_sheet_body(
     .pop()
     .ok_or(AppError::NotFound)?;
     let facilitators = facilitator_names(reader.db(), session.workshop_id).await?;
-    let (starts, ends, free): (i64, i64, i64) = sqlx::query_as(
-        "SELECT s.starts_at, s.ends_at, w.capacity - (SELECT COUNT(*) FROM registrations r \
-          WHERE r.workshop_id = w.id AND r.status = 'registered') \
-         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id WHERE s.id = $1",
-    )
-    .bind(id)
-    .fetch_one(reader.db().read())
-    .await?;
+    let SheetTimes {
+        starts_at: starts,
+        ends_at: ends,
+        free,
+    } = sheet_times(reader.db().read(), id).await?;
     let day = format!(
         "{}–{}",
         reader
@@ -39,46 +40,18 @@ pub(super) async fn attendance_sheet_body(
         reader.locale.format(ends, reader.tz(), "%H:%M")
     );
     // Everyone with a place, and anyone marked before they left.
-    let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT u.id, u.display_name, \
-         (SELECT a.mark FROM attendance a WHERE a.session_id = $1 AND a.user_id = u.id), \
-         (SELECT COUNT(*) FROM session_absences b WHERE b.session_id = $1 AND b.user_id = u.id) \
-         FROM users u WHERE u.id IN (SELECT user_id FROM registrations \
-          WHERE workshop_id = $2 AND status = 'registered') \
-         OR u.id IN (SELECT user_id FROM attendance WHERE session_id = $1) \
-         ORDER BY u.display_name",
-    )
-    .bind(id)
-    .bind(session.workshop_id)
-    .fetch_all(reader.db().read())
-    .await?;
-    let lines = rows
-        .into_iter()
-        .map(|(user_id, name, mark, away)| SheetLine {
-            user_id,
-            name,
-            mark: mark.unwrap_or_default(),
-            away: away > 0,
-        })
-        .collect();
-    let feedback_rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT f.face, f.comment, u.display_name FROM session_feedback f \
-         LEFT JOIN users u ON u.id = f.signed_by WHERE f.session_id = $1 \
-         ORDER BY f.face DESC, f.comment",
-    )
-    .bind(id)
-    .fetch_all(reader.db().read())
-    .await?;
+    let lines = sheet_lines(reader.db().read(), id, session.workshop_id).await?;
+    let feedback_rows = feedback_on(reader.db().read(), id).await?;
     let mut faces = [0; 3];
     let mut feedback = Vec::new();
-    for (face, comment, signed) in feedback_rows {
-        let face = face.clamp(0, 2) as usize;
+    for row in feedback_rows {
+        let face = row.face.clamp(0, 2) as usize;
         faces[face] += 1;
-        if !comment.is_empty() {
+        if !row.comment.is_empty() {
             feedback.push(Feedback {
                 face: face as u32,
-                comment,
-                signed,
+                comment: row.comment,
+                signed: row.signed,
             });
         }
     }
@@ -205,9 +178,7 @@ pub(super) async fn get_agenda_body(
     let feed = if everyone {
         None
     } else {
-        sqlx::query_scalar::<_, String>("SELECT token FROM calendar_links WHERE user_id = $1")
-            .bind(reader.who.id)
-            .fetch_optional(reader.db().read())
+        calendar_token_of(reader.db().read(), reader.who.id)
             .await?
             .map(|token| {
                 format!(
@@ -216,10 +187,7 @@ pub(super) async fn get_agenda_body(
                 )
             })
     };
-    let centre: String = sqlx::query_scalar("SELECT name FROM centre WHERE id = 1")
-        .fetch_optional(reader.db().read())
-        .await?
-        .unwrap_or_default();
+    let centre = centre_name(reader.db().read()).await?.unwrap_or_default();
     Ok(Agenda {
         centre,
         title,

@@ -1,6 +1,13 @@
 //! Form handlers for what happens once a session is near or started: "I can't come this time",
 //! feedback after it, and the attendance sheet (social workers).
 
+use super::db::{
+    attendance::{
+        delete_absence, insert_absence, insert_feedback, insert_feedback_giver, people_to_mark,
+        save_mark,
+    },
+    registrations::count_places_of,
+};
 use super::sessions::session_info;
 use crate::guard::{Participant, Staff};
 use crate::notices::{Done, Problem};
@@ -24,14 +31,7 @@ const COMMENT_MAX: usize = 500;
 /// A session `viewer` has a place in, not cancelled: `(workshop, starts_at)`.
 async fn my_session(state: &AppState, viewer: &Viewer, session: i64) -> Checked<(i64, i64)> {
     let (workshop, starts_at, cancelled) = session_info(state, session).await?;
-    let registered: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2 \
-         AND status = 'registered'",
-    )
-    .bind(workshop)
-    .bind(viewer.id)
-    .fetch_one(state.db.read())
-    .await?;
+    let registered = count_places_of(state.db.read(), workshop, viewer.id).await?;
     if registered == 0 {
         return Err(AppError::Forbidden);
     }
@@ -92,22 +92,10 @@ pub async fn away(
         }
         // Sent twice (a double tap on a slow network), the second does what the first did.
         let ok = if form.want.trim() == "yes" {
-            sqlx::query(
-                "INSERT INTO session_absences (session_id, user_id, created_at) \
-                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind(id)
-            .bind(viewer.id)
-            .bind(now())
-            .execute(state.db.write())
-            .await?;
+            insert_absence(state.db.write(), id, viewer.id).await?;
             Done::AwayNoted
         } else {
-            sqlx::query("DELETE FROM session_absences WHERE session_id = $1 AND user_id = $2")
-                .bind(id)
-                .bind(viewer.id)
-                .execute(state.db.write())
-                .await?;
+            delete_absence(state.db.write(), id, viewer.id).await?;
             Done::AwayRemoved
         };
         Ok(see_other(&format!("{page}?ok={ok}#session-{id}")))
@@ -146,31 +134,14 @@ pub async fn feedback(
             return Ok(see_other(&format!("{page}?error={problem}#session-{id}")));
         }
         let mut tx = state.db.write().begin().await?;
-        let given = sqlx::query(
-            "INSERT INTO feedback_givers (session_id, user_id) VALUES ($1, $2) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if given == 0 {
+        if !insert_feedback_giver(&mut tx, id, viewer.id).await? {
             return Ok(see_other(&format!(
                 "{page}?error={problem}#session-{id}",
                 problem = Problem::FeedbackGiven
             )));
         }
-        sqlx::query(
-            "INSERT INTO session_feedback (session_id, face, comment, signed_by) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(face)
-        .bind(comment)
-        .bind((!form.sign.trim().is_empty()).then_some(viewer.id))
-        .execute(&mut *tx)
-        .await?;
+        let signed_by = (!form.sign.trim().is_empty()).then_some(viewer.id);
+        insert_feedback(&mut tx, id, face, comment, signed_by).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
             "{page}?ok={done}#session-{id}",
@@ -207,15 +178,7 @@ pub async fn take_attendance(
                 problem = Problem::SessionNotStarted
             )));
         }
-        let people: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT g.user_id, (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = $1 \
-             AND a.user_id = g.user_id) FROM registrations g WHERE g.workshop_id = $2 \
-             AND g.status = 'registered'",
-        )
-        .bind(id)
-        .bind(workshop)
-        .fetch_all(state.db.read())
-        .await?;
+        let people = people_to_mark(state.db.read(), id, workshop).await?;
         let everyone = form.all.trim() == "present";
         let mut marks = Vec::new();
         for (user, away) in people {
@@ -241,19 +204,7 @@ pub async fn take_attendance(
         }
         let mut tx = state.db.write().begin().await?;
         for (user, mark) in &marks {
-            sqlx::query(
-                "INSERT INTO attendance (session_id, user_id, mark, marked_by, marked_at) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (session_id, user_id) DO UPDATE \
-                 SET mark = excluded.mark, marked_by = excluded.marked_by, \
-                 marked_at = excluded.marked_at",
-            )
-            .bind(id)
-            .bind(user)
-            .bind(mark)
-            .bind(viewer.id)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
+            save_mark(&mut tx, id, *user, mark, viewer.id).await?;
         }
         tx.commit().await?;
         Ok(see_other(&format!(

@@ -1,6 +1,7 @@
 //! Double bookings: a room, or a facilitator, in two sessions at overlapping times. They are
 //! found before anything is saved; the social worker then changes the plan or confirms it.
 
+use super::db::sessions::{all_facilitators, sessions_booked_between};
 use crate::{db::Db, error::AppError};
 
 /// A session already planned, with what it occupies.
@@ -47,29 +48,18 @@ pub async fn booked_between(
     to: i64,
     except: i64,
 ) -> Result<Vec<Booked>, AppError> {
-    let rows: Vec<(i64, i64, i64, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT s.id, s.starts_at, s.ends_at, s.room_id, s.workshop_id FROM workshop_sessions s \
-         WHERE s.cancelled_reason IS NULL AND s.ends_at > $1 AND s.starts_at < $2 AND s.id <> $3",
-    )
-    .bind(from)
-    .bind(to)
-    .bind(except)
-    .fetch_all(db.read())
-    .await?;
-    let people: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT workshop_id, user_id FROM workshop_facilitators")
-            .fetch_all(db.read())
-            .await?;
+    let rows = sessions_booked_between(db.read(), from, to, except).await?;
+    let people = all_facilitators(db.read()).await?;
     Ok(rows
         .into_iter()
-        .map(|(session, starts_at, ends_at, room, workshop)| Booked {
-            session,
-            starts_at,
-            ends_at,
-            room,
+        .map(|row| Booked {
+            session: row.id,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            room: row.room_id,
             facilitators: people
                 .iter()
-                .filter(|(w, _)| *w == workshop)
+                .filter(|(w, _)| *w == row.workshop_id)
                 .map(|(_, user)| *user)
                 .collect(),
         })

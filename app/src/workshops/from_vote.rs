@@ -8,8 +8,8 @@ use axum::{
 
 use serde::Deserialize;
 
+use super::db::workshops::insert_workshop_from_theme;
 use crate::{
-    db::now,
     guard::Staff,
     notices::{Done, Problem},
     reply::{Ctx, parse_form, see_other},
@@ -69,18 +69,7 @@ pub async fn make_workshop(
         }
         // The workshop takes the idea's title, picture and words; its page is where the
         // social worker plans it.
-        let created: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO workshops (title, pictogram, description, theme_id, round_id, \
-             created_by, created_at) \
-             SELECT title, pictogram, description, id, $1, $2, $3 FROM themes WHERE id = $4 \
-             ON CONFLICT (theme_id) DO NOTHING RETURNING id",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .bind(now())
-        .bind(theme)
-        .fetch_optional(state.db.write())
-        .await?;
+        let created = insert_workshop_from_theme(state.db.write(), id, viewer.id, theme).await?;
         Ok(match created {
             None => see_other(&format!(
                 "{page}?error={problem}",

@@ -10,11 +10,18 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
-use sqlx::AnyConnection;
 
-use super::{CAPACITY_MAX, FACILITATORS_MAX, Kind, registration::give_free_places};
+use super::{
+    CAPACITY_MAX, FACILITATORS_MAX, Kind,
+    db::{
+        rooms::room_capacity,
+        workshops::{
+            WorkshopForm, active_staff_ids, change_workshop, insert_workshop, set_facilitators,
+        },
+    },
+    registration::give_free_places,
+};
 use crate::{
-    db::now,
     error::AppError,
     forms::{Checked, Refill, number_in, send_back},
     reply::{Ctx, parse_form, see_other},
@@ -23,16 +30,6 @@ use crate::{
 };
 
 pub(super) const NOTES_MAX: usize = 300;
-
-struct WorkshopForm {
-    title: String,
-    description: String,
-    pictogram: Pictogram,
-    kind: Kind,
-    capacity: i64,
-    room: Option<i64>,
-    facilitators: Vec<i64>,
-}
 
 /// What the workshop form posts.
 #[derive(Deserialize)]
@@ -94,13 +91,8 @@ async fn check_workshop(state: &AppState, form: &WorkshopPost) -> Checked<Worksh
     let room = match form.room.trim() {
         "" => None,
         text => {
-            let found: Option<i64> = match text.parse::<i64>() {
-                Ok(id) => {
-                    sqlx::query_scalar("SELECT capacity FROM rooms WHERE id = $1")
-                        .bind(id)
-                        .fetch_optional(state.db.read())
-                        .await?
-                }
+            let found = match text.parse::<i64>() {
+                Ok(id) => room_capacity(state.db.read(), id).await?,
                 Err(_) => None,
             };
             match found {
@@ -112,11 +104,7 @@ async fn check_workshop(state: &AppState, form: &WorkshopPost) -> Checked<Worksh
             }
         }
     };
-    let staff: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM users WHERE role IN ('worker', 'admin') AND deactivated_at IS NULL",
-    )
-    .fetch_all(state.db.read())
-    .await?;
+    let staff = active_staff_ids(state.db.read()).await?;
     let mut facilitators = Vec::new();
     for chosen in [&form.facilitator_1, &form.facilitator_2] {
         match chosen.trim() {
@@ -145,28 +133,6 @@ async fn check_workshop(state: &AppState, form: &WorkshopPost) -> Checked<Worksh
     }))
 }
 
-async fn set_facilitators(
-    conn: &mut AnyConnection,
-    workshop: i64,
-    facilitators: &[i64],
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM workshop_facilitators WHERE workshop_id = $1")
-        .bind(workshop)
-        .execute(&mut *conn)
-        .await?;
-    for user in facilitators {
-        sqlx::query(
-            "INSERT INTO workshop_facilitators (workshop_id, user_id) VALUES ($1, $2) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(workshop)
-        .bind(user)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
 /// POST /staff/workshops — a new workshop (its sessions are planned on its page).
 pub async fn create_workshop(
     State(state): State<AppState>,
@@ -189,20 +155,7 @@ pub async fn create_workshop(
             }
         };
         let mut tx = state.db.write().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO workshops (title, pictogram, description, kind, capacity, room_id, \
-             created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(&workshop.title)
-        .bind(workshop.pictogram.key())
-        .bind(&workshop.description)
-        .bind(workshop.kind.key())
-        .bind(workshop.capacity)
-        .bind(workshop.room)
-        .bind(viewer.id)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_workshop(&mut tx, &workshop, viewer.id).await?;
         set_facilitators(&mut tx, id, &workshop.facilitators).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
@@ -231,21 +184,7 @@ pub async fn update_workshop(
             Err(problem) => return Ok(send_back(&page, problem, &form, "", "details")),
         };
         let mut tx = state.db.write().begin().await?;
-        let changed = sqlx::query(
-            "UPDATE workshops SET title = $1, pictogram = $2, description = $3, kind = $4, \
-             capacity = $5, room_id = $6 WHERE id = $7",
-        )
-        .bind(&workshop.title)
-        .bind(workshop.pictogram.key())
-        .bind(&workshop.description)
-        .bind(workshop.kind.key())
-        .bind(workshop.capacity)
-        .bind(workshop.room)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
+        if !change_workshop(&mut tx, id, &workshop).await? {
             return Err(AppError::NotFound);
         }
         set_facilitators(&mut tx, id, &workshop.facilitators).await?;

@@ -8,6 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use super::db::calendar::{FeedRow, feed_owner, feed_sessions};
 use crate::{db::now, error::AppError, i18n::Locale, reply::error_page, state::AppState};
 
 /// How far back a feed goes.
@@ -122,48 +123,22 @@ pub async fn feed(State(state): State<AppState>, Path(token): Path<String>) -> R
     }
 }
 
-/// A session as the feed reads it.
-#[derive(sqlx::FromRow)]
-struct FeedRow {
-    id: i64,
-    starts_at: i64,
-    ends_at: i64,
-    title: String,
-    room: Option<String>,
-    cancelled_reason: Option<String>,
-    moved_from: Option<i64>,
-    updated_at: i64,
-}
-
 async fn feed_body(state: &AppState, token: &str) -> Result<String, AppError> {
-    let (user, role, locale): (i64, String, Option<String>) = sqlx::query_as(
-        "SELECT u.id, u.role, u.locale FROM calendar_links c JOIN users u ON u.id = c.user_id \
-         WHERE c.token = $1 AND u.deactivated_at IS NULL",
-    )
-    .bind(token)
-    .fetch_optional(state.db.read())
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let locale = locale
+    let owner = feed_owner(state.db.read(), token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let locale = owner
+        .locale
         .as_deref()
         .and_then(Locale::parse)
         .unwrap_or_default();
     // A participant's sessions are those of their workshops; staff's those they run.
-    let rows: Vec<FeedRow> = sqlx::query_as(
-        "SELECT s.id, s.starts_at, s.ends_at, w.title, r.name AS room, s.cancelled_reason, \
-         s.moved_from, s.updated_at FROM workshop_sessions s \
-         JOIN workshops w ON w.id = s.workshop_id LEFT JOIN rooms r ON r.id = s.room_id \
-         WHERE s.starts_at > $2 AND s.workshop_id IN \
-         (SELECT workshop_id FROM registrations \
-          WHERE user_id = $1 AND status = 'registered' AND $3 = 'participant' \
-          UNION SELECT workshop_id FROM workshop_facilitators \
-          WHERE user_id = $1 AND $3 <> 'participant') \
-         ORDER BY s.starts_at",
+    let rows = feed_sessions(
+        state.db.read(),
+        owner.id,
+        now() - FEED_PAST_SECS,
+        &owner.role,
     )
-    .bind(user)
-    .bind(now() - FEED_PAST_SECS)
-    .bind(&role)
-    .fetch_all(state.db.read())
     .await?;
     let tz = state.settings.time_zone;
     let event = |row: FeedRow| {

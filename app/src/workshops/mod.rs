@@ -174,6 +174,7 @@ pub struct StaffWorkshopView {
 
 /// A room of the centre.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Room {
     pub id: i64,
     pub name: String,
@@ -344,6 +345,8 @@ pub use server::*;
 
 #[cfg(feature = "ssr")]
 mod agenda;
+#[cfg(feature = "ssr")]
+mod db;
 #[cfg(feature = "ssr")]
 mod server;
 #[cfg(feature = "ssr")]

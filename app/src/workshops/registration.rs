@@ -11,10 +11,18 @@ use axum::{
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-use super::Place;
+use super::{
+    Place,
+    db::{
+        calendar::save_calendar_link,
+        registrations::{
+            capacity_and_registered, count_registrations, count_upcoming, delete_absences_to_come,
+            delete_registration, insert_registration, lock_workshop, places_of, promote_waiting,
+        },
+    },
+};
 use crate::{
     audit,
-    db::now,
     error::AppError,
     forms::Checked,
     irreversible::{self, Answer, Irreversible},
@@ -29,38 +37,9 @@ pub(super) async fn give_free_places(
     conn: &mut AnyConnection,
     workshop: i64,
 ) -> Result<(), sqlx::Error> {
-    let (capacity, registered): (i64, i64) = sqlx::query_as(
-        "SELECT w.capacity, (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-         AND g.status = 'registered') FROM workshops w WHERE w.id = $1",
-    )
-    .bind(workshop)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (capacity, registered) = capacity_and_registered(conn, workshop).await?;
     if registered < capacity {
-        sqlx::query(
-            "UPDATE registrations SET status = 'registered', promoted_at = $1 WHERE id IN \
-             (SELECT id FROM registrations WHERE workshop_id = $2 AND status = 'waiting' \
-              ORDER BY id LIMIT $3)",
-        )
-        .bind(now())
-        .bind(workshop)
-        .bind(capacity - registered)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Locks `workshop` for the rest of the transaction, so that places are counted and taken
-/// one request at a time (a row lock on PostgreSQL, the write lock on SQLite).
-async fn lock_workshop(conn: &mut AnyConnection, workshop: i64) -> Result<(), AppError> {
-    let found = sqlx::query("UPDATE workshops SET capacity = capacity WHERE id = $1")
-        .bind(workshop)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if found == 0 {
-        return Err(AppError::NotFound);
+        promote_waiting(conn, workshop, capacity - registered).await?;
     }
     Ok(())
 }
@@ -74,57 +53,24 @@ async fn take_place(
     helper: Option<i64>,
 ) -> Checked<Place> {
     lock_workshop(conn, workshop).await?;
-    let upcoming: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
-         AND cancelled_reason IS NULL AND starts_at > $2",
-    )
-    .bind(workshop)
-    .bind(now())
-    .fetch_one(&mut *conn)
-    .await?;
-    if upcoming == 0 {
+    if count_upcoming(conn, workshop).await? == 0 {
         return Ok(Err(Problem::WorkshopOver));
     }
-    let already: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE workshop_id = $1 AND user_id = $2",
-    )
-    .bind(workshop)
-    .bind(user)
-    .fetch_one(&mut *conn)
-    .await?;
-    if already > 0 {
+    if count_registrations(conn, workshop, user).await? > 0 {
         return Ok(Err(Problem::AlreadyRegistered));
     }
-    let (capacity, registered, waiting): (i64, i64, i64) = sqlx::query_as(
-        "SELECT w.capacity, \
-         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-          AND g.status = 'registered'), \
-         (SELECT COUNT(*) FROM registrations g WHERE g.workshop_id = w.id \
-          AND g.status = 'waiting') FROM workshops w WHERE w.id = $1",
-    )
-    .bind(workshop)
-    .fetch_one(&mut *conn)
-    .await?;
-    let place = if registered < capacity && waiting == 0 {
+    let places = places_of(conn, workshop).await?;
+    let place = if places.registered < places.capacity && places.waiting == 0 {
         Place::Registered
     } else {
-        Place::Waiting(waiting + 1)
+        Place::Waiting(places.waiting + 1)
     };
-    sqlx::query(
-        "INSERT INTO registrations (workshop_id, user_id, status, assisted_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(workshop)
-    .bind(user)
-    .bind(if place == Place::Registered {
+    let status = if place == Place::Registered {
         "registered"
     } else {
         "waiting"
-    })
-    .bind(helper)
-    .bind(now())
-    .execute(&mut *conn)
-    .await?;
+    };
+    insert_registration(conn, workshop, user, status, helper).await?;
     Ok(Ok(place))
 }
 
@@ -136,23 +82,10 @@ async fn give_up_place(
     user: i64,
 ) -> Result<bool, AppError> {
     lock_workshop(conn, workshop).await?;
-    let removed = sqlx::query("DELETE FROM registrations WHERE workshop_id = $1 AND user_id = $2")
-        .bind(workshop)
-        .bind(user)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    sqlx::query(
-        "DELETE FROM session_absences WHERE user_id = $1 AND session_id IN \
-         (SELECT id FROM workshop_sessions WHERE workshop_id = $2 AND starts_at > $3)",
-    )
-    .bind(user)
-    .bind(workshop)
-    .bind(now())
-    .execute(&mut *conn)
-    .await?;
+    let removed = delete_registration(conn, workshop, user).await?;
+    delete_absences_to_come(conn, user, workshop).await?;
     give_free_places(conn, workshop).await?;
-    Ok(removed > 0)
+    Ok(removed)
 }
 
 fn place_ok(place: Place) -> Done {
@@ -348,16 +281,7 @@ pub async fn renew_calendar_link(
     Member(viewer): Member,
 ) -> Response {
     let result = async {
-        sqlx::query(
-            "INSERT INTO calendar_links (user_id, token, created_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, \
-             created_at = excluded.created_at",
-        )
-        .bind(viewer.id)
-        .bind(random_token())
-        .bind(now())
-        .execute(state.db.write())
-        .await?;
+        save_calendar_link(state.db.write(), viewer.id, &random_token()).await?;
         Ok(see_other(&format!(
             "/agenda?ok={done}#feed",
             done = Done::CalendarLinkMade

@@ -1,10 +1,13 @@
 //! Form handlers for rooms and closure days (admins).
 
+use super::db::rooms::{
+    change_room, count_rooms_named, delete_closure_day, insert_room, save_closure_day,
+};
 use super::handlers::NOTES_MAX;
 use crate::guard::Admin;
 use crate::notices::{Done, Problem};
 use crate::{
-    db::{is_unique_violation, now},
+    db::is_unique_violation,
     error::AppError,
     forms::{Refill, number_in, send_back, short_text},
     reply::{Ctx, parse_form, see_other},
@@ -117,39 +120,31 @@ async fn save_room(
             Ok(room) => room,
             Err(problem) => return Ok(sent_back(problem)),
         };
-        let taken: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM rooms WHERE LOWER(name) = LOWER($1) AND id <> $2",
-        )
-        .bind(&room.name)
-        .bind(id.unwrap_or(0))
-        .fetch_one(state.db.read())
-        .await?;
+        let taken = count_rooms_named(state.db.read(), &room.name, id.unwrap_or(0)).await?;
         if taken > 0 {
             return Ok(sent_back(Problem::RoomNameTaken));
         }
         // The same name sent twice at once: the second finds it taken.
         let changed = match id {
-            None => sqlx::query(
-                "INSERT INTO rooms (name, capacity, accessibility, created_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            )
-            .bind(&room.name)
-            .bind(room.capacity)
-            .bind(&room.accessibility)
-            .bind(now())
-            .execute(state.db.write())
-            .await
-            .map(|done| done.rows_affected()),
-            Some(id) => sqlx::query(
-                "UPDATE rooms SET name = $1, capacity = $2, accessibility = $3 WHERE id = $4",
-            )
-            .bind(&room.name)
-            .bind(room.capacity)
-            .bind(&room.accessibility)
-            .bind(id)
-            .execute(state.db.write())
-            .await
-            .map(|done| done.rows_affected()),
+            None => {
+                insert_room(
+                    state.db.write(),
+                    &room.name,
+                    room.capacity,
+                    &room.accessibility,
+                )
+                .await
+            }
+            Some(id) => {
+                change_room(
+                    state.db.write(),
+                    id,
+                    &room.name,
+                    room.capacity,
+                    &room.accessibility,
+                )
+                .await
+            }
         };
         match changed {
             Ok(0) if id.is_none() => Ok(sent_back(Problem::RoomNameTaken)),
@@ -203,14 +198,7 @@ pub async fn add_closure(
             }
         };
         // The same day again (or twice at once) takes the last reason given.
-        sqlx::query(
-            "INSERT INTO closure_days (day, label) VALUES ($1, $2) \
-             ON CONFLICT (day) DO UPDATE SET label = excluded.label",
-        )
-        .bind(&day)
-        .bind(&label)
-        .execute(state.db.write())
-        .await?;
+        save_closure_day(state.db.write(), &day, &label).await?;
         Ok(see_other(&format!(
             "/admin/rooms?ok={done}#closures",
             done = Done::ClosureSaved
@@ -228,10 +216,7 @@ pub async fn remove_closure(
     Path(day): Path<String>,
 ) -> Response {
     let result = async {
-        sqlx::query("DELETE FROM closure_days WHERE day = $1")
-            .bind(&day)
-            .execute(state.db.write())
-            .await?;
+        delete_closure_day(state.db.write(), &day).await?;
         Ok(see_other(&format!(
             "/admin/rooms?ok={done}#closures",
             done = Done::ClosureRemoved

@@ -4,9 +4,14 @@ use crate::guard::Reader;
 use crate::guard::{Member, Staff};
 use chrono::{Days, NaiveDate};
 
+use super::db::{
+    attendance::attendance_totals,
+    rooms::{closure_days, closure_days_since, rooms},
+    workshops::{active_staff, facilitators_of},
+};
 use super::session_rows::{Sessions, fetch_sessions};
 use super::*;
-use crate::db::{IDS_AT_ONCE, padded};
+use crate::db::IDS_AT_ONCE;
 use crate::{
     db::{Db, now},
     i18n::Locale,
@@ -60,14 +65,7 @@ pub(super) async fn staff_workshop_body(
         .await?
         .ok_or(AppError::NotFound)?;
     let db = reader.db();
-    let (present, marked): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN a.mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
-         FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id \
-         WHERE s.workshop_id = $1",
-    )
-    .bind(id)
-    .fetch_one(db.read())
-    .await?;
+    let (present, marked) = attendance_totals(db.read(), id).await?;
     Ok(StaffWorkshopView {
         sessions: session_listing::sessions_from(&reader, id, now()).await?,
         people: registrants::registered(db, id).await?,
@@ -114,26 +112,12 @@ pub(super) async fn workshop_person_body(
 }
 
 pub(super) async fn list_rooms_body(reader: Reader<Staff>) -> Result<Vec<Room>, AppError> {
-    let rows: Vec<(i64, String, i64, String)> =
-        sqlx::query_as("SELECT id, name, capacity, accessibility FROM rooms ORDER BY name")
-            .fetch_all(reader.db().read())
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, capacity, accessibility)| Room {
-            id,
-            name,
-            capacity,
-            accessibility,
-        })
-        .collect())
+    Ok(rooms(reader.db().read()).await?)
 }
 
 /// Every closure day, as dates.
 pub async fn closure_dates(db: &Db) -> Result<Vec<NaiveDate>, AppError> {
-    let days: Vec<String> = sqlx::query_scalar("SELECT day FROM closure_days")
-        .fetch_all(db.read())
-        .await?;
+    let days = closure_days(db.read()).await?;
     Ok(days
         .iter()
         .filter_map(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
@@ -142,11 +126,8 @@ pub async fn closure_dates(db: &Db) -> Result<Vec<NaiveDate>, AppError> {
 
 pub(super) async fn list_closures_body(reader: Reader<Staff>) -> Result<Vec<ClosureDay>, AppError> {
     let since = chrono::Utc::now().date_naive() - Days::new(31);
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT day, label FROM closure_days WHERE day >= $1 ORDER BY day")
-            .bind(since.format("%Y-%m-%d").to_string())
-            .fetch_all(reader.db().read())
-            .await?;
+    let rows =
+        closure_days_since(reader.db().read(), &since.format("%Y-%m-%d").to_string()).await?;
     Ok(rows
         .into_iter()
         .map(|(day, label)| ClosureDay {
@@ -169,38 +150,16 @@ pub(crate) fn day_in_words(day: &str, locale: Locale) -> String {
 pub(super) async fn list_facilitators_body(
     reader: Reader<Staff>,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT id, display_name FROM users WHERE role IN ('worker', 'admin') \
-         AND deactivated_at IS NULL ORDER BY display_name",
-    )
-    .fetch_all(reader.db().read())
-    .await?)
+    Ok(active_staff(reader.db().read()).await?)
 }
 
 /// The facilitators of each workshop among `workshops`, by name.
 pub(super) async fn facilitator_names(db: &Db, workshop: i64) -> Result<Vec<String>, AppError> {
-    Ok(facilitators_of(db, &[workshop])
+    Ok(facilitators_of(db.read(), &[workshop])
         .await?
         .into_iter()
         .map(|(_, name)| name)
         .collect())
-}
-
-/// The facilitators of at most ten workshops, as `(workshop, name)`, by name.
-async fn facilitators_of(db: &Db, workshops: &[i64]) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(padded(workshops)
-        .into_iter()
-        .fold(
-            sqlx::query_as(
-                "SELECT f.workshop_id, u.display_name FROM workshop_facilitators f \
-                 JOIN users u ON u.id = f.user_id \
-                 WHERE f.workshop_id IN ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                 ORDER BY u.display_name",
-            ),
-            |query, id| query.bind(id),
-        )
-        .fetch_all(db.read())
-        .await?)
 }
 
 pub(super) async fn clashing_sessions_body(
@@ -222,7 +181,7 @@ pub(super) async fn clashing_sessions_body(
         )
         .await?;
         let workshops: Vec<i64> = sessions.iter().map(|s| s.workshop_id).collect();
-        let facilitators = facilitators_of(reader.db(), &workshops).await?;
+        let facilitators = facilitators_of(reader.db().read(), &workshops).await?;
         out.extend(sessions.into_iter().map(|session| {
             let names = facilitators
                 .iter()

@@ -1,40 +1,25 @@
 //! Bounded reads of sessions: a workshop's coming and past sessions, a person's next ones,
 //! those waiting for their attendance, and the recent ones a contribution may name.
 
+use super::db::session_reads::{
+    self, SessionRow, count_unmarked, next_sessions_of, past_sessions_page, sessions_ending_after,
+    unmarked_sessions,
+};
 use super::listing::SESSIONS_PER_PAGE;
 use super::{Session, session_rows::session_of};
 use crate::guard::Guard;
-use crate::{
-    db::now,
-    error::AppError,
-    guard::Reader,
-    i18n::Locale,
-    paging::{Paged, fetch_page},
-};
-use sqlx::any::AnyRow;
-
-macro_rules! select_sessions {
-    () => {
-        "SELECT s.id, s.workshop_id, w.title, w.pictogram, s.starts_at, s.ends_at, r.name AS room, s.cancelled_reason, s.moved_from, \
-         (SELECT COUNT(*) FROM session_absences a WHERE a.session_id = s.id AND a.user_id = $1) \
-          AS away, \
-         (SELECT COUNT(*) FROM feedback_givers f WHERE f.session_id = s.id AND f.user_id = $1) \
-          AS given \
-         FROM workshop_sessions s JOIN workshops w ON w.id = s.workshop_id \
-         LEFT JOIN rooms r ON r.id = s.room_id "
-    };
-}
+use crate::{db::now, error::AppError, guard::Reader, i18n::Locale, paging::Paged};
 
 /// The most sessions to come a workshop page lists (a plan makes 60 at most).
 const COMING_MAX: i64 = 200;
 
 pub(super) fn sessions(
-    rows: &[AnyRow],
+    rows: Vec<SessionRow>,
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Vec<Session>, AppError> {
     Ok(rows
-        .iter()
+        .into_iter()
         .map(|row| session_of(row, locale, tz))
         .collect::<Result<_, _>>()?)
 }
@@ -46,17 +31,15 @@ pub async fn sessions_from(
     workshop: i64,
     since: i64,
 ) -> Result<Vec<Session>, AppError> {
-    let rows = sqlx::query(concat!(
-        select_sessions!(),
-        "WHERE s.workshop_id = $2 AND s.ends_at > $3 ORDER BY s.starts_at, s.id LIMIT $4"
-    ))
-    .bind(reader.viewer().id)
-    .bind(workshop)
-    .bind(since)
-    .bind(COMING_MAX)
-    .fetch_all(reader.db().read())
+    let rows = sessions_ending_after(
+        reader.db().read(),
+        reader.viewer().id,
+        workshop,
+        since,
+        COMING_MAX,
+    )
     .await?;
-    sessions(&rows, reader.locale, reader.tz())
+    sessions(rows, reader.locale, reader.tz())
 }
 
 /// A page of a workshop's sessions that have ended, the latest first.
@@ -65,28 +48,21 @@ pub async fn past_sessions(
     workshop: i64,
     page: i64,
 ) -> Result<Paged<Session>, AppError> {
-    let at = now();
-    let count = sqlx::query(
-        "SELECT COUNT(*) FROM workshop_sessions s WHERE s.workshop_id = $1 AND s.ends_at <= $2",
-    )
-    .bind(workshop)
-    .bind(at);
-    let rows = sqlx::query(concat!(
-        select_sessions!(),
-        "WHERE s.workshop_id = $2 AND s.ends_at <= $3 \
-         ORDER BY s.starts_at DESC, s.id DESC LIMIT $4 OFFSET $5"
-    ))
-    .bind(reader.viewer().id)
-    .bind(workshop)
-    .bind(at);
-    let (rows, page, pages, total) =
-        fetch_page(reader.db(), count, rows, page, SESSIONS_PER_PAGE).await?;
-    Ok(Paged {
-        items: sessions(&rows, reader.locale, reader.tz())?,
+    let rows = past_sessions_page(
+        reader.db(),
+        reader.viewer().id,
+        workshop,
+        now(),
         page,
-        pages,
-        total,
-        per_page: SESSIONS_PER_PAGE,
+        SESSIONS_PER_PAGE,
+    )
+    .await?;
+    Ok(Paged {
+        items: sessions(rows.items, reader.locale, reader.tz())?,
+        page: rows.page,
+        pages: rows.pages,
+        total: rows.total,
+        per_page: rows.per_page,
     })
 }
 
@@ -97,19 +73,15 @@ pub async fn my_next_sessions(
     limit: i64,
 ) -> Result<Vec<Session>, AppError> {
     let at = now();
-    let rows = sqlx::query(concat!(
-        select_sessions!(),
-        "WHERE s.ends_at > $2 AND s.starts_at > $3 AND s.workshop_id IN (SELECT workshop_id \
-         FROM registrations WHERE user_id = $1 AND status = 'registered') \
-         ORDER BY s.starts_at, s.id LIMIT $4"
-    ))
-    .bind(reader.viewer().id)
-    .bind(at)
-    .bind(at - 24 * 3600)
-    .bind(limit)
-    .fetch_all(reader.db().read())
+    let rows = next_sessions_of(
+        reader.db().read(),
+        reader.viewer().id,
+        at,
+        at - 24 * 3600,
+        limit,
+    )
     .await?;
-    sessions(&rows, reader.locale, reader.tz())
+    sessions(rows, reader.locale, reader.tz())
 }
 
 /// Sessions that took place since `since`, not cancelled, in a workshop with people
@@ -119,38 +91,10 @@ pub async fn sessions_to_mark(
     since: i64,
     limit: i64,
 ) -> Result<(i64, Vec<Session>), AppError> {
-    macro_rules! unmarked {
-        () => {
-            "s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3 \
-             AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id) \
-             AND EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
-             AND g.status = 'registered')"
-        };
-    }
-    let at = now();
-    // `$1`, the viewer, is for the sessions' columns; counting binds it unused.
-    let count: i64 = sqlx::query_scalar(concat!(
-        "SELECT COUNT(*) FROM workshop_sessions s WHERE ",
-        unmarked!()
-    ))
-    .bind(reader.viewer().id)
-    .bind(at)
-    .bind(since)
-    .fetch_one(reader.db().read())
-    .await?;
-    let rows = sqlx::query(concat!(
-        select_sessions!(),
-        "WHERE ",
-        unmarked!(),
-        " ORDER BY s.starts_at DESC, s.id DESC LIMIT $4"
-    ))
-    .bind(reader.viewer().id)
-    .bind(at)
-    .bind(since)
-    .bind(limit)
-    .fetch_all(reader.db().read())
-    .await?;
-    Ok((count, sessions(&rows, reader.locale, reader.tz())?))
+    let (db, viewer, at) = (reader.db().read(), reader.viewer().id, now());
+    let count = count_unmarked(db, viewer, at, since).await?;
+    let rows = unmarked_sessions(db, viewer, at, since, limit).await?;
+    Ok((count, sessions(rows, reader.locale, reader.tz())?))
 }
 
 /// The latest sessions that started since `since`, not cancelled, at most `limit`: of the
@@ -161,19 +105,14 @@ pub async fn recent_sessions(
     mine: bool,
     limit: i64,
 ) -> Result<Vec<Session>, AppError> {
-    let rows = sqlx::query(concat!(
-        select_sessions!(),
-        "WHERE s.cancelled_reason IS NULL AND s.starts_at <= $2 AND s.starts_at > $3 \
-         AND ($4 = 0 OR EXISTS (SELECT 1 FROM registrations g WHERE g.workshop_id = s.workshop_id \
-         AND g.user_id = $1 AND g.status = 'registered')) \
-         ORDER BY s.starts_at DESC, s.id DESC LIMIT $5"
-    ))
-    .bind(reader.viewer().id)
-    .bind(now())
-    .bind(since)
-    .bind(i64::from(mine))
-    .bind(limit)
-    .fetch_all(reader.db().read())
+    let rows = session_reads::recent_sessions(
+        reader.db().read(),
+        reader.viewer().id,
+        now(),
+        since,
+        mine,
+        limit,
+    )
     .await?;
-    sessions(&rows, reader.locale, reader.tz())
+    sessions(rows, reader.locale, reader.tz())
 }

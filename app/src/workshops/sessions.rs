@@ -6,6 +6,12 @@ use super::{
     Kind,
     booking::find_clashes,
     closure_dates,
+    db::{
+        sessions::{
+            count_live_sessions, insert_session, mark_cancelled, reschedule_session, session_facts,
+        },
+        workshops::{facilitator_ids, room_and_kind},
+    },
     recurrence::{self, DURATION_RANGE, End, Frequency, Rule},
 };
 use crate::guard::Staff;
@@ -24,24 +30,19 @@ use axum::{
     response::Response,
 };
 use chrono::{NaiveDate, NaiveTime};
-use sqlx::AnyConnection;
+
+// Here for the demo's workshops too, which keep `last_session_at` in step through it.
+pub(crate) use super::db::sessions::note_last_session;
 
 /// A workshop's room and facilitators, or `NotFound`.
 async fn occupying(
     state: &AppState,
     workshop: i64,
 ) -> Result<(Option<i64>, Vec<i64>, Kind), AppError> {
-    let (room, kind): (Option<i64>, String) =
-        sqlx::query_as("SELECT room_id, kind FROM workshops WHERE id = $1")
-            .bind(workshop)
-            .fetch_optional(state.db.read())
-            .await?
-            .ok_or(AppError::NotFound)?;
-    let people: Vec<i64> =
-        sqlx::query_scalar("SELECT user_id FROM workshop_facilitators WHERE workshop_id = $1")
-            .bind(workshop)
-            .fetch_all(state.db.read())
-            .await?;
+    let (room, kind) = room_and_kind(state.db.read(), workshop)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let people = facilitator_ids(state.db.read(), workshop).await?;
     Ok((room, people, decode("workshops.kind", &kind, Kind::parse)?))
 }
 
@@ -115,13 +116,7 @@ async fn add_sessions(
         return Ok(send_back(&page, Problem::SessionInPast, form, "", anchor));
     }
     if kind == Kind::OneOff {
-        let existing: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM workshop_sessions WHERE workshop_id = $1 \
-             AND cancelled_reason IS NULL",
-        )
-        .bind(workshop)
-        .fetch_one(state.db.read())
-        .await?;
+        let existing = count_live_sessions(state.db.read(), workshop).await?;
         if existing + wanted.len() as i64 > 1 {
             return Ok(send_back(&page, Problem::OneoffSingle, form, "", anchor));
         }
@@ -140,17 +135,7 @@ async fn add_sessions(
     }
     let mut tx = state.db.write().begin().await?;
     for (start, end) in &wanted {
-        sqlx::query(
-            "INSERT INTO workshop_sessions (workshop_id, starts_at, ends_at, room_id, updated_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(workshop)
-        .bind(start)
-        .bind(end)
-        .bind(room)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        insert_session(&mut tx, workshop, *start, *end, room).await?;
     }
     note_last_session(&mut tx, workshop).await?;
     tx.commit().await?;
@@ -158,20 +143,6 @@ async fn add_sessions(
         "{page}?ok={done}#sessions",
         done = Done::SessionsAdded
     )))
-}
-
-/// Keeps `workshops.last_session_at`, the start of a workshop's last session not cancelled,
-/// in step with its sessions: the lists of workshops running find them by it, through an
-/// index, however many workshops the centre has had. Runs in the caller's transaction.
-pub async fn note_last_session(conn: &mut AnyConnection, workshop: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE workshops SET last_session_at = (SELECT MAX(starts_at) FROM workshop_sessions \
-         WHERE workshop_id = $1 AND cancelled_reason IS NULL) WHERE id = $1",
-    )
-    .bind(workshop)
-    .execute(&mut *conn)
-    .await
-    .map(|_| ())
 }
 
 /// POST /staff/workshops/{id}/schedule — sessions from a rule.
@@ -247,14 +218,14 @@ pub(super) async fn session_info(
     state: &AppState,
     session: i64,
 ) -> Result<(i64, i64, bool), AppError> {
-    let (workshop, starts_at, reason): (i64, i64, Option<String>) = sqlx::query_as(
-        "SELECT workshop_id, starts_at, cancelled_reason FROM workshop_sessions WHERE id = $1",
-    )
-    .bind(session)
-    .fetch_optional(state.db.read())
-    .await?
-    .ok_or(AppError::NotFound)?;
-    Ok((workshop, starts_at, reason.is_some()))
+    let facts = session_facts(state.db.read(), session)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        facts.workshop_id,
+        facts.starts_at,
+        facts.cancelled_reason.is_some(),
+    ))
 }
 
 /// POST /staff/sessions/{id}/move — a new date, time and length for one session.
@@ -299,16 +270,7 @@ pub async fn move_session(
             ));
         }
         let mut tx = state.db.write().begin().await?;
-        sqlx::query(
-            "UPDATE workshop_sessions SET moved_from = COALESCE(moved_from, starts_at), \
-             starts_at = $1, ends_at = $2, updated_at = $3 WHERE id = $4",
-        )
-        .bind(start)
-        .bind(end)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        reschedule_session(&mut tx, id, start, end).await?;
         note_last_session(&mut tx, workshop).await?;
         tx.commit().await?;
         Ok(see_other(&format!(
@@ -351,14 +313,7 @@ pub async fn cancel_session(
             }
         };
         let mut tx = state.db.write().begin().await?;
-        sqlx::query(
-            "UPDATE workshop_sessions SET cancelled_reason = $1, updated_at = $2 WHERE id = $3",
-        )
-        .bind(&reason)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        mark_cancelled(&mut tx, id, &reason).await?;
         note_last_session(&mut tx, workshop).await?;
         tx.commit().await?;
         Ok(see_other(&format!(

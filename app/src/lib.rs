@@ -22,6 +22,7 @@ pub mod irreversible;
 pub mod notices;
 pub mod paging;
 pub mod people;
+pub mod privacy;
 pub mod projects;
 pub mod shell;
 pub mod themes;

@@ -1,4 +1,4 @@
-//! The form endpoints (POST only: nothing changes state on GET), each domain's own. The
+//! The form endpoints (POST only: nothing changes state on GET) and downloads, each domain's own. The
 //! server binary merges them with the Leptos pages and its own middleware.
 
 use axum::Router;
@@ -13,4 +13,5 @@ pub fn form_routes() -> Router<AppState> {
         .merge(crate::votes::routes())
         .merge(crate::workshops::routes())
         .merge(crate::projects::routes())
+        .merge(crate::privacy::routes())
 }

@@ -24,6 +24,13 @@ pub fn format_time(at: i64, tz: chrono_tz::Tz) -> String {
         .unwrap_or_default()
 }
 
+/// A moment as `YYYY-MM-DD HH:MM` in the centre's zone: sortable, and readable as it is.
+pub fn sortable_time(at: i64, tz: chrono_tz::Tz) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
 /// Today in the centre's zone.
 pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
     chrono::Utc::now().with_timezone(&tz).date_naive()

@@ -25,9 +25,11 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 26] = [
+pub const ACTIONS: [&str; 28] = [
     "participant.view",
     "participant.card_view",
+    "participant.data_view",
+    "participant.data_download",
     "participant.create",
     "participant.card_replace",
     "participant.card_unlock",

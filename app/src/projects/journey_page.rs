@@ -199,6 +199,10 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                             None => locale.t(key),
                             Some(_) => locale.tv(&format!("{key}_of"), &[("name", &journey.name)]),
                         };
+                        let (data_href, data_label) = match user {
+                            None => ("/account/data".to_string(), locale.t("data.link_mine")),
+                            Some(id) => (format!("/staff/participants/{id}/data"), locale.t("data.link_of")),
+                        };
                         let thanks = if journey.thanks.is_empty() {
                             view! { <p>{locale.t("journey.no_thanks")}</p> }.into_any()
                         } else {
@@ -236,6 +240,9 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                                 {thanks}
                             </section>
                             {skills_form}
+                            <p>
+                                <a href=data_href>{data_label}</a>
+                            </p>
                         }
                         .into_any()
                     }

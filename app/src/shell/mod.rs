@@ -21,6 +21,7 @@ use crate::{
         centre_page::CentrePage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
+    privacy::page::{MyDataPage, ParticipantDataPage},
     projects::{
         attestation_page::{AttestationMadePage, CheckPage},
         journey_page::{AttestationPage, JourneyPage},
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/data") view=MyDataPage ssr=SsrMode::Async />
                     <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
@@ -113,6 +115,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/staff/participants/:id")
                         view=ParticipantPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/staff/participants/:id/data")
+                        view=ParticipantDataPage
                         ssr=SsrMode::Async
                     />
                     <Route

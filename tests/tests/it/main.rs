@@ -11,6 +11,7 @@ mod database;
 mod home;
 mod paging;
 mod people;
+mod privacy;
 mod probes;
 mod projects;
 mod security;

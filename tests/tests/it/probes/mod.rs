@@ -7,4 +7,4 @@ mod double_submits;
 mod fuzz;
 mod guessing;
 mod outline;
-mod world;
+pub(crate) mod world;

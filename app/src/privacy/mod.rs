@@ -1,0 +1,288 @@
+//! Data protection: everything Trame stores about one person, as a page that prints and a
+//! JSON download (GDPR articles 15 and 20). A participant reads their own from "My journey",
+//! staff read a participant's (audited), and every account reads its own. Secret ballots are
+//! never in it: nothing links a person to a ballot.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+pub mod page;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod download;
+#[cfg(feature = "ssr")]
+pub mod loaders;
+
+/// Everything stored about one person. Moments are `YYYY-MM-DD HH:MM` in the centre's time
+/// zone (named in `time_zone`), days `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonalData {
+    pub made_at: String,
+    pub time_zone: String,
+    pub record: Record,
+    pub registrations: Vec<Registration>,
+    pub attendance: Vec<Presence>,
+    pub absences: Vec<SessionMention>,
+    pub feedback_given: Vec<SessionMention>,
+    pub signed_feedback: Vec<SignedFeedback>,
+    pub contributions: Vec<Contribution>,
+    pub skills: Vec<DeclaredSkill>,
+    pub recognised_skills: Vec<RecognisedSkill>,
+    pub projects: Vec<String>,
+    pub ideas: Vec<Idea>,
+    pub supported_ideas: Vec<String>,
+    pub votes: Vec<VoteTaken>,
+    pub thanks_received: Vec<ThanksReceived>,
+    pub attestations: Vec<AttestationMade>,
+    pub calendar_link_since: Option<String>,
+    pub logins: Vec<Login>,
+    pub partner_of: Vec<String>,
+    pub thanks_sent: Vec<ThanksReceived>,
+    pub audit: Vec<AuditLine>,
+}
+
+/// The person's own record (never a PIN or a password).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: i64,
+    /// `participant`, `worker`, `admin` or `partner`.
+    pub role: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub organisation: Option<String>,
+    /// The access card's code, for participants.
+    pub card_code: Option<String>,
+    pub language: Option<String>,
+    pub created_at: String,
+    pub closed_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Registration {
+    pub workshop: String,
+    /// `registered` or `waiting`.
+    pub status: String,
+    pub since: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Presence {
+    pub workshop: String,
+    pub session: String,
+    /// `present`, `excused` or `absent`.
+    pub mark: String,
+}
+
+/// A session named by its workshop and start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionMention {
+    pub workshop: String,
+    pub session: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignedFeedback {
+    pub workshop: String,
+    pub session: String,
+    /// 0 (not good), 1 (so-so) or 2 (very good).
+    pub face: i64,
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub project: String,
+    pub goal: Option<String>,
+    pub quantity: Option<i64>,
+    pub unit: Option<String>,
+    pub minutes: Option<i64>,
+    pub day: String,
+    pub note: String,
+    /// `pending`, `confirmed` or `declined`.
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredSkill {
+    pub skill: String,
+    /// Whether the centre may ask them for it.
+    pub may_ask: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecognisedSkill {
+    pub skill: String,
+    pub project: String,
+    pub day: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Idea {
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub proposed_at: String,
+}
+
+/// A vote they took part in: that they voted, never how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VoteTaken {
+    pub round: String,
+    pub closes_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThanksReceived {
+    pub project: String,
+    pub from: String,
+    pub message: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttestationMade {
+    pub code: String,
+    pub made_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Login {
+    pub started: String,
+    pub last_seen: String,
+}
+
+/// An audit entry about them: who read or changed their record, and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub by: String,
+    pub action: String,
+}
+
+/// What Trame does with a column that refers to a person, for access and erasure requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonColumn {
+    /// The person's own data, in this section of [`PersonalData`].
+    Exported(&'static str),
+    /// A staff member's action on someone else's record (who marked, confirmed, recorded):
+    /// the centre's record of its work, in the audit log where it matters.
+    StaffWork,
+    /// A secret of the moment (reset links, drafts of refused forms, login throttling),
+    /// purged within hours and never shown.
+    Transient,
+}
+
+/// Every column of the schema that refers to a person (a test compares it with the schema's
+/// references to `users`): a new one must be placed here, so exported or knowingly not.
+pub const PERSON_COLUMNS: &[(&str, &str, PersonColumn)] = &[
+    ("users", "id", PersonColumn::Exported("record")),
+    ("sessions", "user_id", PersonColumn::Exported("logins")),
+    ("audit_log", "subject_id", PersonColumn::Exported("audit")),
+    ("audit_log", "actor_id", PersonColumn::StaffWork),
+    (
+        "registrations",
+        "user_id",
+        PersonColumn::Exported("registrations"),
+    ),
+    ("registrations", "assisted_by", PersonColumn::StaffWork),
+    (
+        "attendance",
+        "user_id",
+        PersonColumn::Exported("attendance"),
+    ),
+    ("attendance", "marked_by", PersonColumn::StaffWork),
+    (
+        "session_absences",
+        "user_id",
+        PersonColumn::Exported("absences"),
+    ),
+    (
+        "feedback_givers",
+        "user_id",
+        PersonColumn::Exported("feedback_given"),
+    ),
+    (
+        "session_feedback",
+        "signed_by",
+        PersonColumn::Exported("signed_feedback"),
+    ),
+    (
+        "contributions",
+        "user_id",
+        PersonColumn::Exported("contributions"),
+    ),
+    ("contributions", "assisted_by", PersonColumn::StaffWork),
+    ("contributions", "decided_by", PersonColumn::StaffWork),
+    ("user_skills", "user_id", PersonColumn::Exported("skills")),
+    (
+        "project_contributors",
+        "user_id",
+        PersonColumn::Exported("projects"),
+    ),
+    ("themes", "author_id", PersonColumn::Exported("ideas")),
+    ("themes", "assisted_by", PersonColumn::StaffWork),
+    ("themes", "moderated_by", PersonColumn::StaffWork),
+    (
+        "theme_supporters",
+        "user_id",
+        PersonColumn::Exported("supported_ideas"),
+    ),
+    ("round_voters", "user_id", PersonColumn::Exported("votes")),
+    ("round_voters", "assisted_by", PersonColumn::StaffWork),
+    (
+        "attestations",
+        "user_id",
+        PersonColumn::Exported("attestations"),
+    ),
+    ("attestations", "made_by", PersonColumn::StaffWork),
+    (
+        "calendar_links",
+        "user_id",
+        PersonColumn::Exported("calendar_link_since"),
+    ),
+    (
+        "project_partners",
+        "partner_id",
+        PersonColumn::Exported("partner_of"),
+    ),
+    (
+        "project_thanks",
+        "from_id",
+        PersonColumn::Exported("thanks_sent"),
+    ),
+    ("projects", "created_by", PersonColumn::StaffWork),
+    ("vote_rounds", "created_by", PersonColumn::StaffWork),
+    ("workshops", "created_by", PersonColumn::StaffWork),
+    ("workshop_facilitators", "user_id", PersonColumn::StaffWork),
+    ("password_resets", "user_id", PersonColumn::Transient),
+    ("form_drafts", "owner_id", PersonColumn::Transient),
+    ("login_throttle", "account", PersonColumn::Transient),
+];
+
+/// The data of whoever asks: a participant, a staff member or a partner.
+#[server(endpoint = "privacy/mine")]
+pub async fn my_data() -> Result<PersonalData, AppError> {
+    crate::guard::serve(loaders::my_data_body).await
+}
+
+/// A participant's data, for a social worker answering an access request. Audited.
+#[server(endpoint = "privacy/participant")]
+pub async fn participant_data(id: i64) -> Result<PersonalData, AppError> {
+    crate::guard::serve(|reader| loaders::participant_data_body(reader, id)).await
+}
+
+/// The downloads; the pages are Leptos routes.
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/account/data.json", get(download::mine))
+        .route(
+            "/staff/participants/{id}/data.json",
+            get(download::participant),
+        )
+}

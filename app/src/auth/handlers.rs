@@ -10,10 +10,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use sqlx::Row;
 
 use super::{
-    cookies, password,
+    cookies, db, password,
     session::{self, SESSION_COOKIE},
     throttle,
 };
@@ -47,13 +46,24 @@ pub enum Outcome {
     Throttled,
 }
 
-/// Checks `secret` against the account found by `sql` (one `$1` parameter, returning `id`
-/// and `secret_hash`). The attempt is counted before anything is looked up, and the same work
-/// is done whether or not the account exists, so neither a burst of guesses nor the time an
-/// answer takes tells more than "wrong".
+/// Whose secret a login checks, found by the account it is given.
+#[derive(Clone, Copy)]
+pub enum Credential {
+    /// An active staff or partner account's password, by e-mail.
+    StaffPassword,
+    /// An active account's own password, by e-mail (to change it).
+    OwnPassword,
+    /// An active participant's PIN, by their card's code.
+    CardPin,
+}
+
+/// Checks `secret` against the account that `credential` finds by `account`. The attempt
+/// is counted before anything is looked up, and the same work is done whether or not the
+/// account exists, so neither a burst of guesses nor the time an answer takes tells more
+/// than "wrong".
 pub async fn authenticate(
     state: &AppState,
-    sql: &'static str,
+    credential: Credential,
     account: &str,
     secret: String,
     address: &str,
@@ -62,15 +72,13 @@ pub async fn authenticate(
     if !throttle::take_attempt(db, account, address).await? {
         return Ok(Outcome::Throttled);
     }
-    let row = sqlx::query(sql)
-        .bind(account)
-        .fetch_optional(db.read())
-        .await?;
-    let (id, stored) = match row {
-        Some(row) => (
-            Some(row.try_get::<i64, _>("id")?),
-            row.try_get::<Option<String>, _>("secret_hash")?,
-        ),
+    let found = match credential {
+        Credential::StaffPassword => db::staff_password_of(db.read(), account).await?,
+        Credential::OwnPassword => db::password_of(db.read(), account).await?,
+        Credential::CardPin => db::pin_of(db.read(), account).await?,
+    };
+    let (id, stored) = match found {
+        Some(row) => (Some(row.id), row.secret_hash),
         None => (None, None),
     };
     // An unknown account has no hash: a dummy one is checked instead, taking as long.
@@ -92,10 +100,7 @@ async fn start_session(state: &AppState, user_id: i64, next: &str) -> Result<Res
     let cookie = session_cookie(state, &token);
     let mut response = ([(SET_COOKIE, cookie)], see_other(next)).into_response();
     // The person's own language comes back with them, whatever the device last showed.
-    let chosen: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(state.db.read())
-        .await?;
+    let chosen = db::locale_of(state.db.read(), user_id).await?;
     if let Some(locale) = chosen.as_deref().and_then(Locale::parse)
         && let Ok(value) = language_cookie(locale, secure).parse()
     {
@@ -149,8 +154,7 @@ pub async fn staff_login(
     }
     let outcome = authenticate(
         &state,
-        "SELECT id, password_hash AS secret_hash FROM users \
-         WHERE email = $1 AND role IN ('admin', 'worker', 'partner') AND deactivated_at IS NULL",
+        Credential::StaffPassword,
         &email,
         form.password,
         &ctx.info.address,
@@ -175,15 +179,7 @@ pub async fn card_login(
     if code.is_empty() || code.len() > 16 || pin.is_empty() || pin.len() > 16 {
         return back(Problem::LoginFailed);
     }
-    let outcome = authenticate(
-        &state,
-        "SELECT id, pin_hash AS secret_hash FROM users \
-         WHERE login_code = $1 AND role = 'participant' AND deactivated_at IS NULL",
-        &code,
-        pin,
-        &ctx.info.address,
-    )
-    .await;
+    let outcome = authenticate(&state, Credential::CardPin, &code, pin, &ctx.info.address).await;
     finish(&state, &ctx, outcome, "/", back).await
 }
 

@@ -3,6 +3,7 @@
 //! The cookie holds a random 256-bit token; the database holds only its SHA-256, so a leaked
 //! database (or backup) does not leak usable sessions.
 
+use super::db;
 use crate::access::{Role, Viewer};
 use crate::token::sha256_hex;
 use crate::{
@@ -18,16 +19,7 @@ const TOUCH_EVERY_SECS: i64 = 60;
 /// Starts a new session for `user_id` and returns the token for the cookie.
 pub async fn create(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
     let token = crate::token::random_token();
-    let at = now();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) \
-         VALUES ($1, $2, $3, $3)",
-    )
-    .bind(sha256_hex(&token))
-    .bind(user_id)
-    .bind(at)
-    .execute(db.write())
-    .await?;
+    db::insert_session(db.write(), &sha256_hex(&token), user_id, now()).await?;
     Ok(token)
 }
 
@@ -38,28 +30,10 @@ pub enum Lookup {
     Ended,
 }
 
-/// A session and its person, as stored.
-#[derive(sqlx::FromRow)]
-struct LoginRow {
-    id: i64,
-    role: String,
-    display_name: String,
-    created_at: i64,
-    last_seen_at: i64,
-}
-
 /// Finds the viewer behind a token, ending the session if it has expired.
 pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup, sqlx::Error> {
     let token_hash = sha256_hex(token);
-    let row: Option<LoginRow> = sqlx::query_as(
-        "SELECT u.id, u.role, u.display_name, s.created_at, s.last_seen_at \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND u.deactivated_at IS NULL",
-    )
-    .bind(&token_hash)
-    .fetch_optional(db.read())
-    .await?;
-    let Some(row) = row else {
+    let Some(row) = db::login_of(db.read(), &token_hash).await? else {
         return Ok(Lookup::Ended);
     };
     let (created_at, last_seen_at) = (row.created_at, row.last_seen_at);
@@ -71,11 +45,7 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
         return Ok(Lookup::Ended);
     }
     if at - last_seen_at > TOUCH_EVERY_SECS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(at)
-            .bind(&token_hash)
-            .execute(db.write())
-            .await?;
+        db::touch_session(db.write(), &token_hash, at).await?;
     }
     // A role this version does not know lets nobody in: the error is logged and the session
     // ends, so the browser is not stuck on an error page.
@@ -98,33 +68,17 @@ pub async fn lookup(db: &Db, settings: &Settings, token: &str) -> Result<Lookup,
 /// pile up. Runs at every login.
 pub async fn forget_expired(db: &Db, settings: &Settings) -> Result<(), sqlx::Error> {
     let at = now();
-    sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
-        .bind(at - settings.session_idle_secs)
-        .bind(at - settings.session_absolute_secs)
-        .execute(db.write())
-        .await
-        .map(|_| ())
+    db::delete_expired_sessions(
+        db.write(),
+        at - settings.session_idle_secs,
+        at - settings.session_absolute_secs,
+    )
+    .await
 }
 
 /// Ends one session (logout).
 pub async fn end(db: &Db, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(sha256_hex(token))
-        .execute(db.write())
-        .await
-        .map(|_| ())
-}
-
-/// Ends every session of a person (deactivation, replaced access card).
-pub async fn end_all<'c, E>(executor: E, user_id: i64) -> Result<(), sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(executor)
-        .await
-        .map(|_| ())
+    db::delete_session(db.write(), &sha256_hex(token)).await
 }
 
 #[cfg(test)]

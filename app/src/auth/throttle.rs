@@ -13,6 +13,7 @@
 //! full again. An attempt moves `ready_at` one `step` on, and is allowed only if that leaves it
 //! at most `span` (= `burst` steps) ahead of now.
 
+use super::db;
 use crate::db::{Db, now};
 
 /// How many attempts a bucket allows at once, and how fast it refills.
@@ -60,35 +61,14 @@ pub async fn take_attempt(db: &Db, account: &str, address: &str) -> Result<bool,
     let at = now();
     let mut tx = db.write().begin().await?;
     for (key, owner, bucket) in buckets(account, address) {
-        // Insert a fresh bucket with one attempt taken, or move an existing one on, unless
-        // that would take it past its span: then no row comes back.
-        let taken: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO login_throttle (key, account, ready_at, step, span) \
-             VALUES ($1, $2, $3 + $4, $4, $5) \
-             ON CONFLICT (key) DO UPDATE SET \
-               ready_at = (CASE WHEN login_throttle.ready_at > $3 \
-                           THEN login_throttle.ready_at ELSE $3 END) + $4 \
-             WHERE (CASE WHEN login_throttle.ready_at > $3 \
-                    THEN login_throttle.ready_at ELSE $3 END) + $4 <= $3 + $5 \
-             RETURNING ready_at",
-        )
-        .bind(&key)
-        .bind(owner)
-        .bind(at)
-        .bind(bucket.every_secs)
-        .bind(bucket.burst * bucket.every_secs)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let span = bucket.burst * bucket.every_secs;
+        let taken = db::take_from_bucket(&mut tx, &key, owner, at, bucket.every_secs, span).await?;
         if taken.is_none() {
             tx.rollback().await?;
             return Ok(false);
         }
     }
-    // Buckets that are full again hold nothing worth keeping.
-    sqlx::query("DELETE FROM login_throttle WHERE ready_at < $1")
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+    db::delete_full_buckets(&mut tx, at).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -97,34 +77,11 @@ pub async fn take_attempt(db: &Db, account: &str, address: &str) -> Result<bool,
 /// anywhere (only the right secret does this; the address keeps its count).
 pub async fn forgive(db: &Db, account: &str, address: &str) -> Result<(), sqlx::Error> {
     let [pair, anywhere, _] = buckets(account, address);
-    sqlx::query("DELETE FROM login_throttle WHERE key = $1 OR key = $2")
-        .bind(pair.0)
-        .bind(anywhere.0)
-        .execute(db.write())
-        .await
-        .map(|_| ())
+    db::delete_buckets(db.write(), &pair.0, &anywhere.0).await
 }
 
 /// Whether the next attempt for `account` would be refused, from some address or from
 /// anywhere: the card is shown as locked on the participant's record.
 pub async fn is_locked(db: &Db, account: &str) -> Result<bool, sqlx::Error> {
-    let locked: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_throttle \
-         WHERE account = $1 AND ready_at + step > $2 + span",
-    )
-    .bind(account)
-    .bind(now())
-    .fetch_one(db.read())
-    .await?;
-    Ok(locked > 0)
-}
-
-/// Gives `account` all its attempts back, from every address (a social worker at the
-/// counter, once they know the person).
-pub async fn unlock(db: &Db, account: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_throttle WHERE account = $1")
-        .bind(account)
-        .execute(db.write())
-        .await
-        .map(|_| ())
+    Ok(db::count_locked_buckets(db.read(), account, now()).await? > 0)
 }

@@ -12,12 +12,13 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{PASSWORD_MIN, card};
+use super::{PASSWORD_MIN, card, db};
 use crate::{
     audit,
     auth::{
-        handlers::{Outcome, authenticate, session_cookie},
-        password, session, throttle,
+        self,
+        handlers::{Credential, Outcome, authenticate, session_cookie},
+        password, session,
     },
     db::now,
     draft::FormDraft,
@@ -54,37 +55,25 @@ fn token_hash(token: &str) -> String {
     crate::token::sha256_hex(token)
 }
 
-/// Ends the links not yet used of account `id` (its password changed, or it was closed).
-pub async fn forget_reset_links(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
-        .bind(id)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
-}
-
 /// Ends every session of the person and opens a new one on this device, then goes to `to`.
 async fn fresh_session(state: &AppState, user_id: i64, to: &str) -> Result<Response, AppError> {
-    session::end_all(state.db.write(), user_id).await?;
+    auth::db::delete_sessions_of(state.db.write(), user_id).await?;
     let token = session::create(&state.db, user_id).await?;
     Ok(([(SET_COOKIE, session_cookie(state, &token))], see_other(to)).into_response())
 }
 
 /// Checks the person's current secret as a login would (throttled the same way, on the same
-/// account), with `sql` finding them by `account`.
+/// account), with `credential` finding them by `account`.
 async fn current_is_right(
     state: &AppState,
     ctx: &Ctx,
-    sql: &'static str,
+    credential: Credential,
     account: &str,
     secret: String,
     user_id: i64,
 ) -> Result<Result<(), Problem>, AppError> {
     Ok(
-        match authenticate(state, sql, account, secret, &ctx.info.address).await? {
+        match authenticate(state, credential, account, secret, &ctx.info.address).await? {
             Outcome::Success(id) if id == user_id => Ok(()),
             Outcome::Throttled => Err(Problem::Throttled),
             _ => Err(Problem::CurrentWrong),
@@ -105,25 +94,17 @@ pub async fn change_password(
         if !good_password(&form.new) {
             return back(Problem::PasswordShort);
         }
-        let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-            .bind(viewer.id)
-            .fetch_one(state.db.read())
-            .await?;
-        let sql = "SELECT id, password_hash AS secret_hash FROM users \
-                   WHERE email = $1 AND deactivated_at IS NULL";
+        let email = db::email_of(state.db.read(), viewer.id).await?;
+        let credential = Credential::OwnPassword;
         if let Err(problem) =
-            current_is_right(&state, &ctx, sql, &email, form.current, viewer.id).await?
+            current_is_right(&state, &ctx, credential, &email, form.current, viewer.id).await?
         {
             return back(problem);
         }
         let hash = password::hash(form.new).await?;
         let mut tx = state.db.write().begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(viewer.id)
-            .execute(&mut *tx)
-            .await?;
-        forget_reset_links(&mut tx, viewer.id).await?;
+        db::set_password_hash(&mut tx, &hash, viewer.id).await?;
+        db::forget_reset_links(&mut tx, viewer.id).await?;
         audit::record(&mut *tx, viewer.id, "account.password", Some(viewer.id)).await?;
         tx.commit().await?;
         fresh_session(
@@ -150,27 +131,16 @@ pub async fn change_pin(
         if !good_pin(&form.new) {
             return back(Problem::PinInvalid);
         }
-        let code: String = sqlx::query_scalar("SELECT login_code FROM users WHERE id = $1")
-            .bind(viewer.id)
-            .fetch_one(state.db.read())
-            .await?;
-        let sql = "SELECT id, pin_hash AS secret_hash FROM users \
-                   WHERE login_code = $1 AND role = 'participant' AND deactivated_at IS NULL";
+        let code = db::login_code_of(state.db.read(), viewer.id).await?;
+        let credential = Credential::CardPin;
         if let Err(problem) =
-            current_is_right(&state, &ctx, sql, &code, form.current, viewer.id).await?
+            current_is_right(&state, &ctx, credential, &code, form.current, viewer.id).await?
         {
             return back(problem);
         }
         let hash = password::hash(form.new).await?;
         let mut tx = state.db.write().begin().await?;
-        sqlx::query(
-            "UPDATE users SET pin_hash = $1, pending_pin = NULL, pending_pin_until = NULL \
-             WHERE id = $2",
-        )
-        .bind(hash)
-        .bind(viewer.id)
-        .execute(&mut *tx)
-        .await?;
+        db::set_own_pin(&mut tx, &hash, viewer.id).await?;
         audit::record(&mut *tx, viewer.id, "account.pin", Some(viewer.id)).await?;
         tx.commit().await?;
         fresh_session(
@@ -196,18 +166,13 @@ pub async fn reset_pin(
     let result = async {
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
-        let code: Option<String> = sqlx::query_scalar(
-            "SELECT login_code FROM users WHERE id = $1 AND role = 'participant' \
-             AND deactivated_at IS NULL",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let code = code.ok_or(AppError::NotFound)?;
+        let code = db::active_card_code(&mut *tx, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         card::set_pin(&mut tx, id, pin).await?;
         audit::record(&mut *tx, viewer.id, "participant.pin_reset", Some(id)).await?;
         tx.commit().await?;
-        throttle::unlock(&state.db, &code).await?;
+        auth::db::unlock(state.db.write(), &code).await?;
         Ok(see_other(&format!("/staff/participants/{id}/card")))
     }
     .await;
@@ -224,26 +189,14 @@ pub async fn reset_link(
     Path(id): Path<i64>,
 ) -> Response {
     let result = async {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM users WHERE id = $1 AND role IN ('admin', 'worker', 'partner') \
-             AND deactivated_at IS NULL",
-        )
-        .bind(id)
-        .fetch_optional(state.db.read())
-        .await?;
-        found.ok_or(AppError::NotFound)?;
+        if !db::is_active_account(state.db.read(), id).await? {
+            return Err(AppError::NotFound);
+        }
         let token = random_token();
         let mut tx = state.db.write().begin().await?;
         // A new link replaces any earlier one not yet used.
-        forget_reset_links(&mut tx, id).await?;
-        sqlx::query(
-            "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
-        )
-        .bind(token_hash(&token))
-        .bind(id)
-        .bind(now() + RESET_SECS)
-        .execute(&mut *tx)
-        .await?;
+        db::forget_reset_links(&mut tx, id).await?;
+        db::insert_reset_link(&mut tx, &token_hash(&token), id, now() + RESET_SECS).await?;
         audit::record(&mut *tx, viewer.id, "account.reset_link", Some(id)).await?;
         tx.commit().await?;
         let link = format!(
@@ -269,15 +222,7 @@ pub async fn reset_link(
 
 /// The account a reset link opens, if it is unused and on time.
 pub async fn reset_account(db: &crate::db::Db, token: &str) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id \
-         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 \
-         AND u.deactivated_at IS NULL",
-    )
-    .bind(token_hash(token))
-    .bind(now())
-    .fetch_optional(db.read())
-    .await?)
+    Ok(db::reset_link_account(db.read(), &token_hash(token), now()).await?)
 }
 
 /// POST /reset/{token} — the new password, through a reset link: used once, it ends every
@@ -292,41 +237,38 @@ pub async fn use_reset_link(
         let form = parse_form(form)?;
         // A link that does not work costs no hashing.
         if reset_account(&state.db, &token).await?.is_none() {
-            return Ok(see_other(&format!("/login?error={problem}", problem = Problem::ResetInvalid)));
+            return Ok(see_other(&format!(
+                "/login?error={problem}",
+                problem = Problem::ResetInvalid
+            )));
         }
         if !good_password(&form.new) {
-            return Ok(see_other(&format!("/reset/{token}?error={problem}", problem = Problem::PasswordShort)));
+            return Ok(see_other(&format!(
+                "/reset/{token}?error={problem}",
+                problem = Problem::PasswordShort
+            )));
         }
         let hash = password::hash(form.new).await?;
         let mut tx = state.db.write().begin().await?;
         // Taken in one statement: of two uses sent together, one only finds it unused.
-        let user: Option<i64> = sqlx::query_scalar(
-            "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
-             AND expires_at > $1 AND user_id IN (SELECT id FROM users WHERE deactivated_at IS NULL) \
-             RETURNING user_id",
-        )
-        .bind(now())
-        .bind(token_hash(&token))
-        .fetch_optional(&mut *tx)
-        .await?;
+        let user = db::take_reset_link(&mut tx, now(), &token_hash(&token)).await?;
         let Some(user) = user else {
-            return Ok(see_other(&format!("/login?error={problem}", problem = Problem::ResetInvalid)));
+            return Ok(see_other(&format!(
+                "/login?error={problem}",
+                problem = Problem::ResetInvalid
+            )));
         };
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(user)
-            .execute(&mut *tx)
-            .await?;
-        session::end_all(&mut *tx, user).await?;
+        db::set_password_hash(&mut tx, &hash, user).await?;
+        auth::db::delete_sessions_of(&mut *tx, user).await?;
         audit::record(&mut *tx, user, "account.password_reset", Some(user)).await?;
-        let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-            .bind(user)
-            .fetch_one(&mut *tx)
-            .await?;
+        let email = db::email_of(&mut *tx, user).await?;
         tx.commit().await?;
         // Locked out by wrong tries before asking for the link: the new password works at once.
-        throttle::unlock(&state.db, &email).await?;
-        Ok(see_other(&format!("/login?ok={done}#staff", done = Done::PasswordReset)))
+        auth::db::unlock(state.db.write(), &email).await?;
+        Ok(see_other(&format!(
+            "/login?ok={done}#staff",
+            done = Done::PasswordReset
+        )))
     }
     .await;
     ctx.reply(result)

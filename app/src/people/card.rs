@@ -2,7 +2,9 @@
 //! opens the login page with the code filled in.
 
 use rand::{Rng, rngs::OsRng};
+use sqlx::AnyConnection;
 
+use super::db;
 use crate::error::AppError;
 
 /// Letters and digits that cannot be mistaken for one another (no 0/O, 1/I).
@@ -66,59 +68,28 @@ pub async fn new_pin_hashed() -> Result<NewPin, AppError> {
 /// Erases the PINs kept for printing once their time is over (they are kept hashed only).
 /// Runs whenever a card is opened, and every minute.
 pub async fn forget_expired_pins(db: &crate::db::Db) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE users SET pending_pin = NULL, pending_pin_until = NULL \
-         WHERE pending_pin_until <= $1",
-    )
-    .bind(crate::db::now())
-    .execute(db.write())
-    .await
-    .map(|_| ())
+    db::clear_expired_pins(db.write(), crate::db::now()).await
 }
 
 /// Issues a new card for participant `id`: a fresh unique code and the given PIN. The old
 /// code stops working and the participant's sessions end. Runs in the caller's transaction.
-pub async fn issue(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-    pin: NewPin,
-) -> Result<(), AppError> {
+pub async fn issue(tx: &mut AnyConnection, id: i64, pin: NewPin) -> Result<(), AppError> {
     let code = loop {
         let candidate = new_code();
-        let taken = sqlx::query("SELECT 1 AS one FROM users WHERE login_code = $1")
-            .bind(&candidate)
-            .fetch_optional(&mut **tx)
-            .await?
-            .is_some();
-        if !taken {
+        if !db::code_taken(tx, &candidate).await? {
             break candidate;
         }
     };
-    sqlx::query("UPDATE users SET login_code = $1 WHERE id = $2")
-        .bind(&code)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    db::set_login_code(tx, &code, id).await?;
     set_pin(tx, id, pin).await
 }
 
 /// Gives participant `id` a new PIN, kept readable for printing a little while; their
 /// sessions end. Runs in the caller's transaction.
-pub async fn set_pin(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: i64,
-    pin: NewPin,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET pin_hash = $1, pending_pin = $2, pending_pin_until = $3 WHERE id = $4",
-    )
-    .bind(pin.hash)
-    .bind(pin.pin)
-    .bind(crate::db::now() + PIN_SHOWN_SECS)
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    crate::auth::session::end_all(&mut **tx, id).await?;
+pub async fn set_pin(tx: &mut AnyConnection, id: i64, pin: NewPin) -> Result<(), AppError> {
+    let until = crate::db::now() + PIN_SHOWN_SECS;
+    db::set_pin_hash(tx, &pin.hash, &pin.pin, until, id).await?;
+    crate::auth::db::delete_sessions_of(tx, id).await?;
     Ok(())
 }
 

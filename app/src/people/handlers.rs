@@ -9,11 +9,11 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{PASSWORD_MIN, card, parse_name};
+use super::{PASSWORD_MIN, card, db, parse_name};
 use crate::{
     access::Role,
     audit,
-    auth::{password, session, throttle},
+    auth::{self, password},
     db::now,
     draft::refused,
     error::AppError,
@@ -22,20 +22,35 @@ use crate::{
     state::AppState,
 };
 
+/// A change to a person's record: one UPDATE each.
+enum RecordChange<'a> {
+    /// A participant's new name.
+    Rename(&'a str),
+    /// A participant's record closed at a moment, or open again.
+    Closed(Option<i64>),
+    /// A staff or partner account closed at a moment.
+    Deactivated(i64),
+}
+
 /// Applies one UPDATE to the record of `subject`, ends their sessions if asked, and audits
 /// the change, in one transaction. `NotFound` when the UPDATE matched no row.
-async fn change_record<'q>(
+async fn change_record(
     state: &AppState,
-    update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    change: RecordChange<'_>,
     end_sessions: bool,
     (actor, action, subject): (i64, &str, i64),
 ) -> Result<(), AppError> {
     let mut tx = state.db.write().begin().await?;
-    if update.execute(&mut *tx).await?.rows_affected() == 0 {
+    let changed = match change {
+        RecordChange::Rename(name) => db::rename_participant(&mut tx, name, subject).await?,
+        RecordChange::Closed(at) => db::set_participant_closed(&mut tx, at, subject).await?,
+        RecordChange::Deactivated(at) => db::deactivate_account(&mut tx, at, subject).await?,
+    };
+    if !changed {
         return Err(AppError::NotFound);
     }
     if end_sessions {
-        session::end_all(&mut *tx, subject).await?;
+        auth::db::delete_sessions_of(&mut *tx, subject).await?;
     }
     audit::record(&mut *tx, actor, action, Some(subject)).await?;
     tx.commit().await?;
@@ -66,14 +81,7 @@ pub async fn create_participant(
         };
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (role, display_name, created_at) \
-             VALUES ('participant', $1, $2) RETURNING id",
-        )
-        .bind(&name)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = db::insert_participant(&mut tx, &name, now()).await?;
         card::issue(&mut tx, id, pin).await?;
         audit::record(&mut *tx, viewer.id, "participant.create", Some(id)).await?;
         tx.commit().await?;
@@ -98,15 +106,7 @@ pub async fn replace_card(
         }
         let pin = card::new_pin_hashed().await?;
         let mut tx = state.db.write().begin().await?;
-        let exists = sqlx::query(
-            "SELECT 1 AS one FROM users WHERE id = $1 AND role = 'participant' \
-             AND deactivated_at IS NULL",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .is_some();
-        if !exists {
+        if !db::is_active_participant(&mut tx, id).await? {
             return Err(AppError::NotFound);
         }
         card::issue(&mut tx, id, pin).await?;
@@ -127,15 +127,10 @@ pub async fn unlock_card(
     Path(id): Path<i64>,
 ) -> Response {
     let result = async {
-        let code: Option<String> = sqlx::query_scalar(
-            "SELECT login_code FROM users WHERE id = $1 AND role = 'participant' \
-             AND deactivated_at IS NULL",
-        )
-        .bind(id)
-        .fetch_optional(state.db.read())
-        .await?;
-        let code = code.ok_or(AppError::NotFound)?;
-        throttle::unlock(&state.db, &code).await?;
+        let code = db::active_card_code(state.db.read(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        auth::db::unlock(state.db.write(), &code).await?;
         audit::record(
             state.db.write(),
             viewer.id,
@@ -170,12 +165,8 @@ pub async fn rename_participant(
                 )));
             }
         };
-        let update = sqlx::query(
-            "UPDATE users SET display_name = $1 WHERE id = $2 AND role = 'participant'",
-        )
-        .bind(&name)
-        .bind(id);
-        change_record(&state, update, false, (viewer.id, "participant.rename", id)).await?;
+        let change = RecordChange::Rename(&name);
+        change_record(&state, change, false, (viewer.id, "participant.rename", id)).await?;
         Ok(see_other(&format!(
             "/staff/participants/{id}?ok={done}",
             done = Done::ParticipantRenamed
@@ -204,12 +195,8 @@ pub async fn set_participant_open(
             "reopen" => (None, "participant.reopen", Done::ParticipantReopened),
             _ => return Err(AppError::NotFound),
         };
-        let update = sqlx::query(
-            "UPDATE users SET deactivated_at = $1 WHERE id = $2 AND role = 'participant'",
-        )
-        .bind(closed_at)
-        .bind(id);
-        change_record(&state, update, true, (viewer.id, audit_action, id)).await?;
+        let change = RecordChange::Closed(closed_at);
+        change_record(&state, change, true, (viewer.id, audit_action, id)).await?;
         Ok(see_other(&format!("/staff/participants/{id}?ok={ok}")))
     }
     .await;
@@ -266,35 +253,31 @@ pub async fn create_account(
         let organisation = form.organisation.trim();
         let organisation = (role == Role::Partner && !organisation.is_empty())
             .then(|| organisation.chars().take(120).collect::<String>());
-        let taken = sqlx::query("SELECT 1 AS one FROM users WHERE email = $1")
-            .bind(&email)
-            .fetch_optional(state.db.read())
-            .await?
-            .is_some();
-        if taken {
+        if db::email_taken(state.db.read(), &email).await? {
             return back(Problem::EmailTaken);
         }
         let password_hash = password::hash(form.password.clone()).await?;
         let mut tx = state.db.write().begin().await?;
         // The same account sent twice at once: the second finds the address taken.
-        let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO users (role, display_name, email, password_hash, organisation, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+        let id = db::insert_account(
+            &mut tx,
+            role.as_str(),
+            &name,
+            &email,
+            &password_hash,
+            organisation,
+            now(),
         )
-        .bind(role.as_str())
-        .bind(&name)
-        .bind(&email)
-        .bind(password_hash)
-        .bind(organisation)
-        .bind(now())
-        .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = id else {
             return back(Problem::EmailTaken);
         };
         audit::record(&mut *tx, viewer.id, "account.create", Some(id)).await?;
         tx.commit().await?;
-        Ok(see_other(&format!("/admin/accounts?ok={done}", done = Done::AccountCreated)))
+        Ok(see_other(&format!(
+            "/admin/accounts?ok={done}",
+            done = Done::AccountCreated
+        )))
     }
     .await;
     ctx.reply(result)
@@ -319,13 +302,8 @@ pub async fn deactivate_account(
                 problem = Problem::CannotDeactivateSelf
             )));
         }
-        let update = sqlx::query(
-            "UPDATE users SET deactivated_at = $1 \
-             WHERE id = $2 AND role <> 'participant' AND deactivated_at IS NULL",
-        )
-        .bind(now())
-        .bind(id);
-        change_record(&state, update, true, (viewer.id, "account.deactivate", id)).await?;
+        let change = RecordChange::Deactivated(now());
+        change_record(&state, change, true, (viewer.id, "account.deactivate", id)).await?;
         Ok(see_other(&format!(
             "/admin/accounts?ok={done}",
             done = Done::AccountDeactivated
@@ -373,15 +351,7 @@ pub async fn update_centre(
             return back(Problem::AddressTooLong);
         }
         let mut tx = state.db.write().begin().await?;
-        sqlx::query(
-            "INSERT INTO centre (id, name, address, created_at) VALUES (1, $1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address",
-        )
-        .bind(name)
-        .bind(address)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        db::save_centre(&mut tx, name, address, now()).await?;
         audit::record(&mut *tx, viewer.id, "centre.update", None).await?;
         tx.commit().await?;
         Ok(see_other(&format!(

@@ -8,6 +8,7 @@ use axum::{
 };
 use serde::Deserialize;
 
+use super::db;
 use crate::{
     auth::handlers::language_cookie,
     error::AppError,
@@ -33,11 +34,7 @@ pub async fn choose_language(
         let form = parse_form(form)?;
         let locale = Locale::parse(&form.lang).ok_or(AppError::Invalid("malformed".into()))?;
         if let Some(viewer) = &ctx.info.viewer {
-            sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
-                .bind(locale.code())
-                .bind(viewer.id)
-                .execute(state.db.write())
-                .await?;
+            db::set_locale(state.db.write(), locale.code(), viewer.id).await?;
         }
         let cookie = language_cookie(locale, state.settings.secure_cookies());
         let back = local_path(form.back.as_deref());

@@ -19,13 +19,13 @@ pub mod account;
 #[cfg(feature = "ssr")]
 pub mod card;
 #[cfg(feature = "ssr")]
+mod db;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod language;
 #[cfg(feature = "ssr")]
 mod listing;
-#[cfg(feature = "ssr")]
-mod rows;
 
 /// A participant in the staff list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -171,22 +171,11 @@ async fn get_participant_record_body(
     id: i64,
 ) -> Result<ParticipantRecord, AppError> {
     let (viewer, state) = (&reader.who, &reader.state);
-    let row: rows::RecordRow = sqlx::query_as(
-        "SELECT id, display_name, login_code, created_at, deactivated_at FROM users \
-         WHERE id = $1 AND role = 'participant'",
-    )
-    .bind(id)
-    .fetch_optional(state.db.read())
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let row = db::record_of(state.db.read(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     crate::audit::record(state.db.write(), viewer.id, "participant.view", Some(id)).await?;
-    let (present, marked): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN mark = 'present' THEN 1 ELSE 0 END), 0), COUNT(*) \
-         FROM attendance WHERE user_id = $1",
-    )
-    .bind(id)
-    .fetch_one(state.db.read())
-    .await?;
+    let (present, marked) = db::attendance_of(state.db.read(), id).await?;
     Ok(ParticipantRecord {
         id: row.id,
         name: row.display_name,
@@ -212,14 +201,9 @@ async fn get_access_card_body(
 ) -> Result<AccessCard, AppError> {
     let (viewer, state) = (&reader.who, &reader.state);
     card::forget_expired_pins(&state.db).await?;
-    let row: rows::CardRow = sqlx::query_as(
-        "SELECT display_name, login_code, pending_pin, pending_pin_until FROM users \
-         WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(state.db.read())
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let row = db::card_of(state.db.read(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     crate::audit::record(
         state.db.write(),
         viewer.id,
@@ -264,20 +248,14 @@ pub async fn cards_to_print() -> Result<Vec<AccessCard>, AppError> {
         |reader: crate::guard::Reader<crate::guard::Staff>| async move {
             let db = reader.db();
             card::forget_expired_pins(db).await?;
-            let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-                "SELECT id, display_name, login_code, pending_pin FROM users \
-             WHERE role = 'participant' AND deactivated_at IS NULL AND pending_pin_until > $1 \
-             ORDER BY pending_pin_until, id LIMIT $2",
-            )
-            .bind(crate::db::now())
-            .bind(CARDS_AT_ONCE)
-            .fetch_all(db.read())
-            .await?;
-            let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();
+            let rows = db::pending_cards(db.read(), crate::db::now(), CARDS_AT_ONCE).await?;
+            let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
             crate::audit::record_each(db, reader.who.id, "participant.card_view", &ids).await?;
             rows.into_iter()
-                .map(|(id, name, code, pin)| {
-                    access_card(&reader.state.settings, id, name, &code, Some(pin))
+                .map(|row| {
+                    let settings = &reader.state.settings;
+                    let (name, pin) = (row.display_name, Some(row.pending_pin));
+                    access_card(settings, row.id, name, &row.login_code, pin)
                 })
                 .collect()
         },
@@ -294,11 +272,7 @@ pub const CENTRE_ADDRESS_MAX: usize = 200;
 pub async fn get_centre() -> Result<(String, String), AppError> {
     crate::guard::serve(
         |reader: crate::guard::Reader<crate::guard::Admin>| async move {
-            let found: Option<(String, String)> =
-                sqlx::query_as("SELECT name, address FROM centre WHERE id = 1")
-                    .fetch_optional(reader.db().read())
-                    .await?;
-            Ok(found.unwrap_or_default())
+            Ok(db::centre(reader.db().read()).await?.unwrap_or_default())
         },
     )
     .await
@@ -315,13 +289,8 @@ async fn list_accounts_body(
     reader: crate::guard::Reader<crate::guard::Admin>,
 ) -> Result<Vec<Account>, AppError> {
     let state = &reader.state;
-    let accounts: Vec<rows::AccountRow> = sqlx::query_as(
-        "SELECT id, display_name, email, role, organisation, deactivated_at FROM users \
-         WHERE role <> 'participant' ORDER BY role, display_name",
-    )
-    .fetch_all(state.db.read())
-    .await?;
-    accounts
+    db::accounts(state.db.read())
+        .await?
         .into_iter()
         .map(|row| {
             Ok(Account {

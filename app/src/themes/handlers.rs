@@ -10,6 +10,7 @@ use axum::{
 };
 use serde::Deserialize;
 
+use super::db::{self, Proposal};
 use super::{Pictogram, parse_description, parse_title};
 use crate::{
     access::{Role, Viewer},
@@ -32,13 +33,6 @@ pub struct ThemeForm {
     /// When a social worker enters the proposal: for which participant.
     #[serde(default)]
     participant: String,
-}
-
-/// A proposal's fields, checked.
-struct Proposal {
-    title: String,
-    description: String,
-    pictogram: Pictogram,
 }
 
 impl ThemeForm {
@@ -92,18 +86,7 @@ pub async fn propose(
         };
         let at = now();
         let mut tx = state.db.write().begin().await?;
-        sqlx::query(
-            "INSERT INTO themes (title, description, pictogram, status, author_id, assisted_by, \
-             created_at, updated_at) VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $6)",
-        )
-        .bind(&proposal.title)
-        .bind(&proposal.description)
-        .bind(proposal.pictogram.key())
-        .bind(author)
-        .bind(assisted_by)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
+        db::insert_proposal(&mut tx, &proposal, author, assisted_by, at).await?;
         if assisted_by.is_some() {
             audit::record(&mut *tx, viewer.id, "theme.assisted_proposal", Some(author)).await?;
         }
@@ -127,23 +110,13 @@ pub(crate) async fn active_participant(
     let Ok(id) = field.trim().parse::<i64>() else {
         return Ok(None);
     };
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM users WHERE id = $1 AND role = 'participant' AND deactivated_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(state.db.read())
-    .await?)
+    Ok(db::active_participant_id(state.db.read(), id).await?)
 }
 
 /// The author's own proposal `id`, still waiting for moderation. Someone else's proposal is
 /// "not found" (it is none of their business); a moderated one says so.
 async fn own_pending(state: &AppState, viewer: &Viewer, id: i64) -> Result<bool, AppError> {
-    let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM themes WHERE id = $1 AND author_id = $2")
-            .bind(id)
-            .bind(viewer.id)
-            .fetch_optional(state.db.read())
-            .await?;
+    let status = db::status_of_own(state.db.read(), id, viewer.id).await?;
     match status.as_deref() {
         None => Err(AppError::NotFound),
         Some(status) => Ok(status == "proposed"),
@@ -173,18 +146,7 @@ pub async fn edit(
                 return Ok(form.back("/themes", problem, &format!("&edit={id}"), &anchor));
             }
         };
-        sqlx::query(
-            "UPDATE themes SET title = $1, description = $2, pictogram = $3, updated_at = $4 \
-             WHERE id = $5 AND author_id = $6 AND status = 'proposed'",
-        )
-        .bind(&proposal.title)
-        .bind(&proposal.description)
-        .bind(proposal.pictogram.key())
-        .bind(now())
-        .bind(id)
-        .bind(viewer.id)
-        .execute(state.db.write())
-        .await?;
+        db::update_proposal(state.db.write(), &proposal, now(), id, viewer.id).await?;
         Ok(see_other(&format!(
             "/themes?ok={done}",
             done = Done::ThemeUpdated
@@ -212,15 +174,7 @@ pub async fn withdraw(
                 problem = Problem::AlreadyModerated
             )));
         }
-        sqlx::query(
-            "UPDATE themes SET status = 'withdrawn', updated_at = $1 \
-             WHERE id = $2 AND author_id = $3 AND status = 'proposed'",
-        )
-        .bind(now())
-        .bind(id)
-        .bind(viewer.id)
-        .execute(state.db.write())
-        .await?;
+        db::withdraw_proposal(state.db.write(), now(), id, viewer.id).await?;
         Ok(see_other(&format!(
             "/themes?ok={done}",
             done = Done::ThemeWithdrawn
@@ -248,11 +202,7 @@ pub async fn support(
 ) -> Response {
     let result = async {
         let want = parse_form(form)?.want == "yes";
-        let theme: Option<(String, i64)> =
-            sqlx::query_as("SELECT status, author_id FROM themes WHERE id = $1")
-                .bind(id)
-                .fetch_optional(state.db.read())
-                .await?;
+        let theme = db::status_and_author(state.db.read(), id).await?;
         let Some((_, author)) = theme.filter(|(status, _)| status == "published") else {
             return Err(AppError::NotFound);
         };
@@ -263,25 +213,13 @@ pub async fn support(
             )));
         }
         if !want {
-            sqlx::query("DELETE FROM theme_supporters WHERE theme_id = $1 AND user_id = $2")
-                .bind(id)
-                .bind(viewer.id)
-                .execute(state.db.write())
-                .await?;
+            db::delete_support(state.db.write(), id, viewer.id).await?;
             return Ok(see_other(&format!(
                 "/themes?ok={done}#group-{id}",
                 done = Done::SupportRemoved
             )));
         }
-        sqlx::query(
-            "INSERT INTO theme_supporters (theme_id, user_id, created_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (theme_id, user_id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(viewer.id)
-        .bind(now())
-        .execute(state.db.write())
-        .await?;
+        db::insert_support(state.db.write(), id, viewer.id, now()).await?;
         Ok(see_other(&format!(
             "/themes?ok={done}#group-{id}",
             done = Done::SupportAdded

@@ -14,6 +14,8 @@ pub mod page;
 pub mod views;
 
 #[cfg(feature = "ssr")]
+pub(crate) mod db;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod listing;

@@ -1,7 +1,7 @@
 //! Form handlers that cast a ballot: a participant's own, or one a social worker helps with at
 //! the counter.
 
-use super::{Phase, ballot_key, parse_ballot, settings};
+use super::{Phase, ballot_key, db, parse_ballot, settings};
 use crate::guard::{Participant, Staff};
 use crate::notices::{Done, Problem};
 use crate::{
@@ -44,12 +44,7 @@ async fn cast(
         Phase::Closed => return Ok(Err(Problem::RoundClosed)),
         Phase::Open => {}
     }
-    let themes: Vec<i64> = sqlx::query_scalar(
-        "SELECT theme_id FROM round_themes WHERE round_id = $1 ORDER BY theme_id",
-    )
-    .bind(id)
-    .fetch_all(state.db.read())
-    .await?;
+    let themes = db::sorted_round_theme_ids(state.db.read(), id).await?;
     let marks = match parse_ballot(round.method, &themes, &form.marks) {
         Ok(marks) => marks,
         Err(problem) => return Ok(Err(problem)),
@@ -58,42 +53,15 @@ async fn cast(
     let mut tx = state.db.write().begin().await?;
     // First, and locking this voter's row until the end: two ballots of the same person at
     // the same moment are taken one after the other.
-    sqlx::query(
-        "INSERT INTO round_voters (round_id, user_id, assisted_by) VALUES ($1, $2, $3) \
-         ON CONFLICT (round_id, user_id) DO UPDATE SET assisted_by = excluded.assisted_by",
-    )
-    .bind(id)
-    .bind(voter)
-    .bind(helper)
-    .execute(&mut *tx)
-    .await?;
-    let secret: Option<Option<String>> = sqlx::query_scalar(
-        "SELECT ballot_secret FROM vote_rounds WHERE id = $1 AND opens_at <= $2 AND closes_at > $2",
-    )
-    .bind(id)
-    .bind(at)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(Some(secret)) = secret else {
+    db::upsert_voter(&mut tx, id, voter, helper).await?;
+    let Some(Some(secret)) = db::open_round_secret(&mut tx, id, at).await? else {
         tx.rollback().await?;
         return Ok(Err(Problem::RoundClosed));
     };
     let key = ballot_key(&secret, voter);
-    sqlx::query("DELETE FROM ballot_marks WHERE round_id = $1 AND ballot = $2")
-        .bind(id)
-        .bind(&key)
-        .execute(&mut *tx)
-        .await?;
+    db::delete_ballot(&mut tx, id, &key).await?;
     for (theme, grade) in marks {
-        sqlx::query(
-            "INSERT INTO ballot_marks (round_id, ballot, theme_id, grade) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(&key)
-        .bind(theme)
-        .bind(i64::from(grade))
-        .execute(&mut *tx)
-        .await?;
+        db::insert_mark(&mut tx, id, &key, theme, i64::from(grade)).await?;
     }
     if let Some(helper) = helper {
         audit::record(&mut *tx, helper, "vote.assisted_ballot", Some(voter)).await?;

@@ -12,6 +12,7 @@ use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use chrono::TimeZone;
 use serde::Deserialize;
 
+use super::db::{self, NewRound};
 use super::{Method, Phase, new_secret, seal_closed_rounds, settings};
 use crate::{
     db::now,
@@ -54,16 +55,6 @@ pub fn parse_local_time(text: &str, tz: chrono_tz::Tz) -> Option<i64> {
         .map(|t| t.timestamp())
 }
 
-/// A new round, checked.
-struct NewRound {
-    title: String,
-    method: Method,
-    opens_at: i64,
-    closes_at: i64,
-    live_results: bool,
-    themes: Vec<i64>,
-}
-
 /// Checks a new round's form: a title, at least two published themes not yet chosen as
 /// workshops, a method and its setting, and a closing time in the future and after the
 /// opening (now when left empty).
@@ -76,12 +67,7 @@ async fn check_round(
         Err(problem) => return Ok(Err(problem)),
     };
     let wanted = ids(&form.theme);
-    let published: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM themes WHERE status = 'published' \
-         AND id NOT IN (SELECT theme_id FROM workshops WHERE theme_id IS NOT NULL)",
-    )
-    .fetch_all(state.db.read())
-    .await?;
+    let published = db::open_theme_ids(state.db.read()).await?;
     if wanted.iter().any(|id| !published.contains(id)) {
         return Ok(Err(Problem::ThemeUnavailable));
     }
@@ -155,37 +141,10 @@ pub async fn create_round(
             Ok(round) => round,
             Err(problem) => return Ok(round_form_back(&form, problem)),
         };
-        let (method, max_choices, faces) = match round.method {
-            Method::Approval { max_choices } => ("approval", Some(i64::from(max_choices)), None),
-            Method::Faces { faces } => ("faces", None, Some(i64::from(faces))),
-        };
         let mut tx = state.db.write().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO vote_rounds (title, method, max_choices, faces, opens_at, closes_at, \
-             live_results, ballot_secret, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(&round.title)
-        .bind(method)
-        .bind(max_choices)
-        .bind(faces)
-        .bind(round.opens_at)
-        .bind(round.closes_at)
-        .bind(i64::from(round.live_results))
-        .bind(new_secret())
-        .bind(viewer.id)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        for theme in &round.themes {
-            sqlx::query(
-                "INSERT INTO round_themes (round_id, theme_id) VALUES ($1, $2) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(id)
-            .bind(theme)
-            .execute(&mut *tx)
-            .await?;
+        let id = db::insert_round(&mut tx, &round, &new_secret(), viewer.id, now()).await?;
+        for &theme in &round.themes {
+            db::insert_round_theme(&mut tx, id, theme).await?;
         }
         tx.commit().await?;
         Ok(see_other(&format!(
@@ -214,15 +173,7 @@ pub async fn close_round(
             Phase::Scheduled => Problem::RoundNotOpen,
             Phase::Closed => Problem::RoundClosed,
             Phase::Open => {
-                let at = now();
-                sqlx::query(
-                    "UPDATE vote_rounds SET closes_at = $1 \
-                     WHERE id = $2 AND opens_at <= $1 AND closes_at > $1",
-                )
-                .bind(at)
-                .bind(id)
-                .execute(state.db.write())
-                .await?;
+                db::close_round_at(state.db.write(), now(), id).await?;
                 seal_closed_rounds(&state.db).await?;
                 return Ok(see_other(&format!(
                     "{page}?ok={done}",

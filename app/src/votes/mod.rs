@@ -24,6 +24,8 @@ pub mod views;
 #[cfg(feature = "ssr")]
 pub mod casting;
 #[cfg(feature = "ssr")]
+mod db;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod merging;
@@ -204,6 +206,8 @@ pub async fn round_defaults() -> Result<(String, String), AppError> {
     crate::guard::serve(|reader| async move { round_defaults_body(reader) }).await
 }
 
+#[cfg(feature = "ssr")]
+pub use db::{offered, round_theme_ids, seal_closed_rounds};
 #[cfg(feature = "ssr")]
 pub use server::*;
 

@@ -1,6 +1,6 @@
 //! Nothing that cannot be undone happens in one tap. What cannot be undone (closing a vote
 //! early, leaving a workshop, a new card, closing a record, withdrawing or declining an idea,
-//! closing an account) is reached through a confirmation page, `/confirm/{kind}/{id}`, that
+//! closing an account, erasing a record) is reached through a confirmation page, `/confirm/{kind}/{id}`, that
 //! says what will happen; its form sends `confirmed=yes`. The form handlers refuse to act
 //! without it and send the person to that page instead, so an old page, a double tap or a
 //! form posted from elsewhere asks first. A plain page, so it works without JavaScript.
@@ -28,10 +28,12 @@ pub enum Irreversible {
     DeclineIdea,
     /// An admin closes a staff or partner account.
     CloseAccount,
+    /// An admin erases a participant's record, as a social worker asked.
+    EraseRecord,
 }
 
 impl Irreversible {
-    const ALL: [Irreversible; 7] = [
+    const ALL: [Irreversible; 8] = [
         Irreversible::CloseVote,
         Irreversible::LeaveWorkshop,
         Irreversible::NewCard,
@@ -39,6 +41,7 @@ impl Irreversible {
         Irreversible::WithdrawIdea,
         Irreversible::DeclineIdea,
         Irreversible::CloseAccount,
+        Irreversible::EraseRecord,
     ];
 
     /// As written in the confirmation page's address and its texts' keys.
@@ -51,6 +54,7 @@ impl Irreversible {
             Irreversible::WithdrawIdea => "withdraw-idea",
             Irreversible::DeclineIdea => "decline-idea",
             Irreversible::CloseAccount => "close-account",
+            Irreversible::EraseRecord => "erase-record",
         }
     }
 
@@ -64,7 +68,7 @@ impl Irreversible {
     pub fn who_may(self) -> &'static [Role] {
         match self {
             Irreversible::LeaveWorkshop | Irreversible::WithdrawIdea => Participant::ROLES,
-            Irreversible::CloseAccount => Admin::ROLES,
+            Irreversible::CloseAccount | Irreversible::EraseRecord => Admin::ROLES,
             _ => Staff::ROLES,
         }
     }
@@ -85,6 +89,7 @@ impl Irreversible {
             Irreversible::WithdrawIdea => format!("/themes/{id}/withdraw"),
             Irreversible::DeclineIdea => format!("/staff/themes/{id}/decline"),
             Irreversible::CloseAccount => format!("/admin/accounts/{id}/deactivate"),
+            Irreversible::EraseRecord => format!("/admin/erasures/{id}/erase"),
         }
     }
 
@@ -100,6 +105,7 @@ impl Irreversible {
             Irreversible::WithdrawIdea => format!("/themes#theme-{id}"),
             Irreversible::DeclineIdea => format!("/staff/themes#theme-{id}"),
             Irreversible::CloseAccount => "/admin/accounts".into(),
+            Irreversible::EraseRecord => "/admin/erasures".into(),
         }
     }
 }

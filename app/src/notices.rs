@@ -146,6 +146,11 @@ codes! {
     ContributionDecided = "contribution_decided",
     MessageRequired = "message_required",
     MessageTooLong = "message_too_long",
+    ErasureReasonMissing = "erasure_reason_missing",
+    ErasureReasonTooLong = "erasure_reason_too_long",
+    ErasureAlreadyAsked = "erasure_already_asked",
+    AlreadyErased = "already_erased",
+    ErasureDecided = "erasure_decided",
 }
 
 codes! {
@@ -203,6 +208,9 @@ codes! {
     ContributionConfirmed = "contribution_confirmed",
     ContributionDeclined = "contribution_declined",
     ThanksSent = "thanks_sent",
+    ErasureAsked = "erasure_asked",
+    RecordErased = "record_erased",
+    ErasureRefused = "erasure_refused",
 }
 
 #[cfg(test)]

@@ -25,11 +25,14 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 28] = [
+pub const ACTIONS: [&str; 31] = [
     "participant.view",
     "participant.card_view",
     "participant.data_view",
     "participant.data_download",
+    "participant.erasure_ask",
+    "participant.erasure_refuse",
+    "participant.erase",
     "participant.create",
     "participant.card_replace",
     "participant.card_unlock",

@@ -160,6 +160,9 @@ pub fn AuditPage() -> impl IntoView {
         <PageTitle text=locale.t("audit.title") />
         <h1>{locale.t("audit.title")}</h1>
         <p class="lead">{locale.t("audit.intro")}</p>
+        <p>
+            <a href="/admin/erasures">{locale.t("erasure.requests")}</a>
+        </p>
         <Suspense>
             {move || {
                 let filter = filter.clone();

@@ -231,3 +231,15 @@ pub(crate) async fn locale_of(pool: &AnyPool, user_id: i64) -> Result<Option<Str
         .fetch_one(pool)
         .await
 }
+
+/// Forgets the login throttling kept for `account` (a card code or an e-mail).
+pub(crate) async fn forget_throttle(
+    conn: &mut AnyConnection,
+    account: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_throttle WHERE account = $1")
+        .bind(account)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}

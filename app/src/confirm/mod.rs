@@ -35,6 +35,9 @@ pub async fn describe_confirmation(kind: String, id: i64) -> Result<Confirmation
 }
 
 #[cfg(feature = "ssr")]
+mod db;
+
+#[cfg(feature = "ssr")]
 pub mod server {
     use super::Confirmation;
     use crate::irreversible::Irreversible;
@@ -57,13 +60,8 @@ pub mod server {
         let mut consequences = Vec::new();
         let (name, done) = match kind {
             Irreversible::CloseVote => {
-                let (title, opens, closes): (String, i64, i64) = sqlx::query_as(
-                    "SELECT title, opens_at, closes_at FROM vote_rounds WHERE id = $1",
-                )
-                .bind(id)
-                .fetch_optional(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+                let (title, opens, closes) =
+                    super::db::round(db, id).await?.ok_or(AppError::NotFound)?;
                 let at = now();
                 consequences.extend(["nobody_votes", "results", "secret"]);
                 let done = if closes <= at {
@@ -74,17 +72,9 @@ pub mod server {
                 (title, done)
             }
             Irreversible::LeaveWorkshop => {
-                let (title, place, waiting): (String, Option<String>, i64) = sqlx::query_as(
-                    "SELECT w.title, g.status, (SELECT COUNT(*) FROM registrations x \
-                     WHERE x.workshop_id = w.id AND x.status = 'waiting') \
-                     FROM workshops w LEFT JOIN registrations g \
-                     ON g.workshop_id = w.id AND g.user_id = $2 WHERE w.id = $1",
-                )
-                .bind(id)
-                .bind(viewer)
-                .fetch_optional(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+                let (title, place, waiting) = super::db::place_in(db, id, viewer)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 match place.as_deref() {
                     Some("waiting") => consequences.push("rank"),
                     _ if waiting > 0 => consequences.push("place_to_next"),
@@ -94,14 +84,9 @@ pub mod server {
                 (title, place.is_none().then_some("not_registered"))
             }
             Irreversible::NewCard | Irreversible::CloseRecord => {
-                let (name, closed): (String, Option<i64>) = sqlx::query_as(
-                    "SELECT display_name, deactivated_at FROM users \
-                     WHERE id = $1 AND role = 'participant'",
-                )
-                .bind(id)
-                .fetch_optional(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+                let (name, closed) = super::db::participant(db, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 consequences.extend(if kind == Irreversible::NewCard {
                     ["old_card", "hand_over"]
                 } else {
@@ -116,15 +101,9 @@ pub mod server {
                 } else {
                     0
                 };
-                let (title, status): (String, String) = sqlx::query_as(
-                    "SELECT title, status FROM themes \
-                     WHERE id = $1 AND ($2 = 0 OR author_id = $2)",
-                )
-                .bind(id)
-                .bind(author)
-                .fetch_optional(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+                let (title, status) = super::db::idea(db, id, author)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 consequences.extend(if kind == Irreversible::WithdrawIdea {
                     ["gone", "write_again"]
                 } else {
@@ -132,15 +111,17 @@ pub mod server {
                 });
                 (title, (status != "proposed").then_some("already_moderated"))
             }
+            Irreversible::EraseRecord => {
+                let (name, outcome) = super::db::erasure_request(db, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                consequences.extend(["gone", "figures_stay", "no_way_back"]);
+                (name, outcome.map(|_| "erasure_decided"))
+            }
             Irreversible::CloseAccount => {
-                let (name, closed): (String, Option<i64>) = sqlx::query_as(
-                    "SELECT display_name, deactivated_at FROM users \
-                     WHERE id = $1 AND role <> 'participant'",
-                )
-                .bind(id)
-                .fetch_optional(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
+                let (name, closed) = super::db::account(db, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 consequences.extend(["no_login", "history_kept"]);
                 let done = if id == viewer {
                     Some("self")

@@ -55,3 +55,12 @@ pub async fn take(
     .await?;
     Ok(fields.and_then(|text| serde_json::from_str(&text).ok()))
 }
+
+/// Forgets every draft `owner` left.
+pub async fn forget_owner(conn: &mut sqlx::AnyConnection, owner: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM form_drafts WHERE owner_id = $1")
+        .bind(owner)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}

@@ -19,7 +19,7 @@ pub mod account;
 #[cfg(feature = "ssr")]
 pub mod card;
 #[cfg(feature = "ssr")]
-mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::privacy::views::ErasureBox;
+
 use crate::ui::PageTitle;
 
 use super::{NAME_MAX, ParticipantSummary, Standing, get_participant_record, list_participants};
@@ -296,6 +298,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 </form>
                             </section>
                             {open_or_close}
+                            <ErasureBox id=id />
                         }
                             .into_any()
                     }

@@ -4,16 +4,16 @@
 use crate::{
     db::Db,
     error::AppError,
-    guard::{LoggedIn, Reader, Staff},
+    guard::{Admin, LoggedIn, Reader, Staff},
     i18n::Locale,
     token::format_code,
     when::sortable_time,
 };
 
 use super::{
-    AttestationMade, AuditLine, Contribution, DeclaredSkill, Idea, Login, PersonalData, Presence,
-    RecognisedSkill, Record, Registration, SessionMention, SignedFeedback, ThanksReceived,
-    VoteTaken, db,
+    AttestationMade, AuditLine, ContributionLine, DeclaredSkill, ErasureRequest, ErasureStanding,
+    IdeaLine, LoginLine, PersonRecord, PersonalData, PresenceLine, REQUESTS_SHOWN, RecognisedSkill,
+    RegistrationLine, SessionMention, SignedFeedback, ThanksLine, VoteTaken, db,
 };
 
 /// The data of whoever asks.
@@ -61,7 +61,7 @@ pub async fn gather(
     let pool = db.read();
     let at = |moment: i64| sortable_time(moment, tz);
     let row = db::record(pool, id).await?.ok_or(AppError::NotFound)?;
-    let record = Record {
+    let record = PersonRecord {
         id: row.id,
         role: row.role,
         name: row.display_name,
@@ -76,9 +76,9 @@ pub async fn gather(
         workshop,
         session: at(starts_at),
     };
-    let thanks = |rows: Vec<db::ThanksRow>| {
+    let thanks = |rows: Vec<db::OwnThanksRow>| {
         rows.into_iter()
-            .map(|t| ThanksReceived {
+            .map(|t| ThanksLine {
                 project: t.project,
                 from: t.sender,
                 message: t.message,
@@ -93,7 +93,7 @@ pub async fn gather(
         registrations: db::registrations(pool, id)
             .await?
             .into_iter()
-            .map(|(workshop, status, since)| Registration {
+            .map(|(workshop, status, since)| RegistrationLine {
                 workshop,
                 status,
                 since: at(since),
@@ -102,7 +102,7 @@ pub async fn gather(
         attendance: db::attendance(pool, id)
             .await?
             .into_iter()
-            .map(|m| Presence {
+            .map(|m| PresenceLine {
                 workshop: m.workshop,
                 session: at(m.starts_at),
                 mark: m.mark,
@@ -131,7 +131,7 @@ pub async fn gather(
         contributions: db::contributions(pool, id)
             .await?
             .into_iter()
-            .map(|c| Contribution {
+            .map(|c| ContributionLine {
                 project: c.project,
                 quantity: c.goal.as_ref().map(|_| c.quantity),
                 goal: c.goal,
@@ -163,7 +163,7 @@ pub async fn gather(
         ideas: db::ideas(pool, id)
             .await?
             .into_iter()
-            .map(|i| Idea {
+            .map(|i| IdeaLine {
                 title: i.title,
                 description: i.description,
                 status: i.status,
@@ -192,7 +192,7 @@ pub async fn gather(
         logins: db::logins(pool, id)
             .await?
             .into_iter()
-            .map(|(started, seen)| Login {
+            .map(|(started, seen)| LoginLine {
                 started: at(started),
                 last_seen: at(seen),
             })
@@ -209,4 +209,43 @@ pub async fn gather(
             })
             .collect(),
     })
+}
+
+/// Where participant `id`'s record stands on erasure.
+pub(super) async fn erasure_status_body(
+    reader: Reader<Staff>,
+    id: i64,
+) -> Result<ErasureStanding, AppError> {
+    let pool = reader.db().read();
+    if let Some(at) = db::erased_at(pool, id).await? {
+        return Ok(ErasureStanding::Erased(
+            sortable_time(at, reader.tz())[..10].to_string(),
+        ));
+    }
+    Ok(match db::pending_request_of(pool, id).await? {
+        Some(row) => ErasureStanding::Asked(request_of(row, reader.tz())),
+        None => ErasureStanding::None,
+    })
+}
+
+/// The requests waiting for an admin, oldest first.
+pub(super) async fn erasure_requests_body(
+    reader: Reader<Admin>,
+) -> Result<Vec<ErasureRequest>, AppError> {
+    Ok(db::pending_requests(reader.db().read(), REQUESTS_SHOWN)
+        .await?
+        .into_iter()
+        .map(|row| request_of(row, reader.tz()))
+        .collect())
+}
+
+fn request_of(row: db::RequestRow, tz: chrono_tz::Tz) -> ErasureRequest {
+    ErasureRequest {
+        id: row.id,
+        user: row.user_id,
+        name: row.name,
+        asked_by: row.asked_by,
+        reason: row.reason,
+        asked_at: sortable_time(row.requested_at, tz),
+    }
 }

@@ -8,12 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+pub mod erasures_page;
 pub mod page;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod download;
+#[cfg(feature = "ssr")]
+pub mod erasure;
 #[cfg(feature = "ssr")]
 pub mod loaders;
 
@@ -23,31 +27,31 @@ pub mod loaders;
 pub struct PersonalData {
     pub made_at: String,
     pub time_zone: String,
-    pub record: Record,
-    pub registrations: Vec<Registration>,
-    pub attendance: Vec<Presence>,
+    pub record: PersonRecord,
+    pub registrations: Vec<RegistrationLine>,
+    pub attendance: Vec<PresenceLine>,
     pub absences: Vec<SessionMention>,
     pub feedback_given: Vec<SessionMention>,
     pub signed_feedback: Vec<SignedFeedback>,
-    pub contributions: Vec<Contribution>,
+    pub contributions: Vec<ContributionLine>,
     pub skills: Vec<DeclaredSkill>,
     pub recognised_skills: Vec<RecognisedSkill>,
     pub projects: Vec<String>,
-    pub ideas: Vec<Idea>,
+    pub ideas: Vec<IdeaLine>,
     pub supported_ideas: Vec<String>,
     pub votes: Vec<VoteTaken>,
-    pub thanks_received: Vec<ThanksReceived>,
+    pub thanks_received: Vec<ThanksLine>,
     pub attestations: Vec<AttestationMade>,
     pub calendar_link_since: Option<String>,
-    pub logins: Vec<Login>,
+    pub logins: Vec<LoginLine>,
     pub partner_of: Vec<String>,
-    pub thanks_sent: Vec<ThanksReceived>,
+    pub thanks_sent: Vec<ThanksLine>,
     pub audit: Vec<AuditLine>,
 }
 
 /// The person's own record (never a PIN or a password).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Record {
+pub struct PersonRecord {
     pub id: i64,
     /// `participant`, `worker`, `admin` or `partner`.
     pub role: String,
@@ -62,7 +66,7 @@ pub struct Record {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Registration {
+pub struct RegistrationLine {
     pub workshop: String,
     /// `registered` or `waiting`.
     pub status: String,
@@ -70,7 +74,7 @@ pub struct Registration {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Presence {
+pub struct PresenceLine {
     pub workshop: String,
     pub session: String,
     /// `present`, `excused` or `absent`.
@@ -94,7 +98,7 @@ pub struct SignedFeedback {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contribution {
+pub struct ContributionLine {
     pub project: String,
     pub goal: Option<String>,
     pub quantity: Option<i64>,
@@ -121,7 +125,7 @@ pub struct RecognisedSkill {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Idea {
+pub struct IdeaLine {
     pub title: String,
     pub description: String,
     pub status: String,
@@ -136,7 +140,7 @@ pub struct VoteTaken {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ThanksReceived {
+pub struct ThanksLine {
     pub project: String,
     pub from: String,
     pub message: String,
@@ -150,7 +154,7 @@ pub struct AttestationMade {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Login {
+pub struct LoginLine {
     pub started: String,
     pub last_seen: String,
 }
@@ -171,6 +175,9 @@ pub enum PersonColumn {
     /// A staff member's action on someone else's record (who marked, confirmed, recorded):
     /// the centre's record of its work, in the audit log where it matters.
     StaffWork,
+    /// The record of an erasure request: who asked and decided, and when (its reason is
+    /// forgotten with the record).
+    ErasureLedger,
     /// A secret of the moment (reset links, drafts of refused forms, login throttling),
     /// purged within hours and never shown.
     Transient,
@@ -259,6 +266,9 @@ pub const PERSON_COLUMNS: &[(&str, &str, PersonColumn)] = &[
     ("workshops", "created_by", PersonColumn::StaffWork),
     ("workshop_facilitators", "user_id", PersonColumn::StaffWork),
     ("password_resets", "user_id", PersonColumn::Transient),
+    ("erasure_requests", "user_id", PersonColumn::ErasureLedger),
+    ("erasure_requests", "requested_by", PersonColumn::StaffWork),
+    ("erasure_requests", "decided_by", PersonColumn::StaffWork),
     ("form_drafts", "owner_id", PersonColumn::Transient),
     ("login_throttle", "account", PersonColumn::Transient),
 ];
@@ -275,14 +285,58 @@ pub async fn participant_data(id: i64) -> Result<PersonalData, AppError> {
     crate::guard::serve(|reader| loaders::participant_data_body(reader, id)).await
 }
 
-/// The downloads; the pages are Leptos routes.
+/// Where a participant's record stands on erasure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ErasureStanding {
+    /// Nobody asked.
+    None,
+    /// A social worker asked; an admin has not decided yet.
+    Asked(ErasureRequest),
+    /// Erased, on this day.
+    Erased(String),
+}
+
+/// A request waiting for an admin.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErasureRequest {
+    pub id: i64,
+    pub user: i64,
+    pub name: String,
+    pub asked_by: String,
+    pub reason: String,
+    pub asked_at: String,
+}
+
+/// The most an erasure request's reason may say: why, not who (it is forgotten with the
+/// record).
+pub const ERASURE_REASON_MAX: usize = 300;
+
+/// The most requests the admins' list shows at once (the oldest first).
+pub const REQUESTS_SHOWN: i64 = 100;
+
+/// Where participant `id`'s record stands on erasure. Staff only.
+#[server(endpoint = "privacy/erasure")]
+pub async fn erasure_status(id: i64) -> Result<ErasureStanding, AppError> {
+    crate::guard::serve(|reader| loaders::erasure_status_body(reader, id)).await
+}
+
+/// The erasure requests waiting for an admin. Admins only.
+#[server(endpoint = "privacy/erasures")]
+pub async fn erasure_requests() -> Result<Vec<ErasureRequest>, AppError> {
+    crate::guard::serve(loaders::erasure_requests_body).await
+}
+
+/// The downloads and the erasure forms; the pages are Leptos routes.
 #[cfg(feature = "ssr")]
 pub fn routes() -> axum::Router<crate::state::AppState> {
-    use axum::routing::get;
+    use axum::routing::{get, post};
     axum::Router::new()
         .route("/account/data.json", get(download::mine))
         .route(
             "/staff/participants/{id}/data.json",
             get(download::participant),
         )
+        .route("/staff/participants/{id}/erasure", post(erasure::ask))
+        .route("/admin/erasures/{id}/erase", post(erasure::erase))
+        .route("/admin/erasures/{id}/refuse", post(erasure::refuse))
 }

@@ -30,11 +30,7 @@ pub mod contributing;
 #[cfg(feature = "ssr")]
 mod contributions;
 #[cfg(feature = "ssr")]
-mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
-#[cfg(feature = "ssr")]
-pub mod demo_data;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 pub mod forms;
 #[cfg(feature = "ssr")]

@@ -21,7 +21,10 @@ use crate::{
         centre_page::CentrePage,
         participants_page::{ParticipantPage, ParticipantsPage},
     },
-    privacy::page::{MyDataPage, ParticipantDataPage},
+    privacy::{
+        erasures_page::ErasuresPage,
+        page::{MyDataPage, ParticipantDataPage},
+    },
     projects::{
         attestation_page::{AttestationMadePage, CheckPage},
         journey_page::{AttestationPage, JourneyPage},
@@ -106,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/centre") view=CentrePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/erasures") view=ErasuresPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cards") view=CardSheetPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/participants")

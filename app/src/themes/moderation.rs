@@ -1,5 +1,6 @@
-//! Moderating ideas (social workers): publish or decline; and the writes to themes that a
-//! merge makes (`votes::merging` runs it, with the ballots, in one transaction).
+//! Moderating ideas (social workers): publish or decline; and whether two ideas may merge,
+//! and their supporters' move when they do (`votes::merging` runs it, with the ballots and
+//! `db::mark_merged`, in one transaction).
 
 use super::{db, parse_reason};
 use crate::guard::Staff;

@@ -346,7 +346,7 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod agenda;
 #[cfg(feature = "ssr")]
-mod db;
+pub(crate) mod db;
 #[cfg(feature = "ssr")]
 mod server;
 #[cfg(feature = "ssr")]

@@ -329,12 +329,33 @@ fn no_sql_is_built_at_run_time() {
     }
 }
 
+/// Statements are written in `db` modules only (a `db.rs` or a `db/` folder of a domain, and
+/// the leaf `db/`); the demo seeds every table and is the one exception.
+#[test]
+fn sql_lives_in_db_modules() {
+    let root = app_src();
+    for path in sources(&root) {
+        let relative = path.strip_prefix(&root).unwrap();
+        let in_db = relative.iter().any(|part| part == "db" || part == "db.rs");
+        if in_db || relative.starts_with("demo") {
+            continue;
+        }
+        let code = code_of(&path);
+        assert!(
+            !code.contains("sqlx::query"),
+            "{}: SQL outside a db module: name the query in the domain's db",
+            relative.display()
+        );
+    }
+}
+
 /// Which domain writes each table: no other module does (the demo seeds every table).
 const OWNERS: &[(&str, &[&str])] = &[
     ("audit", &["audit_log"]),
     ("auth", &["sessions", "login_throttle"]),
     ("db", &["daily_tasks"]),
     ("draft", &["form_drafts"]),
+    ("privacy", &["erasure_requests"]),
     ("people", &["users", "centre", "password_resets"]),
     ("themes", &["themes", "theme_supporters"]),
     (

@@ -8,6 +8,7 @@ mod auth;
 mod backups;
 mod confirmations;
 mod database;
+mod erasure;
 mod home;
 mod paging;
 mod people;

@@ -101,7 +101,7 @@ async fn every_column_that_refers_to_a_person_is_accounted_for(backend: Backend)
 /// The demo centre with Amina's history in every table that can hold hers (the probing
 /// world, then a signed feedback, an absence, a supported idea, a vote, a calendar link and
 /// an attestation), and a social worker having read her record.
-async fn amina_everywhere(app: &TestApp) -> World {
+pub(crate) async fn amina_everywhere(app: &TestApp) -> World {
     let world = World::prepare(app).await;
     let amina = world.sessions["participant"].as_str();
     let done = |path: &str, form: Vec<(String, String)>| {

@@ -208,7 +208,7 @@ pub(crate) async fn rename_participant(
     id: i64,
 ) -> Result<bool, sqlx::Error> {
     Ok(
-        sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2 AND role = 'participant'")
+        sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2 AND role = 'participant' AND erased_at IS NULL")
             .bind(name)
             .bind(id)
             .execute(conn)
@@ -225,7 +225,7 @@ pub(crate) async fn set_participant_closed(
     id: i64,
 ) -> Result<bool, sqlx::Error> {
     Ok(
-        sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2 AND role = 'participant'")
+        sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2 AND role = 'participant' AND erased_at IS NULL")
             .bind(closed_at)
             .bind(id)
             .execute(conn)
@@ -233,4 +233,32 @@ pub(crate) async fn set_participant_closed(
             .rows_affected()
             > 0,
     )
+}
+
+/// Erases participant `id`'s record (GDPR article 17): name, e-mail, card code, PINs and
+/// language go, reset links too; the id stays so that the group's figures stay whole. The
+/// card code becomes `—` and the id, which no typed code can match (codes are read as
+/// letters and digits). False when there is no such participant or it was erased already.
+pub(crate) async fn erase_participant(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let erased = sqlx::query(
+        "UPDATE users SET display_name = '—', email = NULL, organisation = NULL, \
+         login_code = $3, pin_hash = NULL, pending_pin = NULL, pending_pin_until = NULL, \
+         locale = NULL, deactivated_at = COALESCE(deactivated_at, $2), erased_at = $2 \
+         WHERE id = $1 AND role = 'participant' AND erased_at IS NULL",
+    )
+    .bind(id)
+    .bind(at)
+    .bind(format!("—{id}"))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(erased == 1)
 }

@@ -19,21 +19,21 @@ pub async fn registrations(
 
 /// A row naming a session by its workshop and start, with one more column.
 #[derive(FromRow)]
-pub struct SessionRow {
+pub struct OwnSessionRow {
     pub workshop: String,
     pub starts_at: i64,
 }
 
 /// A mark of attendance: the session and the mark.
 #[derive(FromRow)]
-pub struct MarkRow {
+pub struct OwnMarkRow {
     pub workshop: String,
     pub starts_at: i64,
     pub mark: String,
 }
 
 /// Their attendance marks, oldest first.
-pub async fn attendance(pool: &AnyPool, id: i64) -> Result<Vec<MarkRow>, sqlx::Error> {
+pub async fn attendance(pool: &AnyPool, id: i64) -> Result<Vec<OwnMarkRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT w.title AS workshop, s.starts_at, a.mark FROM attendance a \
          JOIN workshop_sessions s ON s.id = a.session_id \
@@ -45,7 +45,7 @@ pub async fn attendance(pool: &AnyPool, id: i64) -> Result<Vec<MarkRow>, sqlx::E
 }
 
 /// The sessions they said they could not come to, oldest first.
-pub async fn absences(pool: &AnyPool, id: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
+pub async fn absences(pool: &AnyPool, id: i64) -> Result<Vec<OwnSessionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT w.title AS workshop, s.starts_at FROM session_absences a \
          JOIN workshop_sessions s ON s.id = a.session_id \
@@ -57,7 +57,7 @@ pub async fn absences(pool: &AnyPool, id: i64) -> Result<Vec<SessionRow>, sqlx::
 }
 
 /// The sessions they gave feedback on (unsigned feedback itself is anonymous), oldest first.
-pub async fn feedback_given(pool: &AnyPool, id: i64) -> Result<Vec<SessionRow>, sqlx::Error> {
+pub async fn feedback_given(pool: &AnyPool, id: i64) -> Result<Vec<OwnSessionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT w.title AS workshop, s.starts_at FROM feedback_givers f \
          JOIN workshop_sessions s ON s.id = f.session_id \
@@ -70,7 +70,7 @@ pub async fn feedback_given(pool: &AnyPool, id: i64) -> Result<Vec<SessionRow>, 
 
 /// Feedback they signed with their name.
 #[derive(FromRow)]
-pub struct SignedRow {
+pub struct OwnSignedRow {
     pub workshop: String,
     pub starts_at: i64,
     pub face: i64,
@@ -78,7 +78,7 @@ pub struct SignedRow {
 }
 
 /// The feedback they signed, oldest first.
-pub async fn signed_feedback(pool: &AnyPool, id: i64) -> Result<Vec<SignedRow>, sqlx::Error> {
+pub async fn signed_feedback(pool: &AnyPool, id: i64) -> Result<Vec<OwnSignedRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT w.title AS workshop, s.starts_at, f.face, f.comment FROM session_feedback f \
          JOIN workshop_sessions s ON s.id = f.session_id \
@@ -91,7 +91,7 @@ pub async fn signed_feedback(pool: &AnyPool, id: i64) -> Result<Vec<SignedRow>, 
 
 /// A contribution to a project.
 #[derive(FromRow)]
-pub struct ContributionRow {
+pub struct OwnContributionRow {
     pub project: String,
     pub goal: Option<String>,
     pub unit: Option<String>,
@@ -103,7 +103,10 @@ pub struct ContributionRow {
 }
 
 /// Their contributions, oldest first.
-pub async fn contributions(pool: &AnyPool, id: i64) -> Result<Vec<ContributionRow>, sqlx::Error> {
+pub async fn contributions(
+    pool: &AnyPool,
+    id: i64,
+) -> Result<Vec<OwnContributionRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.name AS project, g.label AS goal, g.unit, c.quantity, c.minutes, c.done_on, \
          c.note, c.status FROM contributions c JOIN projects p ON p.id = c.project_id \
@@ -164,7 +167,7 @@ pub async fn projects(pool: &AnyPool, id: i64) -> Result<Vec<String>, sqlx::Erro
 
 /// An idea they proposed.
 #[derive(FromRow)]
-pub struct IdeaRow {
+pub struct OwnIdeaRow {
     pub title: String,
     pub description: String,
     pub status: String,
@@ -172,7 +175,7 @@ pub struct IdeaRow {
 }
 
 /// The ideas they proposed, oldest first.
-pub async fn ideas(pool: &AnyPool, id: i64) -> Result<Vec<IdeaRow>, sqlx::Error> {
+pub async fn ideas(pool: &AnyPool, id: i64) -> Result<Vec<OwnIdeaRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT title, description, status, created_at FROM themes WHERE author_id = $1 \
          ORDER BY created_at, id",

@@ -1,8 +1,11 @@
-//! The reads behind a person's data: one statement per section, whatever their history's
-//! length. They join other domains' tables and write none.
+//! The reads behind a person's data, one statement per section whatever their history's
+//! length (they join other domains' tables), and the erasure requests, the one table
+//! privacy writes.
 
 mod activity;
+mod erasures;
 mod record;
 
 pub use activity::*;
+pub use erasures::*;
 pub use record::*;

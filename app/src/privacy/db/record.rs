@@ -3,7 +3,7 @@
 use sqlx::{AnyPool, FromRow};
 
 #[derive(FromRow)]
-pub struct RecordRow {
+pub struct PersonRow {
     pub id: i64,
     pub role: String,
     pub display_name: String,
@@ -16,7 +16,7 @@ pub struct RecordRow {
 }
 
 /// The user `id`'s record, if there is one.
-pub async fn record(pool: &AnyPool, id: i64) -> Result<Option<RecordRow>, sqlx::Error> {
+pub async fn record(pool: &AnyPool, id: i64) -> Result<Option<PersonRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, role, display_name, email, organisation, login_code, locale, created_at, \
          deactivated_at FROM users WHERE id = $1",
@@ -68,7 +68,7 @@ pub async fn partner_of(pool: &AnyPool, id: i64) -> Result<Vec<String>, sqlx::Er
 
 /// A thank-you message: project, from whom, the message, when.
 #[derive(FromRow)]
-pub struct ThanksRow {
+pub struct OwnThanksRow {
     pub project: String,
     pub sender: String,
     pub message: String,
@@ -76,7 +76,7 @@ pub struct ThanksRow {
 }
 
 /// The thanks a partner sent, newest first.
-pub async fn thanks_sent(pool: &AnyPool, id: i64) -> Result<Vec<ThanksRow>, sqlx::Error> {
+pub async fn thanks_sent(pool: &AnyPool, id: i64) -> Result<Vec<OwnThanksRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.name AS project, COALESCE(u.organisation, u.display_name) AS sender, \
          t.message, t.created_at FROM project_thanks t JOIN projects p ON p.id = t.project_id \
@@ -89,7 +89,7 @@ pub async fn thanks_sent(pool: &AnyPool, id: i64) -> Result<Vec<ThanksRow>, sqlx
 }
 
 /// The thanks sent to the projects they contribute to, newest first.
-pub async fn thanks_received(pool: &AnyPool, id: i64) -> Result<Vec<ThanksRow>, sqlx::Error> {
+pub async fn thanks_received(pool: &AnyPool, id: i64) -> Result<Vec<OwnThanksRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.name AS project, COALESCE(u.organisation, u.display_name) AS sender, \
          t.message, t.created_at FROM project_thanks t JOIN projects p ON p.id = t.project_id \
@@ -104,14 +104,14 @@ pub async fn thanks_received(pool: &AnyPool, id: i64) -> Result<Vec<ThanksRow>, 
 
 /// An audit entry about them: when, by whom, what.
 #[derive(FromRow)]
-pub struct AuditRow {
+pub struct OwnAuditRow {
     pub at: i64,
     pub actor: String,
     pub action: String,
 }
 
 /// Every audit entry whose subject they are, newest first.
-pub async fn audit_about(pool: &AnyPool, id: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
+pub async fn audit_about(pool: &AnyPool, id: i64) -> Result<Vec<OwnAuditRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.at, u.display_name AS actor, a.action FROM audit_log a \
          JOIN users u ON u.id = a.actor_id WHERE a.subject_id = $1 ORDER BY a.id DESC",

@@ -4,6 +4,7 @@
 pub(super) mod attestations;
 pub(super) mod contributing;
 pub(super) mod contributions;
+pub(crate) mod forgetting;
 pub(super) mod journey;
 pub(super) mod listing;
 pub(super) mod partners;

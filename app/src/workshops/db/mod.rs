@@ -11,6 +11,7 @@ use crate::{
 
 pub(crate) mod attendance;
 pub(crate) mod calendar;
+pub(crate) mod forgetting;
 pub(crate) mod listing;
 pub(crate) mod registrants;
 pub(crate) mod registrations;

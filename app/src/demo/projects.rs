@@ -7,7 +7,7 @@ use crate::when::today;
 use chrono::{Days, NaiveDate};
 use sqlx::AnyConnection;
 
-use super::demo_data::projects;
+use super::projects_data::projects;
 use crate::error::AppError;
 
 /// The skills catalogue: pictogram, then names in French, Dutch and English.
@@ -203,6 +203,6 @@ pub async fn seed(conn: &mut AnyConnection, tz: chrono_tz::Tz, at: i64) -> Resul
         }
     }
     // The confirmed contributions above, in the running totals.
-    super::totals::recount(conn).await?;
+    crate::projects::totals::recount(conn).await?;
     Ok(())
 }

@@ -151,6 +151,9 @@ codes! {
     ErasureAlreadyAsked = "erasure_already_asked",
     AlreadyErased = "already_erased",
     ErasureDecided = "erasure_decided",
+    RetentionMonths = "retention_months",
+    KeepReasonMissing = "keep_reason_missing",
+    KeepReasonTooLong = "keep_reason_too_long",
 }
 
 codes! {
@@ -211,6 +214,8 @@ codes! {
     ErasureAsked = "erasure_asked",
     RecordErased = "record_erased",
     ErasureRefused = "erasure_refused",
+    RetentionSaved = "retention_saved",
+    RecordKept = "record_kept",
 }
 
 #[cfg(test)]

@@ -266,7 +266,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             tracing::warn!(error = %err, "could not set TCP_NODELAY");
         }
     });
-    tokio::spawn(every_minute(db.clone(), config.clone()));
+    tokio::spawn(every_minute(
+        db.clone(),
+        state.settings.clone(),
+        config.clone(),
+    ));
     tracing::info!(%address, "Trame is listening");
     println!("Trame is running: open http://{address}");
     axum::serve(
@@ -284,8 +288,9 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 }
 
 /// Every minute: erases the ballot secret of rounds as they close (see `app::votes`), and
-/// the PINs kept for printing once their time is over; once a day, the daily tasks.
-async fn every_minute(db: app::db::Db, config: Config) {
+/// the PINs kept for printing once their time is over; once a day, the daily tasks
+/// (retention, backup).
+async fn every_minute(db: app::db::Db, settings: app::state::Settings, config: Config) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
     let mut last_day = String::new();
     loop {
@@ -295,7 +300,7 @@ async fn every_minute(db: app::db::Db, config: Config) {
             .format("%Y-%m-%d")
             .to_string();
         if today != last_day {
-            daily(&db, &config, &today).await;
+            daily(&db, &settings, &config, &today).await;
             last_day = today;
         }
         if let Err(err) = app::votes::seal_closed_rounds(&db).await {
@@ -307,8 +312,17 @@ async fn every_minute(db: app::db::Db, config: Config) {
     }
 }
 
-/// The tasks of `day` this instance claims: the daily backup when a folder is set.
-async fn daily(db: &app::db::Db, config: &Config, day: &str) {
+/// The tasks of `day` this instance claims: the retention purge, and the daily backup when
+/// a folder is set.
+async fn daily(db: &app::db::Db, settings: &app::state::Settings, config: &Config, day: &str) {
+    match app::db::daily::claim(db, "retention", day).await {
+        Ok(true) => match app::privacy::retention::purge(db, settings, app::db::now()).await {
+            Ok(purged) => tracing::info!(audit_entries = purged.audit_entries, "daily purge done"),
+            Err(err) => tracing::error!(error = %err, "the daily purge failed"),
+        },
+        Ok(false) => {}
+        Err(err) => tracing::warn!(error = %err, "could not claim the daily purge"),
+    }
     let Some(folder) = &config.backup_dir else {
         return;
     };

@@ -112,3 +112,12 @@ pub async fn staff(pool: &AnyPool) -> Result<Vec<(i64, String)>, sqlx::Error> {
     .fetch_all(pool)
     .await
 }
+
+/// Deletes the entries older than `before`; how many went.
+pub async fn purge_before(pool: &AnyPool, before: i64) -> Result<u64, sqlx::Error> {
+    sqlx::query("DELETE FROM audit_log WHERE at < $1")
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+}

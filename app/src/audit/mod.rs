@@ -25,7 +25,7 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 31] = [
+pub const ACTIONS: [&str; 33] = [
     "participant.view",
     "participant.card_view",
     "participant.data_view",
@@ -33,6 +33,8 @@ pub const ACTIONS: [&str; 31] = [
     "participant.erasure_ask",
     "participant.erasure_refuse",
     "participant.erase",
+    "participant.retention_keep",
+    "retention.update",
     "participant.create",
     "participant.card_replace",
     "participant.card_unlock",

@@ -85,3 +85,10 @@ pub async fn forgive(db: &Db, account: &str, address: &str) -> Result<(), sqlx::
 pub async fn is_locked(db: &Db, account: &str) -> Result<bool, sqlx::Error> {
     Ok(db::count_locked_buckets(db.read(), account, now()).await? > 0)
 }
+
+/// Forgets the throttling buckets full again at `at` (the daily purge; each attempt does it
+/// too).
+pub async fn forget_spent(db: &Db, at: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.write().acquire().await?;
+    db::delete_full_buckets(&mut conn, at).await
+}

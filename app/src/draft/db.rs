@@ -16,10 +16,7 @@ pub async fn save(db: &Db, owner: i64, draft: &FormDraft) -> Result<String, sqlx
     let fields = serde_json::to_string(&draft.fields).unwrap_or_default();
     let at = now();
     let mut tx = db.write().begin().await?;
-    sqlx::query("DELETE FROM form_drafts WHERE created_at <= $1")
-        .bind(at - DRAFT_SECS)
-        .execute(&mut *tx)
-        .await?;
+    delete_expired(&mut tx, at).await?;
     sqlx::query(
         "INSERT INTO form_drafts (token_hash, owner_id, path, fields, created_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -63,4 +60,19 @@ pub async fn forget_owner(conn: &mut sqlx::AnyConnection, owner: i64) -> Result<
         .execute(conn)
         .await
         .map(|_| ())
+}
+
+/// Forgets the drafts past their time at `at`.
+async fn delete_expired(conn: &mut sqlx::AnyConnection, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM form_drafts WHERE created_at <= $1")
+        .bind(at - DRAFT_SECS)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// Forgets the drafts past their time at `at` (the daily purge; saving a draft does it too).
+pub async fn forget_expired(db: &Db, at: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.write().acquire().await?;
+    delete_expired(&mut conn, at).await
 }

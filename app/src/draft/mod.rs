@@ -68,7 +68,7 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod db;
 #[cfg(feature = "ssr")]
-pub use db::{forget_owner, save, take};
+pub use db::{forget_expired, forget_owner, save, take};
 
 #[cfg(feature = "ssr")]
 mod server {

@@ -146,6 +146,9 @@ pub fn ParticipantsPage() -> impl IntoView {
         <PageTitle text=locale.t("participants.title") />
         <h1>{locale.t("participants.title")}</h1>
         <Notice />
+        <p>
+            <a href="/staff/retention">{locale.t("retention.link")}</a>
+        </p>
         <p><a href="/staff/cards">{locale.t("cards.link")}</a></p>
         <ParticipantList />
         <section class="card-box" id="new" aria-labelledby="new-heading">

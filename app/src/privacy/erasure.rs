@@ -110,6 +110,7 @@ pub async fn erase(
         crate::auth::db::forget_throttle(&mut tx, &code).await?;
         crate::draft::forget_owner(&mut tx, user).await?;
         db::clear_reasons(&mut tx, user).await?;
+        db::clear_review_reasons(&mut tx, user).await?;
         db::decide(&mut tx, request, viewer.id, at, "erased").await?;
         crate::audit::record(&mut *tx, viewer.id, "participant.erase", Some(user)).await?;
         tx.commit().await?;

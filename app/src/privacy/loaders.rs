@@ -12,8 +12,8 @@ use crate::{
 
 use super::{
     AttestationMade, AuditLine, ContributionLine, DeclaredSkill, ErasureRequest, ErasureStanding,
-    IdeaLine, LoginLine, PersonRecord, PersonalData, PresenceLine, REQUESTS_SHOWN, RecognisedSkill,
-    RegistrationLine, SessionMention, SignedFeedback, ThanksLine, VoteTaken, db,
+    IdeaLine, KeptLine, LoginLine, PersonRecord, PersonalData, PresenceLine, REQUESTS_SHOWN,
+    RecognisedSkill, RegistrationLine, SessionMention, SignedFeedback, ThanksLine, VoteTaken, db,
 };
 
 /// The data of whoever asks.
@@ -199,6 +199,15 @@ pub async fn gather(
             .collect(),
         partner_of: db::partner_of(pool, id).await?,
         thanks_sent: thanks(db::thanks_sent(pool, id).await?),
+        kept_after_review: db::reviews_of(pool, id)
+            .await?
+            .into_iter()
+            .map(|(kept_at, by, reason)| KeptLine {
+                at: at(kept_at),
+                by,
+                reason,
+            })
+            .collect(),
         audit: db::audit_about(pool, id)
             .await?
             .into_iter()

@@ -10,6 +10,7 @@ use crate::error::AppError;
 
 pub mod erasures_page;
 pub mod page;
+pub mod retention_page;
 pub mod views;
 
 #[cfg(feature = "ssr")]
@@ -20,6 +21,8 @@ pub mod download;
 pub mod erasure;
 #[cfg(feature = "ssr")]
 pub mod loaders;
+#[cfg(feature = "ssr")]
+pub mod retention;
 
 /// Everything stored about one person. Moments are `YYYY-MM-DD HH:MM` in the centre's time
 /// zone (named in `time_zone`), days `YYYY-MM-DD`.
@@ -46,7 +49,16 @@ pub struct PersonalData {
     pub logins: Vec<LoginLine>,
     pub partner_of: Vec<String>,
     pub thanks_sent: Vec<ThanksLine>,
+    pub kept_after_review: Vec<KeptLine>,
     pub audit: Vec<AuditLine>,
+}
+
+/// A review that kept the record although it had no activity for a long time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptLine {
+    pub at: String,
+    pub by: String,
+    pub reason: String,
 }
 
 /// The person's own record (never a PIN or a password).
@@ -267,6 +279,12 @@ pub const PERSON_COLUMNS: &[(&str, &str, PersonColumn)] = &[
     ("workshop_facilitators", "user_id", PersonColumn::StaffWork),
     ("password_resets", "user_id", PersonColumn::Transient),
     ("erasure_requests", "user_id", PersonColumn::ErasureLedger),
+    (
+        "retention_reviews",
+        "user_id",
+        PersonColumn::Exported("kept_after_review"),
+    ),
+    ("retention_reviews", "kept_by", PersonColumn::StaffWork),
     ("erasure_requests", "requested_by", PersonColumn::StaffWork),
     ("erasure_requests", "decided_by", PersonColumn::StaffWork),
     ("form_drafts", "owner_id", PersonColumn::Transient),
@@ -326,6 +344,37 @@ pub async fn erasure_requests() -> Result<Vec<ErasureRequest>, AppError> {
     crate::guard::serve(loaders::erasure_requests_body).await
 }
 
+/// The months an admin may set for keeping records without activity and the audit log.
+pub const RETENTION_MONTHS: std::ops::RangeInclusive<i64> = 1..=120;
+
+/// How many records to review a page lists.
+pub const DORMANT_PER_PAGE: i64 = 50;
+
+/// A record without activity for the set months.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dormant {
+    pub id: i64,
+    pub name: String,
+    /// The day of their last activity.
+    pub last: String,
+}
+
+/// The review list and the settings it follows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RetentionView {
+    pub inactive_months: i64,
+    pub audit_months: i64,
+    pub records: crate::paging::Paged<Dormant>,
+    /// The viewer is an admin, who may change the months.
+    pub may_set: bool,
+}
+
+/// A page of the records to review, the longest quiet first. Staff only.
+#[server(endpoint = "privacy/retention")]
+pub async fn retention_review(page: i64) -> Result<RetentionView, AppError> {
+    crate::guard::serve(|reader| retention::review_body(reader, page)).await
+}
+
 /// The downloads and the erasure forms; the pages are Leptos routes.
 #[cfg(feature = "ssr")]
 pub fn routes() -> axum::Router<crate::state::AppState> {
@@ -339,4 +388,6 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
         .route("/staff/participants/{id}/erasure", post(erasure::ask))
         .route("/admin/erasures/{id}/erase", post(erasure::erase))
         .route("/admin/erasures/{id}/refuse", post(erasure::refuse))
+        .route("/admin/retention", post(retention::save_settings))
+        .route("/staff/retention/{id}/keep", post(retention::keep))
 }

@@ -24,6 +24,7 @@ use crate::{
     privacy::{
         erasures_page::ErasuresPage,
         page::{MyDataPage, ParticipantDataPage},
+        retention_page::RetentionPage,
     },
     projects::{
         attestation_page::{AttestationMadePage, CheckPage},
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/centre") view=CentrePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/erasures") view=ErasuresPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/retention") view=RetentionPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/cards") view=CardSheetPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/staff/participants")

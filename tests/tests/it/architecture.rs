@@ -355,7 +355,14 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("auth", &["sessions", "login_throttle"]),
     ("db", &["daily_tasks"]),
     ("draft", &["form_drafts"]),
-    ("privacy", &["erasure_requests"]),
+    (
+        "privacy",
+        &[
+            "erasure_requests",
+            "retention_settings",
+            "retention_reviews",
+        ],
+    ),
     ("people", &["users", "centre", "password_resets"]),
     ("themes", &["themes", "theme_supporters"]),
     (

@@ -15,6 +15,7 @@ mod people;
 mod privacy;
 mod probes;
 mod projects;
+mod retention;
 mod security;
 mod themes;
 mod votes;

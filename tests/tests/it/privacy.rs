@@ -100,7 +100,7 @@ async fn every_column_that_refers_to_a_person_is_accounted_for(backend: Backend)
 
 /// The demo centre with Amina's history in every table that can hold hers (the probing
 /// world, then a signed feedback, an absence, a supported idea, a vote, a calendar link and
-/// an attestation), and a social worker having read her record.
+/// an attestation), and a social worker having kept her record after a review and read it.
 pub(crate) async fn amina_everywhere(app: &TestApp) -> World {
     let world = World::prepare(app).await;
     let amina = world.sessions["participant"].as_str();
@@ -132,6 +132,18 @@ pub(crate) async fn amina_everywhere(app: &TestApp) -> World {
     done("/votes/{round}", vec![pair("choice_{theme}", "1")]).await;
     done("/agenda/link", vec![]).await;
     done("/journey/attestation", vec![pair("name", "Amina")]).await;
+    let kept = app
+        .post(
+            &world.fill("/staff/retention/{participant}/keep"),
+            &[("reason", "Revue annuelle")],
+            Some(&world.sessions["worker"]),
+        )
+        .await;
+    assert!(
+        kept.location().contains("ok=record_kept"),
+        "{}",
+        kept.location()
+    );
     let record = world.fill("/staff/participants/{participant}");
     let read = app.get(&record, Some(&world.sessions["worker"])).await;
     assert_eq!(read.status, StatusCode::OK);

@@ -209,3 +209,12 @@ pub(crate) async fn set_locale(pool: &AnyPool, locale: &str, id: i64) -> Result<
         .await
         .map(|_| ())
 }
+
+/// Deletes the reset links used, or expired by `at`.
+pub(crate) async fn delete_spent_reset_links(pool: &AnyPool, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM password_resets WHERE used_at IS NOT NULL OR expires_at < $1")
+        .bind(at)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}

@@ -5,7 +5,9 @@
 mod activity;
 mod erasures;
 mod record;
+mod retention;
 
 pub use activity::*;
 pub use erasures::*;
 pub use record::*;
+pub use retention::*;

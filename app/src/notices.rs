@@ -154,6 +154,7 @@ codes! {
     RetentionMonths = "retention_months",
     KeepReasonMissing = "keep_reason_missing",
     KeepReasonTooLong = "keep_reason_too_long",
+    ConsentUnknown = "consent_unknown",
 }
 
 codes! {
@@ -216,6 +217,7 @@ codes! {
     ErasureRefused = "erasure_refused",
     RetentionSaved = "retention_saved",
     RecordKept = "record_kept",
+    ConsentSaved = "consent_saved",
 }
 
 #[cfg(test)]

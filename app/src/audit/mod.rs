@@ -25,7 +25,7 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 33] = [
+pub const ACTIONS: [&str; 34] = [
     "participant.view",
     "participant.card_view",
     "participant.data_view",
@@ -34,6 +34,7 @@ pub const ACTIONS: [&str; 33] = [
     "participant.erasure_refuse",
     "participant.erase",
     "participant.retention_keep",
+    "participant.consent",
     "retention.update",
     "participant.create",
     "participant.card_replace",

@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::privacy::views::ErasureBox;
+use crate::error::AppError;
+use crate::privacy::{
+    erasure_status, participant_consents,
+    views::{consent_box, erasure_box},
+};
 
 use crate::ui::PageTitle;
 
@@ -184,15 +188,20 @@ pub fn ParticipantsPage() -> impl IntoView {
 #[component]
 pub fn ParticipantPage() -> impl IntoView {
     let locale = use_locale();
-    let record = Resource::new_blocking(
-        id_param,
-        |id| async move { get_participant_record(id?).await },
-    );
+    // The record and what privacy keeps about it, in one resource (a resource made inside
+    // another's suspense can wait forever on the server).
+    let record = Resource::new_blocking(id_param, |id| async move {
+        let id = id?;
+        let record = get_participant_record(id).await?;
+        let erasure = erasure_status(id).await?;
+        let consents = participant_consents(id).await?;
+        Ok::<_, AppError>((record, erasure, consents))
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(p) => {
+                    Ok((p, erasure, consents)) => {
                         let id = p.id;
                         let unlock = (p.active && p.card_locked).then(|| view! {
                             <form method="post" novalidate=true action=format!("/staff/participants/{id}/unlock") class="form notice notice-info">
@@ -301,7 +310,8 @@ pub fn ParticipantPage() -> impl IntoView {
                                 </form>
                             </section>
                             {open_or_close}
-                            <ErasureBox id=id />
+                            {consent_box(locale, id, &consents)}
+                            {erasure_box(locale, id, erasure)}
                         }
                             .into_any()
                     }

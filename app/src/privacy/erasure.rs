@@ -111,6 +111,7 @@ pub async fn erase(
         crate::draft::forget_owner(&mut tx, user).await?;
         db::clear_reasons(&mut tx, user).await?;
         db::clear_review_reasons(&mut tx, user).await?;
+        db::delete_consents(&mut tx, user).await?;
         db::decide(&mut tx, request, viewer.id, at, "erased").await?;
         crate::audit::record(&mut *tx, viewer.id, "participant.erase", Some(user)).await?;
         tx.commit().await?;

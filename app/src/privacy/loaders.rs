@@ -208,6 +208,7 @@ pub async fn gather(
                 reason,
             })
             .collect(),
+        consents: super::consent::view_of(db, id, tz).await?.history,
         audit: db::audit_about(pool, id)
             .await?
             .into_iter()

@@ -243,6 +243,11 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                             <p>
                                 <a href=data_href>{data_label}</a>
                             </p>
+                            {user.is_none().then(|| view! {
+                                <p>
+                                    <a href="/account/consents">{locale.t("consent.link")}</a>
+                                </p>
+                            })}
                         }
                         .into_any()
                     }

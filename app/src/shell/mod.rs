@@ -22,6 +22,7 @@ use crate::{
         participants_page::{ParticipantPage, ParticipantsPage},
     },
     privacy::{
+        consents_page::MyConsentsPage,
         erasures_page::ErasuresPage,
         page::{MyDataPage, ParticipantDataPage},
         retention_page::RetentionPage,
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/data") view=MyDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/consents") view=MyConsentsPage ssr=SsrMode::Async />
                     <Route path=path!("/reset/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/attestations/:code") view=AttestationMadePage ssr=SsrMode::Async />
                     <Route path=path!("/check") view=CheckPage ssr=SsrMode::Async />

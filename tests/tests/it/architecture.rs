@@ -361,6 +361,7 @@ const OWNERS: &[(&str, &[&str])] = &[
             "erasure_requests",
             "retention_settings",
             "retention_reviews",
+            "consents",
         ],
     ),
     ("people", &["users", "centre", "password_resets"]),

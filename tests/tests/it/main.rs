@@ -7,6 +7,7 @@ mod attestations;
 mod auth;
 mod backups;
 mod confirmations;
+mod consents;
 mod database;
 mod erasure;
 mod home;

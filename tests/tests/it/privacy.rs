@@ -131,6 +131,11 @@ pub(crate) async fn amina_everywhere(app: &TestApp) -> World {
     done("/themes/{other_theme}/support", vec![pair("want", "yes")]).await;
     done("/votes/{round}", vec![pair("choice_{theme}", "1")]).await;
     done("/agenda/link", vec![]).await;
+    done(
+        "/account/consents",
+        vec![pair("topic", "name_shown"), pair("given", "yes")],
+    )
+    .await;
     done("/journey/attestation", vec![pair("name", "Amina")]).await;
     let kept = app
         .post(

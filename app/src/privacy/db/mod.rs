@@ -3,11 +3,13 @@
 //! privacy writes.
 
 mod activity;
+mod consents;
 mod erasures;
 mod record;
 mod retention;
 
 pub use activity::*;
+pub use consents::*;
 pub use erasures::*;
 pub use record::*;
 pub use retention::*;

@@ -200,7 +200,9 @@ pub(crate) async fn feedback_on(
     session: i64,
 ) -> Result<Vec<FeedbackRow>, sqlx::Error> {
     let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT f.face, f.comment, u.display_name FROM session_feedback f \
+        "SELECT f.face, f.comment, CASE WHEN NOT EXISTS (SELECT 1 FROM consents c \
+         WHERE c.user_id = f.signed_by AND c.topic = 'name_shown' AND c.current = 1 \
+         AND c.given = 0) THEN u.display_name END FROM session_feedback f \
          LEFT JOIN users u ON u.id = f.signed_by WHERE f.session_id = $1 \
          ORDER BY f.face DESC, f.comment",
     )

@@ -39,6 +39,11 @@ pub enum BackupError {
     Damaged(PathBuf, String),
     #[error("Trame is still running at {0}: stop it, then restore")]
     Running(SocketAddr),
+    #[error(
+        "the PostgreSQL database already has tables: restore into a new, empty database \
+         (createdb), then point TRAME_DATABASE_URL at it"
+    )]
+    NotEmpty,
     #[error("{0} failed: {1}")]
     Tool(&'static str, String),
     #[error("could not read {0}: {1}")]
@@ -71,6 +76,15 @@ fn partial_of(file: &Path) -> PathBuf {
     file.with_file_name(format!(".{name}.partial"))
 }
 
+/// Creates `path`, empty, readable by its owner only: a backup holds everyone's data.
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 /// Copies the database of `config` into `to`, a new file, while Trame may be running.
 pub async fn backup(config: &Config, to: &Path) -> Result<(), BackupError> {
     if to.exists() {
@@ -81,7 +95,7 @@ pub async fn backup(config: &Config, to: &Path) -> Result<(), BackupError> {
         _ => PathBuf::from("."),
     };
     let partial = partial_of(to);
-    std::fs::File::create(&partial).map_err(|e| BackupError::Folder(folder, e))?;
+    private_file(&partial).map_err(|e| BackupError::Folder(folder, e))?;
     let copied = match target(config)? {
         Target::Sqlite(database) => copy_sqlite(&database, &partial).await,
         Target::Postgres(url) => pg_tool("pg_dump", &url, &["--format=custom", "--no-owner"])
@@ -162,7 +176,7 @@ fn check_version(file: &Path, applied: &[i64], backend: Backend) -> Result<(), B
 }
 
 /// Puts the backup `from` back as the database of `config`, Trame being stopped. The
-/// database it replaces is kept beside it (SQLite) or replaced (PostgreSQL).
+/// database it replaces is kept beside it (SQLite); on PostgreSQL the target is empty.
 pub async fn restore(config: &Config, from: &Path) -> Result<String, BackupError> {
     if !from.is_file() {
         return Err(BackupError::Read(
@@ -179,16 +193,13 @@ pub async fn restore(config: &Config, from: &Path) -> Result<String, BackupError
         Target::Postgres(url) => {
             check_pg_dump(from)?;
             refuse_if_running(config.addr)?;
+            if has_tables(&url).await? {
+                return Err(BackupError::NotEmpty);
+            }
             let output = pg_tool(
                 "pg_restore",
                 &url,
-                &[
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--single-transaction",
-                    "--exit-on-error",
-                ],
+                &["--no-owner", "--single-transaction", "--exit-on-error"],
             )
             .arg(from)
             .output()
@@ -200,6 +211,15 @@ pub async fn restore(config: &Config, from: &Path) -> Result<String, BackupError
             ))
         }
     }
+}
+
+/// Whether the PostgreSQL database at `url` has tables already (a restore goes into an empty
+/// one, so that no table of a later version is left beside the backup's).
+async fn has_tables(url: &str) -> Result<bool, BackupError> {
+    let count = copy::count_tables(url)
+        .await
+        .map_err(|e| BackupError::Tool("PostgreSQL", e.to_string()))?;
+    Ok(count > 0)
 }
 
 /// Someone answering on Trame's address means it is still running.

@@ -40,3 +40,13 @@ pub async fn applied_migrations(conn: &mut SqliteConnection) -> Result<Vec<i64>,
 pub fn known_migrations(backend: Backend) -> Vec<i64> {
     super::migrator(backend).iter().map(|m| m.version).collect()
 }
+
+/// How many tables the PostgreSQL database at `url` has in its `public` schema.
+pub async fn count_tables(url: &str) -> Result<i64, sqlx::Error> {
+    let mut conn = sqlx::PgConnection::connect(url).await?;
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    .fetch_one(&mut conn)
+    .await
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::privacy::{
-    erasure_status, participant_consents,
+    ErasureStanding, erasure_status, participant_consents,
     views::{consent_box, erasure_box},
 };
 
@@ -203,6 +203,8 @@ pub fn ParticipantPage() -> impl IntoView {
                 match record.await {
                     Ok((p, erasure, consents)) => {
                         let id = p.id;
+                        // An erased record keeps only its history: nothing can be changed on it.
+                        let erased = matches!(erasure, ErasureStanding::Erased(_));
                         let unlock = (p.active && p.card_locked).then(|| view! {
                             <form method="post" novalidate=true action=format!("/staff/participants/{id}/unlock") class="form notice notice-info">
                                 <p>{locale.t("card.locked")}</p>
@@ -290,7 +292,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                     }}
                                 </dd>
                             </dl>
-                            <p class="actions">
+                            <p class="actions" hidden=erased>
                                 <a class="button" href=format!("/staff/participants/{id}/journey")>
                                     <span class="picto" aria-hidden="true">"🌟"</span>
                                     {locale.t("journey.open")}
@@ -301,6 +303,7 @@ pub fn ParticipantPage() -> impl IntoView {
                                 </a>
                             </p>
                             {card}
+                            {(!erased).then(|| view! {
                             <section class="card-box" aria-labelledby="rename-heading">
                                 <h2 id="rename-heading">{locale.t("participants.rename")}</h2>
                                 <form method="post" novalidate=true action=format!("/staff/participants/{id}/name") class="form">
@@ -311,6 +314,7 @@ pub fn ParticipantPage() -> impl IntoView {
                             </section>
                             {open_or_close}
                             {consent_box(locale, id, &consents)}
+                            })}
                             {erasure_box(locale, id, erasure)}
                         }
                             .into_any()

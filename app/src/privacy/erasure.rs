@@ -1,7 +1,8 @@
 //! Erasure (GDPR article 17): a social worker asks, with a reason; an admin confirms or
 //! refuses. Erasing removes the person's name, card code, PINs, declared skills, signed
-//! comments, notes, attestations, calendar link, logins and drafts, each through the domain
-//! that owns it, in one transaction. What the group achieved stays, tied to a record with
+//! comments, notes, attestations, calendar link, logins, drafts and consents, and gives up
+//! places in workshops still to come, each through the domain that owns it, in one
+//! transaction. What the group achieved stays, tied to a record with
 //! nothing left that leads back to the person. Both steps are audited.
 
 use axum::{
@@ -106,6 +107,12 @@ pub async fn erase(
         }
         crate::projects::db::forgetting::forget_participant(&mut tx, user).await?;
         crate::workshops::db::forgetting::forget_participant(&mut tx, user).await?;
+        // Places in workshops still to come go to the next people waiting.
+        for workshop in
+            crate::workshops::db::forgetting::upcoming_workshops_of(&mut tx, user, at).await?
+        {
+            crate::workshops::registration::give_up_place(&mut tx, workshop, user).await?;
+        }
         crate::auth::db::delete_sessions_of(&mut *tx, user).await?;
         crate::auth::db::forget_throttle(&mut tx, &code).await?;
         crate::draft::forget_owner(&mut tx, user).await?;

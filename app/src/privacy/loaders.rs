@@ -167,6 +167,7 @@ pub async fn gather(
                 title: i.title,
                 description: i.description,
                 status: i.status,
+                decline_reason: i.decline_reason,
                 proposed_at: at(i.created_at),
             })
             .collect(),

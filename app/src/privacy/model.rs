@@ -122,6 +122,8 @@ pub struct IdeaLine {
     pub title: String,
     pub description: String,
     pub status: String,
+    /// Why a social worker declined it, if they did.
+    pub decline_reason: Option<String>,
     pub proposed_at: String,
 }
 

@@ -155,8 +155,8 @@ fn data_view(
             data.recognised_skills.iter().map(|x| vec![s(&x.skill), s(&x.project), s(&x.day)]).collect())}
         {section(locale, "projects", "data.projects", &["data.c.project"],
             data.projects.iter().map(|x| vec![s(x)]).collect())}
-        {section(locale, "ideas", "data.ideas", &["data.c.title", "data.c.description", "data.c.status", "data.c.when"],
-            data.ideas.iter().map(|x| vec![s(&x.title), s(&x.description), locale.t(&format!("data.status.{}", x.status)), s(&x.proposed_at)]).collect())}
+        {section(locale, "ideas", "data.ideas", &["data.c.title", "data.c.description", "data.c.status", "data.c.reason", "data.c.when"],
+            data.ideas.iter().map(|x| vec![s(&x.title), s(&x.description), locale.t(&format!("data.status.{}", x.status)), or_dash(x.decline_reason.clone()), s(&x.proposed_at)]).collect())}
         {section(locale, "supported", "data.supported", &["data.c.title"],
             data.supported_ideas.iter().map(|x| vec![s(x)]).collect())}
         {section(locale, "votes", "data.votes", &["data.c.round", "data.c.closes"],

@@ -76,7 +76,7 @@ async fn take_place(
 
 /// Takes `user` out of `workshop` (their place goes to the first waiting) and forgets their
 /// "I can't come" notes for sessions to come. Whether they were in it.
-async fn give_up_place(
+pub(crate) async fn give_up_place(
     conn: &mut AnyConnection,
     workshop: i64,
     user: i64,

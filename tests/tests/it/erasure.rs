@@ -48,7 +48,7 @@ async fn found(app: &TestApp, backend: Backend, needle: &str) -> Vec<String> {
     places
 }
 
-/// The group's figures: attendance, contributions, goals, registrations, votes, feedback.
+/// The group's figures: attendance, contributions, goals, votes, ideas, feedback.
 async fn figures(app: &TestApp) -> Vec<i64> {
     let mut all = Vec::new();
     for sql in [
@@ -59,7 +59,6 @@ async fn figures(app: &TestApp) -> Vec<i64> {
         "SELECT CAST(COALESCE(SUM(minutes), 0) AS BIGINT) FROM contributions WHERE status = 'confirmed'",
         "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM goal_months",
         "SELECT COUNT(*) FROM project_contributors",
-        "SELECT COUNT(*) FROM registrations",
         "SELECT COUNT(*) FROM round_voters",
         "SELECT COUNT(*) FROM theme_supporters",
         "SELECT COUNT(*) FROM themes",
@@ -175,6 +174,15 @@ async fn an_erased_record_leaves_no_trace_and_the_figures_stay(backend: Backend)
         );
     }
     assert_eq!(figures(&app).await, before, "the group's figures stay");
+    assert_eq!(
+        app.number(&format!(
+            "SELECT COUNT(*) FROM registrations WHERE user_id = {amina} AND workshop_id = {}",
+            world.fill("{workshop}")
+        ))
+        .await,
+        0,
+        "her place in a workshop still to come is given up"
+    );
     assert_eq!(
         page_body(&app, &partner_page, partner).await,
         shared_before,

@@ -146,7 +146,7 @@ pub async fn recognised_skills(
          p.name, c.done_on FROM contribution_skills cs \
          JOIN contributions c ON c.id = cs.contribution_id \
          JOIN skills k ON k.id = cs.skill_id JOIN projects p ON p.id = c.project_id \
-         WHERE c.user_id = $1 ORDER BY c.done_on, c.id",
+         WHERE c.user_id = $1 AND c.status = 'confirmed' ORDER BY c.done_on, c.id",
     )
     .bind(id)
     .bind(locale)
@@ -171,13 +171,15 @@ pub struct OwnIdeaRow {
     pub title: String,
     pub description: String,
     pub status: String,
+    pub decline_reason: Option<String>,
     pub created_at: i64,
 }
 
 /// The ideas they proposed, oldest first.
 pub async fn ideas(pool: &AnyPool, id: i64) -> Result<Vec<OwnIdeaRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT title, description, status, created_at FROM themes WHERE author_id = $1 \
+        "SELECT title, description, status, decline_reason, created_at FROM themes \
+         WHERE author_id = $1 \
          ORDER BY created_at, id",
     )
     .bind(id)

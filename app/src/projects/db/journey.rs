@@ -76,10 +76,13 @@ pub(crate) async fn participant_name(
     pool: &AnyPool,
     id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1 AND role = 'participant'")
-        .bind(id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_scalar(
+        "SELECT display_name FROM users WHERE id = $1 AND role = 'participant' \
+         AND erased_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
 }
 
 /// The centre's name, if it is set.

@@ -75,8 +75,9 @@ pub(crate) async fn askable_people(
 /// How many people have `skill` and may be asked.
 pub(crate) async fn count_askable(pool: &AnyPool, skill: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM user_skills us WHERE us.skill_id = $1 AND us.may_ask = 1 \
-         AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.user_id = us.user_id \
+        "SELECT COUNT(*) FROM user_skills us JOIN users u ON u.id = us.user_id \
+         WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
+         AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.user_id = us.user_id \
          AND c.topic = 'skill_requests' AND c.current = 1 AND c.given = 0)",
     )
     .bind(skill)

@@ -293,15 +293,20 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 async fn every_minute(db: app::db::Db, settings: app::state::Settings, config: Config) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
     let mut last_day = String::new();
+    // After a failed daily task, the next try waits an hour.
+    let mut next_try = tokio::time::Instant::now();
     loop {
         every.tick().await;
         let today = chrono::Utc::now()
             .with_timezone(&config.time_zone)
             .format("%Y-%m-%d")
             .to_string();
-        if today != last_day {
-            daily(&db, &settings, &config, &today).await;
-            last_day = today;
+        if today != last_day && tokio::time::Instant::now() >= next_try {
+            if daily(&db, &settings, &config, &today).await {
+                last_day = today;
+            } else {
+                next_try = tokio::time::Instant::now() + Duration::from_secs(3600);
+            }
         }
         if let Err(err) = app::votes::seal_closed_rounds(&db).await {
             tracing::warn!(error = %err, "could not seal closed voting rounds");
@@ -314,28 +319,56 @@ async fn every_minute(db: app::db::Db, settings: app::state::Settings, config: C
 
 /// The tasks of `day` this instance claims: the retention purge, and the daily backup when
 /// a folder is set.
-async fn daily(db: &app::db::Db, settings: &app::state::Settings, config: &Config, day: &str) {
-    match app::db::daily::claim(db, "retention", day).await {
-        Ok(true) => match app::privacy::retention::purge(db, settings, app::db::now()).await {
-            Ok(purged) => tracing::info!(audit_entries = purged.audit_entries, "daily purge done"),
-            Err(err) => tracing::error!(error = %err, "the daily purge failed"),
-        },
-        Ok(false) => {}
-        Err(err) => tracing::warn!(error = %err, "could not claim the daily purge"),
-    }
-    let Some(folder) = &config.backup_dir else {
-        return;
+async fn daily(
+    db: &app::db::Db,
+    settings: &app::state::Settings,
+    config: &Config,
+    day: &str,
+) -> bool {
+    let purge = async {
+        app::privacy::retention::purge(db, settings, app::db::now())
+            .await
+            .map(|purged| tracing::info!(audit_entries = purged.audit_entries, "daily purge done"))
+            .map_err(|err| err.to_string())
     };
-    match app::db::daily::claim(db, "backup", day).await {
-        Ok(true) => {
-            let keep = usize::from(config.backup_keep);
-            match backup::daily(config, folder, keep, day).await {
-                Ok(()) => tracing::info!(folder = %folder.display(), "daily backup written"),
-                Err(err) => tracing::error!(error = %err, "the daily backup failed"),
+    let mut done = run_once(db, "retention", day, purge).await;
+    if let Some(folder) = &config.backup_dir {
+        let keep = usize::from(config.backup_keep);
+        let backup = async {
+            backup::daily(config, folder, keep, day)
+                .await
+                .map(|()| tracing::info!(folder = %folder.display(), "daily backup written"))
+                .map_err(|err| err.to_string())
+        };
+        done &= run_once(db, "backup", day, backup).await;
+    }
+    done
+}
+
+/// Runs `work` if this instance claims `task` for `day`; a failure gives the claim back, so
+/// that the task is tried again later. Whether nothing is left to do today.
+async fn run_once(
+    db: &app::db::Db,
+    task: &str,
+    day: &str,
+    work: impl std::future::Future<Output = Result<(), String>>,
+) -> bool {
+    match app::db::daily::claim(db, task, day).await {
+        Ok(true) => match work.await {
+            Ok(()) => true,
+            Err(err) => {
+                tracing::error!(task, error = %err, "a daily task failed; it will be tried again");
+                if let Err(err) = app::db::daily::release(db, task, day).await {
+                    tracing::warn!(task, error = %err, "could not give back a daily task");
+                }
+                false
             }
+        },
+        Ok(false) => true,
+        Err(err) => {
+            tracing::warn!(task, error = %err, "could not claim a daily task");
+            false
         }
-        Ok(false) => {}
-        Err(err) => tracing::warn!(error = %err, "could not claim the daily backup"),
     }
 }
 

@@ -18,3 +18,13 @@ pub async fn claim(db: &Db, task: &str, day: &str) -> Result<bool, sqlx::Error> 
     .rows_affected();
     Ok(claimed == 1)
 }
+
+/// Gives back `task`'s claim on `day` after it failed, so that it is tried again.
+pub async fn release(db: &Db, task: &str, day: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE daily_tasks SET last_day = '' WHERE task = $1 AND last_day = $2")
+        .bind(task)
+        .bind(day)
+        .execute(db.write())
+        .await
+        .map(|_| ())
+}

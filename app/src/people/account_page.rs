@@ -94,6 +94,9 @@ pub fn AccountPage() -> impl IntoView {
             <p class="hint">{locale.t("account.ends_sessions")}</p>
             {form}
         </section>
+        <p>
+            <a href="/account/data">{locale.t("data.link_mine")}</a>
+        </p>
     }
 }
 

@@ -244,6 +244,15 @@ async fn daily_backups_run_once_a_day_and_keep_the_newest(backend: Backend) {
             .await
             .unwrap()
     );
+    app::db::daily::release(app.db(), "backup", "2026-11-29")
+        .await
+        .unwrap();
+    assert!(
+        app::db::daily::claim(app.db(), "backup", "2026-11-29")
+            .await
+            .unwrap(),
+        "a failed task, given back, is claimed again"
+    );
 
     let folder = scratch();
     let backups: PathBuf = folder.0.join("daily");

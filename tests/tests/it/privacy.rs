@@ -174,6 +174,11 @@ async fn a_participant_reads_and_downloads_all_their_data(backend: Backend) {
     assert_eq!(data["signed_feedback"][0]["comment"], "Signé de ma main");
     assert_eq!(data["audit"][0]["action"], "participant.view");
     assert_eq!(partner["record"]["role"], "partner");
+    let account = app.get("/account", Some(&world.sessions["partner"])).await;
+    assert!(
+        account.body.contains("href=\"/account/data\""),
+        "staff and partners reach their own data from their account"
+    );
     let text = serde_json::to_string(&data).unwrap();
     for secret in ["pin", "password", "token", "ballot"] {
         assert!(

@@ -31,6 +31,13 @@ pub fn sortable_time(at: i64, tz: chrono_tz::Tz) -> String {
         .unwrap_or_default()
 }
 
+/// The day of a moment as `YYYY-MM-DD` in the centre's zone.
+pub fn sortable_day(at: i64, tz: chrono_tz::Tz) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 /// Today in the centre's zone.
 pub fn today(tz: chrono_tz::Tz) -> NaiveDate {
     chrono::Utc::now().with_timezone(&tz).date_naive()

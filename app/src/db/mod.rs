@@ -17,6 +17,22 @@ use sqlx::{
     sqlite::SqliteConnectOptions,
 };
 
+/// SQL, true when the person in column `$user` has withdrawn consent `$topic`: the current
+/// entry of the ledger (`privacy::consent`) says no. The one place this rule is written; the
+/// queries that show a name or offer someone to ask put `NOT` before it.
+#[macro_export]
+macro_rules! consent_withdrawn {
+    ($user:literal, $topic:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM consents c WHERE c.user_id = ",
+            $user,
+            " AND c.topic = '",
+            $topic,
+            "' AND c.current = 1 AND c.given = 0)"
+        )
+    };
+}
+
 pub mod copy;
 pub mod daily;
 

@@ -90,11 +90,7 @@ pub async fn at_counter(
 ) -> Response {
     let result = async {
         let form = parse_form(form)?;
-        if crate::people::db::record_of(state.db.read(), id)
-            .await?
-            .is_none()
-            || db::erased_at(state.db.read(), id).await?.is_some()
-        {
+        if !db::is_live_participant(state.db.read(), id).await? {
             return Err(AppError::NotFound);
         }
         let page = format!("/staff/participants/{id}");

@@ -44,11 +44,10 @@ pub async fn participant(
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<PersonalData, AppError> {
-    let data = gather(db, id, locale, tz).await?;
-    if data.record.role != "participant" {
-        return Err(AppError::NotFound);
+    match db::record(db.read(), id).await? {
+        Some(row) if row.role == "participant" => gather(db, id, locale, tz).await,
+        _ => Err(AppError::NotFound),
     }
-    Ok(data)
 }
 
 /// Everything stored about user `id`.
@@ -229,9 +228,10 @@ pub(super) async fn erasure_status_body(
 ) -> Result<ErasureStanding, AppError> {
     let pool = reader.db().read();
     if let Some(at) = db::erased_at(pool, id).await? {
-        return Ok(ErasureStanding::Erased(
-            sortable_time(at, reader.tz())[..10].to_string(),
-        ));
+        return Ok(ErasureStanding::Erased(crate::when::sortable_day(
+            at,
+            reader.tz(),
+        )));
     }
     Ok(match db::pending_request_of(pool, id).await? {
         Some(row) => ErasureStanding::Asked(request_of(row, reader.tz())),

@@ -132,11 +132,7 @@ pub async fn keep(
                 &format!("record-{id}"),
             )
         };
-        if crate::people::db::record_of(state.db.read(), id)
-            .await?
-            .is_none()
-            || db::erased_at(state.db.read(), id).await?.is_some()
-        {
+        if !db::is_live_participant(state.db.read(), id).await? {
             return Err(AppError::NotFound);
         }
         let reason = form.reason.trim();
@@ -178,10 +174,7 @@ pub(super) async fn review_body(
         .map(|row| super::Dormant {
             id: row.id,
             name: row.display_name,
-            last: crate::when::sortable_time(row.last_at, tz)
-                .chars()
-                .take(10)
-                .collect(),
+            last: crate::when::sortable_day(row.last_at, tz),
         })
         .collect();
     Ok(super::RetentionView {

@@ -125,6 +125,17 @@ pub async fn clear_reasons(conn: &mut AnyConnection, user: i64) -> Result<(), sq
         .map(|_| ())
 }
 
+/// Whether `user` is a participant whose record was not erased (it may still change).
+pub async fn is_live_participant(pool: &AnyPool, user: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE id = $1 AND role = 'participant' AND erased_at IS NULL",
+    )
+    .bind(user)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
 /// When `user`'s record was erased, if it was.
 pub async fn erased_at(pool: &AnyPool, user: i64) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar::<_, Option<i64>>("SELECT erased_at FROM users WHERE id = $1")

@@ -59,13 +59,13 @@ pub(crate) async fn askable_people(
     skill: i64,
     shown: i64,
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(concat!(
         "SELECT u.id, u.display_name FROM user_skills us JOIN users u ON u.id = us.user_id \
          WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
-         AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM consents c \
-         WHERE c.user_id = us.user_id AND c.topic = 'skill_requests' AND c.current = 1 \
-         AND c.given = 0) ORDER BY us.user_id LIMIT $2",
-    )
+         AND u.deactivated_at IS NULL AND NOT ",
+        crate::consent_withdrawn!("us.user_id", "skill_requests"),
+        " ORDER BY us.user_id LIMIT $2"
+    ))
     .bind(skill)
     .bind(shown)
     .fetch_all(pool)
@@ -74,12 +74,12 @@ pub(crate) async fn askable_people(
 
 /// How many people have `skill` and may be asked.
 pub(crate) async fn count_askable(pool: &AnyPool, skill: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sqlx::query_scalar(concat!(
         "SELECT COUNT(*) FROM user_skills us JOIN users u ON u.id = us.user_id \
          WHERE us.skill_id = $1 AND us.may_ask = 1 AND u.role = 'participant' \
-         AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.user_id = us.user_id \
-         AND c.topic = 'skill_requests' AND c.current = 1 AND c.given = 0)",
-    )
+         AND u.deactivated_at IS NULL AND NOT ",
+        crate::consent_withdrawn!("us.user_id", "skill_requests")
+    ))
     .bind(skill)
     .fetch_one(pool)
     .await

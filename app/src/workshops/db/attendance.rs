@@ -199,13 +199,13 @@ pub(crate) async fn feedback_on(
     db: &AnyPool,
     session: i64,
 ) -> Result<Vec<FeedbackRow>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT f.face, f.comment, CASE WHEN NOT EXISTS (SELECT 1 FROM consents c \
-         WHERE c.user_id = f.signed_by AND c.topic = 'name_shown' AND c.current = 1 \
-         AND c.given = 0) THEN u.display_name END FROM session_feedback f \
+    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(concat!(
+        "SELECT f.face, f.comment, CASE WHEN NOT ",
+        crate::consent_withdrawn!("f.signed_by", "name_shown"),
+        " THEN u.display_name END FROM session_feedback f \
          LEFT JOIN users u ON u.id = f.signed_by WHERE f.session_id = $1 \
-         ORDER BY f.face DESC, f.comment",
-    )
+         ORDER BY f.face DESC, f.comment"
+    ))
     .bind(session)
     .fetch_all(db)
     .await?;

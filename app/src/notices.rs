@@ -155,6 +155,10 @@ codes! {
     KeepReasonMissing = "keep_reason_missing",
     KeepReasonTooLong = "keep_reason_too_long",
     ConsentUnknown = "consent_unknown",
+    OutcomeRequired = "outcome_required",
+    OutcomeRetired = "outcome_retired",
+    OutcomeWorkshopInvalid = "outcome_workshop_invalid",
+    RecordClosed = "record_closed",
 }
 
 codes! {
@@ -218,6 +222,9 @@ codes! {
     RetentionSaved = "retention_saved",
     RecordKept = "record_kept",
     ConsentSaved = "consent_saved",
+    OutcomeSaved = "outcome_saved",
+    OutcomeRecorded = "outcome_recorded",
+    OutcomeChoiceSaved = "outcome_choice_saved",
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub fn form_routes() -> Router<AppState> {
         .merge(crate::themes::routes())
         .merge(crate::votes::routes())
         .merge(crate::workshops::routes())
+        .merge(crate::outcomes::routes())
         .merge(crate::projects::routes())
         .merge(crate::privacy::routes())
 }

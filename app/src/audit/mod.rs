@@ -25,7 +25,7 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 34] = [
+pub const ACTIONS: [&str; 36] = [
     "participant.view",
     "participant.card_view",
     "participant.data_view",
@@ -35,6 +35,8 @@ pub const ACTIONS: [&str; 34] = [
     "participant.erase",
     "participant.retention_keep",
     "participant.consent",
+    "participant.outcome",
+    "report.participants_download",
     "retention.update",
     "participant.create",
     "participant.card_replace",

@@ -33,6 +33,18 @@ macro_rules! consent_withdrawn {
     };
 }
 
+/// SQL, the name of catalogue entry `$alias` (a skill, an outcome) in the language bound to
+/// `$n`: static text, no value pasted in.
+#[macro_export]
+macro_rules! name_in {
+    ($alias:literal, $n:literal) => {
+        concat!(
+            "CASE ", $n, " WHEN 'nl' THEN ", $alias, ".name_nl WHEN 'en' THEN ", $alias,
+            ".name_en ELSE ", $alias, ".name_fr END"
+        )
+    };
+}
+
 pub mod copy;
 pub mod daily;
 

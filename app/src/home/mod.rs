@@ -50,18 +50,23 @@ fn tiles(locale: Locale, role: Role) -> impl IntoView {
             <Tile href="/programme" picto="📋" label=locale.t("nav.programme") />
             <Tile href="/staff/themes" picto="💡" label=locale.t("nav.moderation") />
             <Tile href="/staff/votes" picto="🗳️" label=locale.t("nav.votes") />
+            <Tile href="/staff/report" picto="📊" label=locale.t("nav.report") />
         }
     });
     let admin = (role == Role::Admin).then(|| {
         view! {
             <Tile href="/admin/rooms" picto="🏢" label=locale.t("nav.rooms") />
             <Tile href="/admin/skills" picto="🧰" label=locale.t("nav.skills") />
+            <Tile href="/admin/outcomes" picto="🧭" label=locale.t("nav.outcomes") />
             <Tile href="/admin/accounts" picto="🔑" label=locale.t("nav.accounts") />
             <Tile href="/admin/audit" picto="📜" label=locale.t("nav.audit") />
         }
     });
     let partner = (role == Role::Partner).then(|| {
-        view! { <Tile href="/partner" picto="🤝" label=locale.t("nav.partner_projects") /> }
+        view! {
+            <Tile href="/partner" picto="🤝" label=locale.t("nav.partner_projects") />
+            <Tile href="/partner/report" picto="📊" label=locale.t("nav.report") />
+        }
     });
     view! { <ul class="tiles">{participant} {staff} {admin} {partner}</ul> }
 }

@@ -301,6 +301,10 @@ pub fn ParticipantPage() -> impl IntoView {
                                     <span class="picto" aria-hidden="true">"📄"</span>
                                     {locale.t("attestation.title")}
                                 </a>
+                                <a class="button" href=format!("/staff/participants/{id}/outcomes")>
+                                    <span class="picto" aria-hidden="true">"🧭"</span>
+                                    {locale.t("outcome.link")}
+                                </a>
                             </p>
                             {card}
                             {(!erased).then(|| view! {

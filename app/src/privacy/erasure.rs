@@ -107,6 +107,7 @@ pub async fn erase(
         }
         crate::projects::db::forgetting::forget_participant(&mut tx, user).await?;
         crate::workshops::db::forgetting::forget_participant(&mut tx, user).await?;
+        crate::outcomes::db::forget_outcome_notes(&mut tx, user).await?;
         // Places in workshops still to come go to the next people waiting.
         for workshop in
             crate::workshops::db::forgetting::upcoming_workshops_of(&mut tx, user, at).await?

@@ -209,6 +209,7 @@ pub async fn gather(
             })
             .collect(),
         consents: super::consent::view_of(db, id, tz).await?.history,
+        outcomes: crate::outcomes::lines_of(db, id, locale).await?,
         audit: db::audit_about(pool, id)
             .await?
             .into_iter()

@@ -140,6 +140,12 @@ pub const PERSON_COLUMNS: &[(&str, &str, PersonColumn)] = &[
     ("retention_reviews", "kept_by", PersonColumn::StaffWork),
     ("consents", "user_id", PersonColumn::Exported("consents")),
     ("consents", "recorded_by", PersonColumn::StaffWork),
+    (
+        "participant_outcomes",
+        "user_id",
+        PersonColumn::Exported("outcomes"),
+    ),
+    ("participant_outcomes", "recorded_by", PersonColumn::StaffWork),
     ("erasure_requests", "requested_by", PersonColumn::StaffWork),
     ("erasure_requests", "decided_by", PersonColumn::StaffWork),
     ("form_drafts", "owner_id", PersonColumn::Transient),

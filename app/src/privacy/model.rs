@@ -31,6 +31,7 @@ pub struct PersonalData {
     pub thanks_sent: Vec<ThanksLine>,
     pub kept_after_review: Vec<KeptLine>,
     pub consents: Vec<ConsentLine>,
+    pub outcomes: Vec<crate::outcomes::OutcomeLine>,
     pub audit: Vec<AuditLine>,
 }
 

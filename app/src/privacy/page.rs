@@ -176,6 +176,8 @@ fn data_view(
             data.logins.iter().map(|x| vec![s(&x.started), s(&x.last_seen)]).collect())}
         {section(locale, "consents", "data.consents", &["data.c.when", "data.c.what", "data.c.answer", "data.c.by"],
             data.consents.iter().map(|x| vec![s(&x.at), locale.t(&format!("consent.topic.{}", x.topic)), locale.t(if x.given { "consent.line_given" } else { "consent.line_withdrawn" }), s(&x.by)]).collect())}
+        {section(locale, "outcomes", "outcome.theirs", &["data.c.when", "data.c.what", "data.c.workshop", "data.c.note"],
+            data.outcomes.iter().map(|x| vec![s(&x.day), s(&x.name), x.workshop.clone().unwrap_or_default(), s(&x.note)]).collect())}
         {section(locale, "kept", "data.kept", &["data.c.when", "data.c.by", "data.c.reason"],
             data.kept_after_review.iter().map(|x| vec![s(&x.at), s(&x.by), s(&x.reason)]).collect())}
         {section(locale, "audit", "data.audit", &["data.c.when", "data.c.by", "data.c.action"],

@@ -109,6 +109,12 @@ async fn attest(
             .map(|(skill, n)| (skill.name, n))
             .collect(),
         workshops: journey.workshops,
+        outcomes: journey
+            .outcomes
+            .into_iter()
+            .filter(|outcome| outcome.on_attestation)
+            .map(|outcome| format!("{} — {}", outcome.name, outcome.day_words))
+            .collect(),
     })
 }
 

@@ -77,6 +77,10 @@ fn attested_body(locale: Locale, a: &Attested) -> impl IntoView + use<> {
         {list(skills, "journey.no_skills_yet")}
         <h2>{locale.t("journey.workshops")}</h2>
         {list(workshops, "journey.no_workshops")}
+        {(!a.outcomes.is_empty()).then(|| view! {
+            <h2>{locale.t("outcome.attestation_heading")}</h2>
+            {list(a.outcomes.clone(), "outcome.none")}
+        })}
     }
 }
 

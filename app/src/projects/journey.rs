@@ -85,6 +85,7 @@ pub async fn journey_of(
     let declared = skills_declared(pool, id, locale).await?;
     let pending = count_pending(pool, id).await?;
     let thanks = thanks_contributed(pool, id, read::THANKS_SHOWN).await?;
+    let outcomes = crate::outcomes::lines_of(db, id, locale).await?;
     let skill = |id, pictogram, name| Skill {
         id,
         pictogram,
@@ -114,14 +115,15 @@ pub async fn journey_of(
             .collect(),
         thanks: read::thanks_of(thanks, locale, tz),
         pending,
+        outcomes,
     })
 }
 
-pub(super) async fn list_skills_body(reader: Reader<Admin>) -> Result<Vec<SkillEntry>, AppError> {
+pub(super) async fn list_skills_body(reader: Reader<Admin>) -> Result<Vec<CatalogueEntry>, AppError> {
     Ok(skill_catalogue(reader.db().read())
         .await?
         .into_iter()
-        .map(|row| SkillEntry {
+        .map(|row| CatalogueEntry {
             id: row.id,
             pictogram: row.pictogram,
             names: [row.name_fr, row.name_nl, row.name_en],

@@ -15,6 +15,7 @@ use super::{
 use crate::{
     access::Role,
     draft::typed_or,
+    outcomes::views::outcome_list,
     i18n::{Locale, use_locale},
     ui::{ErrorView, notice::Notice, use_viewer},
 };
@@ -234,6 +235,13 @@ fn journey_view(user: Option<i64>) -> impl IntoView {
                             <section aria-labelledby="workshops-heading">
                                 <h2 id="workshops-heading">{locale.t("journey.workshops")}</h2>
                                 {workshops_list(locale, &journey)}
+                            </section>
+                            <section id="outcomes" aria-labelledby="outcomes-heading">
+                                <h2 id="outcomes-heading">{match user {
+                                    None => locale.t("outcome.mine"),
+                                    Some(_) => locale.t("outcome.theirs"),
+                                }}</h2>
+                                {outcome_list(locale, &journey.outcomes, user.is_none())}
                             </section>
                             <section aria-labelledby="thanks-heading">
                                 <h2 id="thanks-heading">{locale.t("journey.thanks")}</h2>

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::{error::AppError, paging::Paged};
+use crate::{catalogue::CatalogueEntry, error::AppError, paging::Paged};
 
 pub mod attestation_page;
 pub mod chart;
@@ -44,9 +44,8 @@ mod read;
 #[cfg(feature = "ssr")]
 pub use db::totals;
 
-/// The longest texts: a goal's or step's label, a skill's name, a note, a thank-you.
+/// The longest texts: a goal's or step's label, a note, a thank-you.
 pub const LABEL_MAX: usize = 80;
-pub const SKILL_NAME_MAX: usize = 40;
 pub const NOTE_MAX: usize = 300;
 pub const THANKS_MAX: usize = 600;
 /// The largest target of a goal; the most one contribution may count, in any unit; the most
@@ -111,7 +110,7 @@ pub async fn check_attestation(code: String) -> Result<Option<Attested>, AppErro
 
 /// The skills catalogue, with retired skills. Admins only.
 #[server(endpoint = "projects/skills")]
-pub async fn list_skills() -> Result<Vec<SkillEntry>, AppError> {
+pub async fn list_skills() -> Result<Vec<CatalogueEntry>, AppError> {
     crate::guard::serve(list_skills_body).await
 }
 
@@ -120,7 +119,7 @@ use journey::{get_journey_body, list_skills_body};
 pub use model::{
     Attested, Contribution, ContributionStatus, Contributors, Goal, Helpers, Journey, JourneyLine,
     JourneyProject, Milestone, Month, PartnerProject, Project, ProjectKind, ProjectStatus,
-    ProjectView, Skill, SkillEntry, Thanks, Unit,
+    ProjectView, Skill, Thanks, Unit,
 };
 #[cfg(feature = "ssr")]
 use partner::{partner_project_body, public_project_body};

@@ -180,15 +180,6 @@ pub struct Skill {
     pub name: String,
 }
 
-/// A skill as admins manage it: its names in French, Dutch and English.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SkillEntry {
-    pub id: i64,
-    pub pictogram: String,
-    pub names: [String; 3],
-    pub retired: bool,
-}
-
 /// A thank-you a partner sent to the group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Thanks {
@@ -349,6 +340,8 @@ pub struct Journey {
     pub thanks: Vec<Thanks>,
     /// Contributions waiting for a social worker.
     pub pending: i64,
+    /// What became of them (a pre-return visit, training started…), newest first.
+    pub outcomes: Vec<crate::outcomes::OutcomeLine>,
 }
 
 /// What an attestation says, kept as it was made (in the language it was made in).
@@ -376,4 +369,7 @@ pub struct Attested {
     pub skills: Vec<(String, i64)>,
     /// Workshops attended, with the sessions present.
     pub workshops: Vec<(String, i64)>,
+    /// The outcomes the person chose to show: "Formation commencée — lundi 2 mars 2026".
+    #[serde(default)]
+    pub outcomes: Vec<String>,
 }

@@ -14,6 +14,7 @@ use crate::{
     auth::pages::LoginPage,
     confirm::page::ConfirmPage,
     home::HomePage,
+    outcomes::{catalogue_page::OutcomesCataloguePage, record_page::ParticipantOutcomesPage},
     people::{
         account_page::{AccountPage, ResetPage},
         accounts_page::AccountsPage,
@@ -209,6 +210,11 @@ pub fn App() -> impl IntoView {
                         view=AttestationPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/staff/participants/:id/outcomes")
+                        view=ParticipantOutcomesPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/partner") view=PartnerProjectsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/partner/projects/:id")
@@ -221,6 +227,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/admin/skills") view=SkillsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/outcomes") view=OutcomesCataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rooms") view=RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

@@ -107,6 +107,16 @@ const SKILLS: NavItem = NavItem {
     picto: "🧰",
     label: "nav.skills",
 };
+const REPORT: NavItem = NavItem {
+    href: "/staff/report",
+    picto: "📊",
+    label: "nav.report",
+};
+const PARTNER_REPORT: NavItem = NavItem {
+    href: "/partner/report",
+    picto: "📊",
+    label: "nav.report",
+};
 const LOGIN: NavItem = NavItem {
     href: "/login",
     picto: "🔓",
@@ -119,7 +129,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
         Some(Role::Participant) => vec![
             HOME, WORKSHOPS, AGENDA, PROJECTS, JOURNEY, THEMES, MY_ACCOUNT,
         ],
-        Some(Role::Partner) => vec![HOME, PARTNER_PROJECTS, MY_ACCOUNT],
+        Some(Role::Partner) => vec![HOME, PARTNER_PROJECTS, PARTNER_REPORT, MY_ACCOUNT],
         Some(Role::Worker) => vec![
             HOME,
             PARTICIPANTS,
@@ -127,6 +137,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             STAFF_PROJECTS,
             MODERATION,
             VOTES,
+            REPORT,
             MY_ACCOUNT,
         ],
         Some(Role::Admin) => vec![
@@ -136,6 +147,7 @@ fn items_for(viewer: Option<&Viewer>) -> Vec<NavItem> {
             STAFF_PROJECTS,
             MODERATION,
             VOTES,
+            REPORT,
             ROOMS,
             SKILLS,
             ACCOUNTS,

@@ -149,6 +149,24 @@ pub(crate) async fn amina_everywhere(app: &TestApp) -> World {
         "{}",
         kept.location()
     );
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let outcome = app
+        .post(
+            &world.fill("/staff/participants/{participant}/outcomes"),
+            &[
+                ("outcome", "3"),
+                ("day", &today),
+                ("workshop", ""),
+                ("note", "Amina commence sa formation"),
+            ],
+            Some(&world.sessions["worker"]),
+        )
+        .await;
+    assert!(
+        outcome.location().contains("ok=outcome_recorded"),
+        "{}",
+        outcome.location()
+    );
     let record = world.fill("/staff/participants/{participant}");
     let read = app.get(&record, Some(&world.sessions["worker"])).await;
     assert_eq!(read.status, StatusCode::OK);

@@ -9,11 +9,7 @@ use crate::{db::now, i18n::Locale, projects::model::Skill};
 /// A skill's name in the language bound to `$n`: static SQL, no value pasted in.
 macro_rules! skill_name {
     ($n:literal) => {
-        concat!(
-            "CASE ",
-            $n,
-            " WHEN 'nl' THEN k.name_nl WHEN 'en' THEN k.name_en ELSE k.name_fr END"
-        )
+        crate::name_in!("k", $n)
     };
 }
 pub(super) use skill_name;

@@ -19,6 +19,7 @@ pub mod error;
 pub mod guard;
 pub mod home;
 pub mod i18n;
+pub mod impact;
 pub mod irreversible;
 pub mod notices;
 pub mod outcomes;
@@ -33,6 +34,8 @@ pub mod ui;
 pub mod votes;
 pub mod workshops;
 
+#[cfg(feature = "ssr")]
+pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

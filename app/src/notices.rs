@@ -159,6 +159,10 @@ codes! {
     OutcomeRetired = "outcome_retired",
     OutcomeWorkshopInvalid = "outcome_workshop_invalid",
     RecordClosed = "record_closed",
+    PeriodInvalid = "period_invalid",
+    PeriodEndsBeforeStart = "period_ends_before_start",
+    PeriodTooLong = "period_too_long",
+    ReportTwoScopes = "report_two_scopes",
 }
 
 codes! {

@@ -14,5 +14,6 @@ pub fn form_routes() -> Router<AppState> {
         .merge(crate::workshops::routes())
         .merge(crate::outcomes::routes())
         .merge(crate::projects::routes())
+        .merge(crate::impact::routes())
         .merge(crate::privacy::routes())
 }

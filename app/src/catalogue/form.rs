@@ -88,13 +88,7 @@ where
         let fields = match check_entry(&form) {
             Ok(fields) => fields,
             Err(problem) => {
-                return Ok(send_back(
-                    catalogue.path(),
-                    problem,
-                    &form,
-                    &extra,
-                    &anchor,
-                ));
+                return Ok(send_back(catalogue.path(), problem, &form, &extra, &anchor));
             }
         };
         let retired = id.is_some() && form.retired.trim() == "1";

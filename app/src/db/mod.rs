@@ -39,8 +39,15 @@ macro_rules! consent_withdrawn {
 macro_rules! name_in {
     ($alias:literal, $n:literal) => {
         concat!(
-            "CASE ", $n, " WHEN 'nl' THEN ", $alias, ".name_nl WHEN 'en' THEN ", $alias,
-            ".name_en ELSE ", $alias, ".name_fr END"
+            "CASE ",
+            $n,
+            " WHEN 'nl' THEN ",
+            $alias,
+            ".name_nl WHEN 'en' THEN ",
+            $alias,
+            ".name_en ELSE ",
+            $alias,
+            ".name_fr END"
         )
     };
 }

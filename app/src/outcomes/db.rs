@@ -30,7 +30,10 @@ pub(crate) async fn outcome_catalogue(
 }
 
 /// Adds an outcome (pictogram, then names in French, Dutch, English); the rows added.
-pub(crate) async fn insert_outcome(pool: &AnyPool, fields: &[String; 4]) -> Result<u64, sqlx::Error> {
+pub(crate) async fn insert_outcome(
+    pool: &AnyPool,
+    fields: &[String; 4],
+) -> Result<u64, sqlx::Error> {
     let [pictogram, fr, nl, en] = fields;
     Ok(sqlx::query(
         "INSERT INTO outcomes (pictogram, name_fr, name_nl, name_en, created_at) \

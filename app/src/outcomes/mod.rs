@@ -13,9 +13,9 @@ use crate::{catalogue::CatalogueEntry, error::AppError};
 pub mod catalogue_page;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod record_page;
 #[cfg(feature = "ssr")]
 mod recording;
-pub mod record_page;
 pub mod views;
 
 /// The longest note about an outcome, in characters.
@@ -79,5 +79,8 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
         .route("/admin/outcomes", post(recording::create_outcome))
         .route("/admin/outcomes/{id}", post(recording::update_outcome))
         .route("/staff/participants/{id}/outcomes", post(recording::record))
-        .route("/journey/outcomes/{id}", post(recording::show_on_attestation))
+        .route(
+            "/journey/outcomes/{id}",
+            post(recording::show_on_attestation),
+        )
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{Choice, OUTCOME_NOTE_MAX, ParticipantOutcomes, outcomes_of_participant, views::outcome_list};
+use super::{
+    Choice, OUTCOME_NOTE_MAX, ParticipantOutcomes, outcomes_of_participant, views::outcome_list,
+};
 use crate::{
     draft::{typed, typed_or},
     i18n::{Locale, use_locale},

@@ -99,9 +99,13 @@ pub async fn create_outcome(
     _: Admin,
     form: Result<Form<EntryPost>, FormRejection>,
 ) -> Response {
-    save_entry(Catalogue::Outcomes, ctx, None, form, |fields, _| async move {
-        db::insert_outcome(state.db.write(), &fields).await
-    })
+    save_entry(
+        Catalogue::Outcomes,
+        ctx,
+        None,
+        form,
+        |fields, _| async move { db::insert_outcome(state.db.write(), &fields).await },
+    )
     .await
 }
 
@@ -113,9 +117,15 @@ pub async fn update_outcome(
     Path(id): Path<i64>,
     form: Result<Form<EntryPost>, FormRejection>,
 ) -> Response {
-    save_entry(Catalogue::Outcomes, ctx, Some(id), form, |fields, retired| async move {
-        db::update_outcome(state.db.write(), id, &fields, retired).await
-    })
+    save_entry(
+        Catalogue::Outcomes,
+        ctx,
+        Some(id),
+        form,
+        |fields, retired| async move {
+            db::update_outcome(state.db.write(), id, &fields, retired).await
+        },
+    )
     .await
 }
 

@@ -2,15 +2,14 @@
 
 use axum::{
     extract::{Path, State},
-    http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 use super::{PersonalData, loaders};
 use crate::{
     error::AppError,
     guard::{LoggedIn, Staff},
-    reply::Ctx,
+    reply::{Ctx, attachment},
     state::AppState,
     when::today,
 };
@@ -20,7 +19,7 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx, who: LoggedIn) -> Res
     let tz = state.settings.time_zone;
     let result = loaders::gather(&state.db, who.id, ctx.locale(), tz)
         .await
-        .and_then(|data| attachment(&data, &format!("trame-my-data-{}.json", today(tz))));
+        .and_then(|data| json_attachment(&data, &format!("trame-my-data-{}.json", today(tz))));
     ctx.reply(result)
 }
 
@@ -41,26 +40,14 @@ pub async fn participant(
             Some(id),
         )
         .await?;
-        attachment(&data, &format!("trame-participant-{id}-{}.json", today(tz)))
+        json_attachment(&data, &format!("trame-participant-{id}-{}.json", today(tz)))
     }
     .await;
     ctx.reply(result)
 }
 
 /// `data` as a JSON file to save, never kept in a cache.
-fn attachment(data: &PersonalData, name: &str) -> Result<Response, AppError> {
-    let body = serde_json::to_string_pretty(data).map_err(|_| AppError::Internal)?;
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    let disposition = format!("attachment; filename=\"{name}\"");
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition).map_err(|_| AppError::Internal)?,
-    );
-    Ok(response)
+fn json_attachment(data: &PersonalData, name: &str) -> Result<Response, AppError> {
+    let body = serde_json::to_vec_pretty(data).map_err(|_| AppError::Internal)?;
+    attachment(body, "application/json; charset=utf-8", name)
 }

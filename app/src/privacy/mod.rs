@@ -145,7 +145,11 @@ pub const PERSON_COLUMNS: &[(&str, &str, PersonColumn)] = &[
         "user_id",
         PersonColumn::Exported("outcomes"),
     ),
-    ("participant_outcomes", "recorded_by", PersonColumn::StaffWork),
+    (
+        "participant_outcomes",
+        "recorded_by",
+        PersonColumn::StaffWork,
+    ),
     ("erasure_requests", "requested_by", PersonColumn::StaffWork),
     ("erasure_requests", "decided_by", PersonColumn::StaffWork),
     ("form_drafts", "owner_id", PersonColumn::Transient),

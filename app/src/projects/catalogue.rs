@@ -33,8 +33,14 @@ pub async fn update_skill(
     Path(id): Path<i64>,
     form: Result<Form<EntryPost>, FormRejection>,
 ) -> Response {
-    save_entry(Catalogue::Skills, ctx, Some(id), form, |fields, retired| async move {
-        update_skill_entry(state.db.write(), id, &fields, retired).await
-    })
+    save_entry(
+        Catalogue::Skills,
+        ctx,
+        Some(id),
+        form,
+        |fields, retired| async move {
+            update_skill_entry(state.db.write(), id, &fields, retired).await
+        },
+    )
     .await
 }

@@ -9,8 +9,7 @@ use axum::{
         Form, Path, Query, State,
         rejection::{FormRejection, QueryRejection},
     },
-    http::header,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use axum_extra::extract::{Form as ManyForm, FormRejection as ManyRejection};
 use serde::Deserialize;
@@ -25,10 +24,10 @@ use super::db::{
 use super::partner::is_partner_of;
 use crate::{
     access::Role,
+    csv::{cell, document, separator},
     error::AppError,
     forms::{Refill, ids, send_back},
-    i18n::Locale,
-    reply::{Ctx, parse_form, parse_many, see_other},
+    reply::{Ctx, attachment, parse_form, parse_many, see_other},
     state::AppState,
 };
 
@@ -122,32 +121,10 @@ pub async fn send_thanks(
     ctx.reply(result)
 }
 
-/// A CSV cell: quoted, with quotes doubled, and never starting as a spreadsheet formula.
-fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 #[derive(Deserialize)]
 pub struct CsvChoice {
     #[serde(default)]
     sep: Option<String>,
-}
-
-/// The separator asked for (`semicolon` or `comma`), else the one Excel expects in the
-/// person's language: `;` in French and Dutch, `,` in English.
-fn separator(asked: Option<&str>, locale: Locale) -> Result<&'static str, AppError> {
-    match asked {
-        Some("semicolon") => Ok(";"),
-        Some("comma") => Ok(","),
-        None | Some("") if locale == Locale::En => Ok(","),
-        None | Some("") => Ok(";"),
-        Some(_) => Err(AppError::Invalid("malformed".into())),
-    }
 }
 
 /// GET /partner/projects/{id}/progress.csv: the goals and their confirmed progress, for a
@@ -173,53 +150,35 @@ pub async fn progress_csv(
             .ok_or(AppError::NotFound)?;
         let goals = csv_goals(state.db.read(), id).await?;
         let locale = ctx.locale();
-        let header = [
-            "csv.project",
-            "csv.goal",
-            "csv.unit",
-            "csv.target",
-            "csv.done",
-            "csv.due",
-        ]
-        .map(|key| csv_cell(&locale.t(key)))
-        .join(sep);
-        let mut body = format!("\u{feff}{header}\r\n");
+        let mut lines = vec![
+            [
+                "csv.project",
+                "csv.goal",
+                "csv.unit",
+                "csv.target",
+                "csv.done",
+                "csv.due",
+            ]
+            .map(|key| cell(&locale.t(key)))
+            .to_vec(),
+        ];
         for goal in goals {
             let unit = locale.t(&format!("unit.{}", goal.unit));
-            let cells = [
-                csv_cell(&name),
-                csv_cell(&goal.label),
-                csv_cell(&unit),
+            lines.push(vec![
+                cell(&name),
+                cell(&goal.label),
+                cell(&unit),
                 goal.target.to_string(),
                 goal.done.to_string(),
-                csv_cell(&goal.due_on),
-            ];
-            body.push_str(&cells.join(sep));
-            body.push_str("\r\n");
+                cell(&goal.due_on),
+            ]);
         }
-        Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"progress-{id}.csv\""),
-                ),
-            ],
-            body,
+        attachment(
+            document(&lines, sep),
+            "text/csv; charset=utf-8",
+            &format!("progress-{id}.csv"),
         )
-            .into_response())
     }
     .await;
     ctx.reply(result)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(csv_cell("Doudous \"câlins\""), "\"Doudous \"\"câlins\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(1)"), "\"'=HYPERLINK(1)\"");
-    }
 }

@@ -119,7 +119,9 @@ pub async fn journey_of(
     })
 }
 
-pub(super) async fn list_skills_body(reader: Reader<Admin>) -> Result<Vec<CatalogueEntry>, AppError> {
+pub(super) async fn list_skills_body(
+    reader: Reader<Admin>,
+) -> Result<Vec<CatalogueEntry>, AppError> {
     Ok(skill_catalogue(reader.db().read())
         .await?
         .into_iter()

@@ -15,8 +15,8 @@ use super::{
 use crate::{
     access::Role,
     draft::typed_or,
-    outcomes::views::outcome_list,
     i18n::{Locale, use_locale},
+    outcomes::views::outcome_list,
     ui::{ErrorView, notice::Notice, use_viewer},
 };
 

@@ -14,6 +14,7 @@ use crate::{
     auth::pages::LoginPage,
     confirm::page::ConfirmPage,
     home::HomePage,
+    impact::report_page::{PartnerReportPage, StaffReportPage},
     outcomes::{catalogue_page::OutcomesCataloguePage, record_page::ParticipantOutcomesPage},
     people::{
         account_page::{AccountPage, ResetPage},
@@ -216,6 +217,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/partner") view=PartnerProjectsPage ssr=SsrMode::Async />
+                    <Route path=path!("/partner/report") view=PartnerReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/report") view=StaffReportPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/partner/projects/:id")
                         view=PartnerProjectPage

@@ -34,6 +34,8 @@ pub struct Reply {
     /// The body as a reader sees it: no-break spaces (French typography, checked on the
     /// strings themselves by the app's unit tests) read as spaces.
     pub body: String,
+    /// The body as it came (a spreadsheet, a file with a byte-order mark).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -250,6 +252,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).replace('\u{a0}', " "),
+            bytes: bytes.to_vec(),
         }
     }
 

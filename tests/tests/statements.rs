@@ -77,10 +77,31 @@ const PAGES: &[(&str, &str)] = &[
     ("worker", "/staff/participants?q=a&status=all"),
     ("worker", "/staff/themes"),
     ("worker", "/staff/votes"),
+    (
+        "worker",
+        "/staff/report?period=dates&from=2023-01-01&to=2026-12-31",
+    ),
+    (
+        "worker",
+        "/staff/report?period=dates&from=2023-01-01&to=2026-12-31&share=1",
+    ),
+    (
+        "worker",
+        "/staff/report.xlsx?period=dates&from=2023-01-01&to=2026-12-31",
+    ),
+    (
+        "worker",
+        "/staff/report/participants.csv?period=dates&from=2023-01-01&to=2026-12-31",
+    ),
+    ("worker", "/staff/participants/{participant}/outcomes"),
     ("admin", "/admin/audit"),
     ("admin", "/admin/audit?action=participant.view&person=a"),
     ("partner", "/partner"),
     ("partner", "/partner/projects/{project}"),
+    (
+        "partner",
+        "/partner/report?period=dates&from=2023-01-01&to=2026-12-31",
+    ),
     ("anyone", "/public/projects/{project}"),
 ];
 
@@ -112,12 +133,14 @@ async fn statements_at(backend: Backend, scale: f64, counter: &AtomicUsize) -> V
         ),
         ("anyone", None),
     ];
+    let amina = app.user_id("AMN4KP").await.to_string();
     let mut counts = Vec::new();
     for (who, page) in PAGES {
         let path = page
             .replace("{workshop}", &landmarks.workshop.to_string())
             .replace("{project}", &landmarks.project.to_string())
-            .replace("{calendar}", landmarks.calendar);
+            .replace("{calendar}", landmarks.calendar)
+            .replace("{participant}", &amina);
         let session = sessions
             .iter()
             .find(|(role, _)| role == who)

@@ -3,6 +3,7 @@
 //! home, a food bank), and twelve participants with access cards; ideas, rooms, two workshops
 //! (a sewing cycle under way, its first attendance taken; a talking group to come), and the four solidarity projects (`projects::demo`). The logins are listed in the README.
 
+mod impact;
 mod projects;
 mod projects_data;
 mod workshops;
@@ -208,6 +209,7 @@ pub async fn seed_if_empty(db: &Db, tz: chrono_tz::Tz) -> Result<bool, AppError>
     }
     seed_talking_group(&mut tx, tz, at).await?;
     seed_sewing_cycle(&mut tx, tz, at).await?;
+    impact::seed(&mut tx, tz, at).await?;
     projects::seed(&mut tx, tz, at).await?;
     tx.commit().await?;
     Ok(true)

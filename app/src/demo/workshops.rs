@@ -28,19 +28,19 @@ const SEWING_MARKS: [(&str, [&str; 2]); 4] = [
 ];
 
 /// A demo workshop: its words, where and with whom, and when.
-struct DemoWorkshop {
-    title: &'static str,
-    description: &'static str,
-    pictogram: &'static str,
-    kind: &'static str,
-    capacity: i64,
-    room: &'static str,
-    facilitators: &'static [&'static str],
-    rule: crate::workshops::recurrence::Rule,
+pub(super) struct DemoWorkshop {
+    pub(super) title: &'static str,
+    pub(super) description: &'static str,
+    pub(super) pictogram: &'static str,
+    pub(super) kind: &'static str,
+    pub(super) capacity: i64,
+    pub(super) room: &'static str,
+    pub(super) facilitators: &'static [&'static str],
+    pub(super) rule: crate::workshops::recurrence::Rule,
 }
 
 /// Creates a workshop and its sessions; returns its id and its sessions' ids, in order.
-async fn seed_workshop(
+pub(super) async fn seed_workshop(
     conn: &mut sqlx::AnyConnection,
     tz: chrono_tz::Tz,
     at: i64,

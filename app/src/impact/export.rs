@@ -13,7 +13,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use super::{
     Measure, Report, ReportAsk, Shown,
     db::{self, people},
-    request::{self, Checked},
+    request::{self, Asked},
     views::{decimal, shown_text},
 };
 use crate::{
@@ -31,7 +31,7 @@ use crate::{
 async fn checked(
     state: &AppState,
     ask: Result<Query<ReportAsk>, QueryRejection>,
-) -> Result<Checked, AppError> {
+) -> Result<Asked, AppError> {
     let Ok(Query(ask)) = ask else {
         return Err(AppError::Invalid("malformed".into()));
     };

@@ -18,6 +18,8 @@ pub mod db;
 mod export;
 #[cfg(feature = "ssr")]
 pub mod period;
+#[cfg(feature = "ssr")]
+mod raw;
 pub mod report_page;
 #[cfg(feature = "ssr")]
 mod request;
@@ -93,6 +95,7 @@ pub struct ReportPage {
 
 /// What the report's address asks (every field as typed; checked on the server).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReportAsk {
     pub period: String,
     pub from: String,

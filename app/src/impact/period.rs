@@ -21,7 +21,7 @@ pub enum Span {
 
 /// Days from `from` to `to`, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
+pub struct ReportPeriod {
     pub span: Span,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -35,18 +35,23 @@ fn first_of(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 /// `months` months from `start`, ending the day before the next start.
-fn months_from(span: Span, start: NaiveDate, months: u32) -> Option<Period> {
+fn months_from(span: Span, start: NaiveDate, months: u32) -> Option<ReportPeriod> {
     let next = start.checked_add_months(Months::new(months))?;
-    Some(Period {
+    Some(ReportPeriod {
         span,
         from: start,
         to: next.pred_opt()?,
     })
 }
 
-impl Period {
+impl ReportPeriod {
     /// The period `period` names (`from` and `to` for `dates`); this month when empty.
-    pub fn parse(period: &str, from: &str, to: &str, today: NaiveDate) -> Result<Period, Problem> {
+    pub fn parse(
+        period: &str,
+        from: &str,
+        to: &str,
+        today: NaiveDate,
+    ) -> Result<ReportPeriod, Problem> {
         let period = period.trim();
         let invalid = Problem::PeriodInvalid;
         if period.is_empty() {
@@ -65,7 +70,7 @@ impl Period {
             if longest.is_none_or(|longest| to >= longest) {
                 return Err(Problem::PeriodTooLong);
             }
-            return Ok(Period {
+            return Ok(ReportPeriod {
                 span: Span::Dates,
                 from,
                 to,
@@ -97,7 +102,7 @@ impl Period {
     }
 
     /// The period of the same length just before.
-    pub fn previous(&self) -> Period {
+    pub fn previous(&self) -> ReportPeriod {
         let months = match self.span {
             Span::Month => 1,
             Span::Quarter => 3,
@@ -105,7 +110,7 @@ impl Period {
             Span::Dates => {
                 let days = (self.to - self.from).num_days() + 1;
                 let to = self.from.pred_opt().unwrap_or(self.from);
-                return Period {
+                return ReportPeriod {
                     span: Span::Dates,
                     from: to - chrono::TimeDelta::days(days - 1),
                     to,
@@ -130,7 +135,7 @@ impl Period {
     }
 
     /// The address's query for this period: `period=…`, with the dates when it is `dates`.
-    pub fn query(&self) -> String {
+    pub fn address(&self) -> String {
         match self.span {
             Span::Dates => format!("period=dates&from={}&to={}", self.from, self.to),
             _ => format!("period={}", self.code()),
@@ -140,9 +145,9 @@ impl Period {
 
 /// The periods offered in the report's list: this month and the eleven before, the last
 /// eight quarters, the last five years (newest first).
-pub fn offered(today: NaiveDate) -> Vec<Period> {
+pub fn offered(today: NaiveDate) -> Vec<ReportPeriod> {
     let mut offered = Vec::new();
-    let Ok(month) = Period::parse("", "", "", today) else {
+    let Ok(month) = ReportPeriod::parse("", "", "", today) else {
         return offered;
     };
     let mut period = month;
@@ -151,13 +156,13 @@ pub fn offered(today: NaiveDate) -> Vec<Period> {
         period = period.previous();
     }
     let quarter = format!("{}-Q{}", today.year(), today.month0() / 3 + 1);
-    if let Ok(mut period) = Period::parse(&quarter, "", "", today) {
+    if let Ok(mut period) = ReportPeriod::parse(&quarter, "", "", today) {
         for _ in 0..8 {
             offered.push(period);
             period = period.previous();
         }
     }
-    if let Ok(mut period) = Period::parse(&today.year().to_string(), "", "", today) {
+    if let Ok(mut period) = ReportPeriod::parse(&today.year().to_string(), "", "", today) {
         for _ in 0..5 {
             offered.push(period);
             period = period.previous();
@@ -175,7 +180,7 @@ mod tests {
     }
 
     fn parse(period: &str, from: &str, to: &str) -> Result<(String, String), Problem> {
-        Period::parse(period, from, to, day("2026-11-30"))
+        ReportPeriod::parse(period, from, to, day("2026-11-30"))
             .map(|p| (p.from.to_string(), p.to.to_string()))
     }
 
@@ -216,7 +221,7 @@ mod tests {
     #[test]
     fn the_previous_period_has_the_same_length() {
         let previous = |p: &str, f: &str, t: &str| {
-            let p = Period::parse(p, f, t, day("2026-11-30"))
+            let p = ReportPeriod::parse(p, f, t, day("2026-11-30"))
                 .unwrap()
                 .previous();
             (p.from.to_string(), p.to.to_string(), p.code())
@@ -244,7 +249,7 @@ mod tests {
     fn the_list_offers_months_quarters_and_years() {
         let codes: Vec<String> = offered(day("2026-11-30"))
             .iter()
-            .map(Period::code)
+            .map(ReportPeriod::code)
             .collect();
         assert_eq!(codes.len(), 25);
         assert_eq!(codes[0], "2026-11");

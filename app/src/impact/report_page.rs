@@ -141,7 +141,7 @@ fn section_view(locale: Locale, report: &Report, section: &Section) -> impl Into
         let sentences = (section.id == "cycles").then(|| cycle_sentences(locale, section));
         view! {
             {sentences}
-            <table class="report-table">
+            <table class="table report-table">
                 <thead>
                     <tr>
                         <th scope="col">{locale.t("report.figure")}</th>

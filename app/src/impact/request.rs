@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 
 use super::{
     Offered, Report, ReportAsk, ReportPage,
-    build::{Breadth, sections},
+    build::sections,
     db::{self, Scope, Titled},
-    period::{Period, Span, offered},
+    period::{ReportPeriod, Span, offered},
+    raw::Breadth,
 };
 use crate::{
     db::{Db, now},
@@ -20,8 +21,8 @@ use crate::{
 };
 
 /// A checked request for a report.
-pub(super) struct Checked {
-    pub(super) period: Period,
+pub(super) struct Asked {
+    pub(super) period: ReportPeriod,
     pub(super) workshop: Option<Titled>,
     pub(super) project: Option<Titled>,
     pub(super) partner: Option<i64>,
@@ -41,7 +42,7 @@ fn chosen(list: &[Titled], typed: &str) -> Result<Option<Titled>, AppError> {
 }
 
 /// The scope of `period` narrowed as `checked` says.
-pub(super) fn scope_of(period: &Period, checked: &Checked, tz: chrono_tz::Tz) -> Scope {
+pub(super) fn scope_of(period: &ReportPeriod, checked: &Asked, tz: chrono_tz::Tz) -> Scope {
     let midnight =
         |day: NaiveDate| local_moment(&tz, day, chrono::NaiveTime::MIN).unwrap_or_default();
     let after = period.to.succ_opt().unwrap_or(period.to);
@@ -58,7 +59,7 @@ pub(super) fn scope_of(period: &Period, checked: &Checked, tz: chrono_tz::Tz) ->
 }
 
 /// A period in words: "novembre 2026", "3e trimestre 2026", "2026", "du … au …".
-pub(super) fn period_words(period: &Period, locale: Locale) -> String {
+pub(super) fn period_words(period: &ReportPeriod, locale: Locale) -> String {
     let day = |d: NaiveDate| crate::workshops::day_in_words(&d.to_string(), locale);
     let noon = period
         .from
@@ -94,7 +95,7 @@ fn offered_titles(list: &[Titled]) -> Vec<Offered> {
 /// The report `checked` asks for, in `locale`.
 pub(super) async fn report(
     db: &Db,
-    checked: &Checked,
+    checked: &Asked,
     locale: Locale,
     tz: chrono_tz::Tz,
 ) -> Result<Report, AppError> {
@@ -108,15 +109,15 @@ pub(super) async fn report(
         _ => Breadth::Centre,
     };
     let sections = sections(db, (&now, &before), breadth, locale, checked.shareable).await?;
-    let mut query = checked.period.query();
+    let mut address = checked.period.address();
     if let Some(w) = &checked.workshop {
-        query.push_str(&format!("&workshop={}", w.id));
+        address.push_str(&format!("&workshop={}", w.id));
     }
     if let Some(p) = &checked.project {
-        query.push_str(&format!("&project={}", p.id));
+        address.push_str(&format!("&project={}", p.id));
     }
     if checked.shareable && checked.partner.is_none() {
-        query.push_str("&share=1");
+        address.push_str("&share=1");
     }
     let centre = crate::people::db::centre(db.read())
         .await?
@@ -136,7 +137,7 @@ pub(super) async fn report(
             .or(checked.project.as_ref())
             .map(|t| t.title.clone()),
         shareable: checked.shareable,
-        query,
+        query: address,
         centre,
         sections,
     })
@@ -150,17 +151,17 @@ pub(super) fn check(
     projects: &[Titled],
     partner: Option<i64>,
     today: NaiveDate,
-) -> Result<Result<Checked, Problem>, AppError> {
+) -> Result<Result<Asked, Problem>, AppError> {
     let workshop = chosen(workshops, &ask.workshop)?;
     let project = chosen(projects, &ask.project)?;
     if workshop.is_some() && project.is_some() {
         return Ok(Err(Problem::ReportTwoScopes));
     }
-    let period = match Period::parse(&ask.period, &ask.from, &ask.to, today) {
+    let period = match ReportPeriod::parse(&ask.period, &ask.from, &ask.to, today) {
         Ok(period) => period,
         Err(problem) => return Ok(Err(problem)),
     };
-    Ok(Ok(Checked {
+    Ok(Ok(Asked {
         period,
         workshop,
         project,

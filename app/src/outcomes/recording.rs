@@ -154,7 +154,7 @@ impl Refill for OutcomePost {
 }
 
 /// An outcome as checked: which, the day, the workshop, the note.
-struct Checked {
+struct CheckedOutcome {
     outcome: i64,
     day: String,
     workshop: Option<i64>,
@@ -162,7 +162,11 @@ struct Checked {
 }
 
 /// Checks `form` for participant `id`, whose record must be open.
-async fn check(state: &AppState, id: i64, form: &OutcomePost) -> crate::forms::Checked<Checked> {
+async fn check(
+    state: &AppState,
+    id: i64,
+    form: &OutcomePost,
+) -> crate::forms::Checked<CheckedOutcome> {
     let pool = state.db.read();
     match db::participant_standing(pool, id).await? {
         None => return Err(AppError::NotFound),
@@ -193,7 +197,7 @@ async fn check(state: &AppState, id: i64, form: &OutcomePost) -> crate::forms::C
     let Some(note) = short_text(form.note.trim(), OUTCOME_NOTE_MAX) else {
         return Ok(Err(Problem::NoteTooLong));
     };
-    Ok(Ok(Checked {
+    Ok(Ok(CheckedOutcome {
         outcome,
         day: day.format("%Y-%m-%d").to_string(),
         workshop,

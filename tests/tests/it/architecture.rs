@@ -365,6 +365,7 @@ const OWNERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("people", &["users", "centre", "password_resets"]),
+    ("outcomes", &["outcomes", "participant_outcomes"]),
     ("themes", &["themes", "theme_supporters"]),
     (
         "votes",

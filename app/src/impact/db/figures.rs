@@ -16,22 +16,25 @@ pub(crate) struct PeopleRow {
 
 pub(crate) async fn people(pool: &AnyPool, s: &Scope) -> Result<PeopleRow, sqlx::Error> {
     sqlx::query_as(concat!(
-        "SELECT COUNT(DISTINCT x.user_id) AS active, \
-         COUNT(DISTINCT CASE WHEN x.how = 1 THEN x.user_id END) AS attended, \
-         COUNT(DISTINCT CASE WHEN x.how = 2 THEN x.user_id END) AS contributed, \
-         COUNT(DISTINCT CASE WHEN x.how = 3 THEN x.user_id END) AS voted, \
-         COUNT(DISTINCT CASE WHEN u.created_at >= $6 AND u.created_at < $7 THEN x.user_id END) AS new \
-         FROM (SELECT a.user_id, 1 AS how FROM attendance a \
+        "SELECT COUNT(*) AS active, CAST(COALESCE(SUM(y.a), 0) AS BIGINT) AS attended, \
+         CAST(COALESCE(SUM(y.c), 0) AS BIGINT) AS contributed, \
+         CAST(COALESCE(SUM(y.v), 0) AS BIGINT) AS voted, \
+         CAST(COALESCE(SUM(CASE WHEN u.created_at >= $6 AND u.created_at < $7 THEN 1 ELSE 0 END), 0) \
+         AS BIGINT) AS new \
+         FROM (SELECT x.user_id, MAX(CASE WHEN x.how = 1 THEN 1 ELSE 0 END) AS a, \
+         MAX(CASE WHEN x.how = 2 THEN 1 ELSE 0 END) AS c, \
+         MAX(CASE WHEN x.how = 3 THEN 1 ELSE 0 END) AS v \
+         FROM (SELECT DISTINCT a.user_id, 1 AS how FROM attendance a \
          JOIN workshop_sessions s ON s.id = a.session_id \
          WHERE a.mark = 'present' AND s.starts_at >= $6 AND s.starts_at < $7 \
          AND ($3 IS NULL OR s.workshop_id = $3) AND $4 IS NULL AND $5 IS NULL \
-         UNION ALL SELECT c.user_id, 2 AS how FROM contributions c WHERE ",
+         UNION ALL SELECT DISTINCT c.user_id, 2 AS how FROM contributions c WHERE ",
         contribution_in_scope!(),
         " UNION ALL SELECT v.user_id, 3 AS how FROM round_voters v \
          JOIN vote_rounds r ON r.id = v.round_id \
          WHERE r.closes_at >= $6 AND r.closes_at < $7 AND r.closes_at < $8 \
-         AND $3 IS NULL AND $4 IS NULL AND $5 IS NULL) x \
-         JOIN users u ON u.id = x.user_id AND u.role = 'participant'"
+         AND $3 IS NULL AND $4 IS NULL AND $5 IS NULL) x GROUP BY x.user_id) y \
+         JOIN users u ON u.id = y.user_id AND u.role = 'participant'"
     ))
     .bind(&s.from_day)
     .bind(&s.to_day)
@@ -170,7 +173,7 @@ pub(crate) async fn votes(pool: &AnyPool, s: &Scope) -> Result<VotesRow, sqlx::E
 
 /// A goal's confirmed quantity in the period.
 #[derive(FromRow, Clone)]
-pub(crate) struct GoalRow {
+pub(crate) struct ReportGoalRow {
     pub(crate) id: i64,
     pub(crate) project: String,
     pub(crate) label: String,
@@ -178,7 +181,7 @@ pub(crate) struct GoalRow {
     pub(crate) quantity: i64,
 }
 
-pub(crate) async fn goals(pool: &AnyPool, s: &Scope) -> Result<Vec<GoalRow>, sqlx::Error> {
+pub(crate) async fn goals(pool: &AnyPool, s: &Scope) -> Result<Vec<ReportGoalRow>, sqlx::Error> {
     sqlx::query_as(concat!(
         "SELECT g.id, p.name AS project, g.label, g.unit, \
          CAST(SUM(c.quantity) AS BIGINT) AS quantity \

@@ -73,7 +73,12 @@ const TOYS: &str = "Doudous pour la néonatologie";
 const VISITS: &str = "Visites aux Tilleuls";
 
 /// A page in another language, as the language switch's cookie asks.
-async fn get_in(app: &TestApp, path: &str, session: &str, lang: &str) -> trame_tests::Reply {
+pub(crate) async fn get_in(
+    app: &TestApp,
+    path: &str,
+    session: &str,
+    lang: &str,
+) -> trame_tests::Reply {
     let cookies = format!("trame_session={session}; {}={lang}", app::i18n::LANG_COOKIE);
     let request = http::Request::get(path)
         .header(http::header::COOKIE, cookies)

@@ -130,8 +130,8 @@ async fn attendance_is_taken_in_one_tap(backend: Backend) {
         .get(&format!("/staff/participants/{jean_pierre}"), Some(&worker))
         .await;
     assert!(
-        record.body.contains("1 présence sur 3"),
-        "on the participant's record, with the sewing cycle of the demo"
+        record.body.contains("6 présences sur 9"),
+        "on the participant's record, with the demo's sewing cycle (1 of 3) and finished cycle (5 of 6)"
     );
     let paper = app
         .get(&format!("/staff/sessions/{session}/sheet"), Some(&worker))
@@ -250,10 +250,12 @@ async fn feedback_is_anonymous_unless_signed(backend: Backend) {
         .await;
     assert!(sheet.body.contains("On a bien ri") && sheet.body.contains("Trop court"));
     assert!(sheet.body.contains("Marc") && sheet.body.contains("Anonyme"));
-    let stored: Vec<Option<i64>> =
-        sqlx::query_scalar("SELECT signed_by FROM session_feedback ORDER BY face")
-            .fetch_all(app.db().read())
-            .await
-            .unwrap();
+    let stored: Vec<Option<i64>> = sqlx::query_scalar(
+        "SELECT signed_by FROM session_feedback WHERE session_id = $1 ORDER BY face",
+    )
+    .bind(past)
+    .fetch_all(app.db().read())
+    .await
+    .unwrap();
     assert_eq!(stored, [Some(app.user_id("MRC5HQ").await), None]);
 }

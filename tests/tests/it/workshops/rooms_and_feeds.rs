@@ -331,7 +331,7 @@ async fn each_role_reaches_only_its_pages(backend: Backend) {
         app.get("/staff/workshops", Some(&amina)).await.status,
         StatusCode::FORBIDDEN
     );
-    let demo: i64 = sqlx::query_scalar("SELECT id FROM workshops")
+    let demo: i64 = sqlx::query_scalar("SELECT id FROM workshops WHERE kind = 'open'")
         .fetch_one(app.db().read())
         .await
         .unwrap();

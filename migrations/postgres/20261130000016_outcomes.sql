@@ -25,9 +25,11 @@ CREATE TABLE participant_outcomes (
 CREATE INDEX participant_outcomes_day ON participant_outcomes (day, outcome_id);
 CREATE INDEX participant_outcomes_user ON participant_outcomes (user_id);
 CREATE INDEX participant_outcomes_workshop ON participant_outcomes (workshop_id);
--- The report reads contributions and ideas by their day.
+-- The report reads contributions and ideas by their day, and attendance marks without
+-- going back to the table.
 CREATE INDEX contributions_done_on ON contributions (done_on, status);
 CREATE INDEX themes_created ON themes (created_at);
+CREATE INDEX attendance_marks ON attendance (session_id, mark, user_id);
 INSERT INTO outcomes (pictogram, name_fr, name_nl, name_en, created_at) VALUES
     ('🩺', 'Visite de pré-reprise', 'Bezoek vóór werkhervatting', 'Pre-return-to-work visit', 0),
     ('🧭', 'Bilan de compétences commencé', 'Competentiebalans gestart', 'Skills assessment started', 0),

@@ -311,8 +311,11 @@ pub async fn sections(
     locale: Locale,
     shareable: bool,
 ) -> Result<Vec<Section>, AppError> {
-    let now = gather(db, scopes.0, breadth, locale).await?;
-    let before = gather(db, scopes.1, breadth, locale).await?;
+    // The two periods are read at once, each on its own connection.
+    let (now, before) = futures::try_join!(
+        gather(db, scopes.0, breadth, locale),
+        gather(db, scopes.1, breadth, locale)
+    )?;
     let mut b = Builder {
         locale,
         sections: Vec::new(),

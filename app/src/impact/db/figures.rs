@@ -183,12 +183,12 @@ pub(crate) struct ReportGoalRow {
 
 pub(crate) async fn goals(pool: &AnyPool, s: &Scope) -> Result<Vec<ReportGoalRow>, sqlx::Error> {
     sqlx::query_as(concat!(
-        "SELECT g.id, p.name AS project, g.label, g.unit, \
-         CAST(SUM(c.quantity) AS BIGINT) AS quantity \
-         FROM contributions c JOIN project_goals g ON g.id = c.goal_id \
-         JOIN projects p ON p.id = c.project_id WHERE ",
+        "SELECT g.id, p.name AS project, g.label, g.unit, t.quantity \
+         FROM (SELECT c.goal_id, CAST(SUM(c.quantity) AS BIGINT) AS quantity \
+         FROM contributions c WHERE c.goal_id IS NOT NULL AND ",
         contribution_in_scope!(),
-        " GROUP BY g.id, p.name, g.label, g.unit ORDER BY p.name, g.id LIMIT 200"
+        " GROUP BY c.goal_id) t JOIN project_goals g ON g.id = t.goal_id \
+         JOIN projects p ON p.id = g.project_id ORDER BY p.name, g.id LIMIT 200"
     ))
     .bind(&s.from_day)
     .bind(&s.to_day)

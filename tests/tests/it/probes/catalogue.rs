@@ -312,6 +312,20 @@ pub const FORMS: &[Form] = &[
             ("name_en", "Sewing"), ("retired", "0")],
         text: &["pictogram", "name_fr", "name_nl", "name_en"],
     },
+    // The outcomes catalogue takes the same fields as the skills'.
+    Form {
+        who: Who::Admin, path: "/admin/outcomes",
+        fields: &[("pictogram", "🏠"), ("name_fr", "Logement trouvé"),
+            ("name_nl", "Woning gevonden"), ("name_en", "Housing found")],
+        text: &["pictogram", "name_fr", "name_nl", "name_en"],
+    },
+    // An outcome in use, a day not after today, optionally a workshop, a short note.
+    Form {
+        who: Who::Worker, path: "/staff/participants/{participant}/outcomes",
+        fields: &[("outcome", "1"), ("day", "{past_day}"), ("workshop", "{workshop}"),
+            ("note", "Visite faite")],
+        text: &["note"],
+    },
     // Kind grocery, visits, toys, clothes or other; status preparing, active or closed;
     // `public_page` = 1 or not; `partner_<id>` boxes must be active partners.
     Form {
@@ -433,4 +447,12 @@ pub const PAGES: &[(Who, &str)] = &[
     (Who::Admin, "/admin/centre"),
     (Who::Admin, "/admin/audit"),
     (Who::Admin, "/confirm/close-account/{account}"),
+    (Who::Admin, "/admin/outcomes"),
+    (Who::Worker, "/staff/participants/{participant}/outcomes"),
+    (Who::Worker, "/staff/report"),
+    (
+        Who::Worker,
+        "/staff/report?period=dates&from={past_day}&to={past_day}&share=1",
+    ),
+    (Who::Partner, "/partner/report"),
 ];

@@ -5,9 +5,9 @@
 use crate::{error::AppError, i18n::Locale};
 
 /// A text cell: quoted, with quotes doubled, and never starting as a spreadsheet formula
-/// (`= + - @` get a leading apostrophe).
+/// (`= + - @`, a tab or a carriage return get a leading apostrophe).
 pub fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()

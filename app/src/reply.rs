@@ -128,6 +128,25 @@ pub fn local_path(candidate: Option<&str>) -> String {
     }
 }
 
+/// `body` as a file to save under `name` (a name Trame makes: no quote in it), of
+/// `content_type`, never kept in a cache.
+pub fn attachment(
+    body: Vec<u8>,
+    content_type: &'static str,
+    name: &str,
+) -> Result<Response, AppError> {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).map_err(|_| AppError::Internal)?,
+    );
+    Ok(response)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,23 +166,4 @@ mod tests {
         assert_eq!(local_path(Some("/\u{0}x")), "/");
         assert_eq!(local_path(None), "/");
     }
-}
-
-/// `body` as a file to save under `name` (a name Trame makes: no quote in it), of
-/// `content_type`, never kept in a cache.
-pub fn attachment(
-    body: Vec<u8>,
-    content_type: &'static str,
-    name: &str,
-) -> Result<Response, AppError> {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    let disposition = format!("attachment; filename=\"{name}\"");
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition).map_err(|_| AppError::Internal)?,
-    );
-    Ok(response)
 }

@@ -10,7 +10,7 @@ pub mod form;
 pub mod view;
 
 /// The longest name of an entry, in characters.
-pub const NAME_MAX: usize = 40;
+pub const NAME_MAX: usize = 60;
 
 /// Which catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -292,6 +292,11 @@ fn outcomes(b: &mut Builder, now: &Raw, before: &Raw) {
         }
         let id = format!("cycle.{}.{}", cycle.workshop, cycle.outcome);
         let label = format!("{} — {}", cycle.title, cycle.name);
+        // The same people are counted in the outcome's figure.
+        b.ties.push(Tie::Within(
+            format!("outcome.{}", cycle.outcome),
+            id.clone(),
+        ));
         b.add(
             id,
             label,

@@ -94,11 +94,20 @@ fn workbook(report: &Report, locale: Locale) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string(2, 0, locale.t("report.field_from"))?;
     sheet.write_string(2, 2, locale.t("report.field_to"))?;
     sheet.write_string(3, 0, &report.period)?;
-    sheet.write_datetime_with_format(3, 1, excel_day(&report.days.0)?, &date)?;
-    sheet.write_datetime_with_format(3, 2, excel_day(&report.days.1)?, &date)?;
     sheet.write_string(4, 0, &report.previous)?;
-    sheet.write_datetime_with_format(4, 1, excel_day(&report.previous_days.0)?, &date)?;
-    sheet.write_datetime_with_format(4, 2, excel_day(&report.previous_days.1)?, &date)?;
+    let days = [
+        (3, 1, &report.days.0),
+        (3, 2, &report.days.1),
+        (4, 1, &report.previous_days.0),
+        (4, 2, &report.previous_days.1),
+    ];
+    for (row, col, day) in days {
+        // A day a spreadsheet cannot hold as a date (before 1900) is written as text.
+        match excel_day(day) {
+            Ok(when) => sheet.write_datetime_with_format(row, col, when, &date)?,
+            Err(_) => sheet.write_string(row, col, day.as_str())?,
+        };
+    }
     if report.shareable {
         sheet.write_string(6, 0, locale.t("report.shareable_note"))?;
     }

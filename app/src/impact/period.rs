@@ -63,6 +63,9 @@ impl ReportPeriod {
             let (Ok(from), Ok(to)) = (day(from), day(to)) else {
                 return Err(Problem::DateInvalid);
             };
+            if ![from, to].iter().all(|d| (1900..=2200).contains(&d.year())) {
+                return Err(Problem::PeriodInvalid);
+            }
             if to < from {
                 return Err(Problem::PeriodEndsBeforeStart);
             }
@@ -216,6 +219,10 @@ mod tests {
             Err(Problem::PeriodTooLong)
         );
         assert!(parse("dates", "2020-01-01", "2024-12-31").is_ok());
+        assert_eq!(
+            parse("dates", "-262143-01-01", "-262143-01-05"),
+            Err(Problem::PeriodInvalid)
+        );
     }
 
     #[test]

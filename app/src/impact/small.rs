@@ -52,6 +52,10 @@ pub fn protect(
     ties: &[Tie],
     rates: &[(String, String, String)],
 ) {
+    let original: BTreeMap<String, Option<i64>> = figures
+        .iter()
+        .map(|(id, shown)| (id.clone(), shown.count()))
+        .collect();
     for id in counts {
         if let Some(shown) = figures.get_mut(id)
             && shown.count().is_some_and(Shown::is_small)
@@ -60,31 +64,50 @@ pub fn protect(
         }
     }
     let get = |figures: &BTreeMap<String, Shown>, id: &str| figures.get(id).copied();
+    let value = |id: &str| original.get(id).copied().flatten().unwrap_or(0);
     let mut changed = true;
     while changed {
         changed = false;
         for tie in ties {
             match tie {
                 Tie::Within(whole, part) => {
-                    let (Some(Shown::Number(w)), Some(Shown::Number(p))) =
-                        (get(figures, whole), get(figures, part))
-                    else {
+                    let (Some(w), Some(p)) = (get(figures, whole), get(figures, part)) else {
                         continue;
                     };
-                    if Shown::is_small(w as i64 - p as i64) {
-                        figures.insert(part.clone(), Shown::Hidden);
-                        changed = true;
+                    let equal = value(whole) == value(part);
+                    match (w, p) {
+                        // The difference would be a small count of people.
+                        (Shown::Number(_), Shown::Number(_))
+                            if Shown::is_small(value(whole) - value(part)) =>
+                        {
+                            figures.insert(part.clone(), Shown::Hidden);
+                            changed = true;
+                        }
+                        // A whole equal to a hidden part would give the part away.
+                        (Shown::Number(_), Shown::FewerThanFive | Shown::Hidden) if equal => {
+                            figures.insert(whole.clone(), Shown::Hidden);
+                            changed = true;
+                        }
+                        _ => {}
                     }
                 }
                 Tie::Total(total, parts) => {
                     let Some(Shown::Number(_)) = get(figures, total) else {
                         continue;
                     };
-                    let hidden = parts
+                    let hidden: Vec<&String> = parts
                         .iter()
                         .filter(|p| !matches!(get(figures, p), Some(Shown::Number(_)) | None))
-                        .count();
-                    if hidden != 1 {
+                        .collect();
+                    let rest: i64 = hidden.iter().map(|p| value(p)).sum();
+                    let k = hidden.len() as i64;
+                    let all_small = hidden
+                        .iter()
+                        .all(|p| get(figures, p) == Some(Shown::FewerThanFive));
+                    // One hidden part is the total less the others; k small ones (1 to 4
+                    // each) are given away when they add up to k or to 4k.
+                    let exact = all_small && (rest == k || rest == SMALL_MAX * k);
+                    if !(k == 1 || (k > 1 && exact)) {
                         continue;
                     }
                     let smallest = parts
@@ -175,6 +198,43 @@ mod tests {
         let ties = [Tie::Total("all".into(), ids(&["one", "two", "three"]))];
         protect(&mut f, &ids(&["all", "one", "two", "three"]), &ties, &[]);
         assert_eq!(f["three"], Shown::Hidden);
+    }
+
+    #[test]
+    fn a_whole_equal_to_a_hidden_part_is_hidden_too() {
+        // 3 contributors among the active, and the same 3 counted again elsewhere.
+        let mut f = figures(&[("active", 9.0), ("contributed", 3.0), ("contributors", 3.0)]);
+        let ties = [Tie::Within("contributors".into(), "contributed".into())];
+        protect(
+            &mut f,
+            &ids(&["active", "contributed", "contributors"]),
+            &ties,
+            &[],
+        );
+        assert_eq!(f["contributed"], Shown::FewerThanFive);
+        assert_eq!(f["contributors"], Shown::FewerThanFive);
+        let mut f = figures(&[("cycle", 7.0), ("outcome", 7.0), ("attendees", 9.0)]);
+        let ties = [
+            Tie::Within("attendees".into(), "cycle".into()),
+            Tie::Within("outcome".into(), "cycle".into()),
+        ];
+        protect(&mut f, &ids(&["cycle", "outcome", "attendees"]), &ties, &[]);
+        assert_eq!(f["cycle"], Shown::Hidden);
+        assert_eq!(
+            f["outcome"],
+            Shown::Hidden,
+            "the same 7 would show the hidden one"
+        );
+    }
+
+    #[test]
+    fn small_parts_adding_up_to_a_small_remainder_hide_another() {
+        // 12 = 10 + 1 + 1: the remainder 2 says both small ones are 1.
+        let mut f = figures(&[("all", 12.0), ("a", 10.0), ("b", 1.0), ("c", 1.0)]);
+        let ties = [Tie::Total("all".into(), ids(&["a", "b", "c"]))];
+        protect(&mut f, &ids(&["all", "a", "b", "c"]), &ties, &[]);
+        assert_eq!(f["a"], Shown::Hidden);
+        assert_eq!(f["all"], Shown::Number(12.0));
     }
 
     #[test]

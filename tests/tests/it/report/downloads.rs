@@ -63,7 +63,7 @@ async fn the_spreadsheet_holds_numbers_and_dates(backend: Backend) {
     let workshops = book.worksheet_range("Ateliers").unwrap();
     let rate = workshops
         .rows()
-        .find(|row| row[0].to_string() == "Taux de présence")
+        .find(|row| row[0] == Data::String("Taux de présence".into()))
         .unwrap()
         .to_vec();
     assert_eq!(rate[1], Data::String("%".into()));

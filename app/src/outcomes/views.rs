@@ -33,7 +33,10 @@ pub fn outcome_list(locale: Locale, lines: &[OutcomeLine], choose: bool) -> impl
                 view! {
                     <form method="post" action=format!("/journey/outcomes/{}", line.id) class="inline-form">
                         <input type="hidden" name="shown" value=shown />
-                        <button type="submit" class="button">{label}</button>
+                        <button type="submit" class="button">
+                            {label}
+                            <span class="visually-hidden">{format!(" — {}", line.name)}</span>
+                        </button>
                     </form>
                 }
             });

@@ -2,7 +2,7 @@
 
 use sqlx::{AnyPool, FromRow};
 
-use super::{Scope, contribution_in_scope};
+use super::{Scope, contribution_in_scope, in_scope};
 
 /// Participants active in the period, by how they took part, and those new to the centre.
 #[derive(FromRow, Default, Clone, Copy)]
@@ -15,7 +15,7 @@ pub(crate) struct PeopleRow {
 }
 
 pub(crate) async fn people(pool: &AnyPool, s: &Scope) -> Result<PeopleRow, sqlx::Error> {
-    sqlx::query_as(concat!(
+    in_scope(sqlx::query_as(concat!(
         "SELECT COUNT(*) AS active, CAST(COALESCE(SUM(y.a), 0) AS BIGINT) AS attended, \
          CAST(COALESCE(SUM(y.c), 0) AS BIGINT) AS contributed, \
          CAST(COALESCE(SUM(y.v), 0) AS BIGINT) AS voted, \
@@ -35,12 +35,7 @@ pub(crate) async fn people(pool: &AnyPool, s: &Scope) -> Result<PeopleRow, sqlx:
          WHERE r.closes_at >= $6 AND r.closes_at < $7 AND r.closes_at < $8 \
          AND $3 IS NULL AND $4 IS NULL AND $5 IS NULL) x GROUP BY x.user_id) y \
          JOIN users u ON u.id = y.user_id AND u.role = 'participant'"
-    ))
-    .bind(&s.from_day)
-    .bind(&s.to_day)
-    .bind(s.workshop)
-    .bind(s.project)
-    .bind(s.partner)
+    )), s)
     .bind(s.from_at)
     .bind(s.to_at)
     .bind(s.now)
@@ -182,19 +177,17 @@ pub(crate) struct ReportGoalRow {
 }
 
 pub(crate) async fn goals(pool: &AnyPool, s: &Scope) -> Result<Vec<ReportGoalRow>, sqlx::Error> {
-    sqlx::query_as(concat!(
-        "SELECT g.id, p.name AS project, g.label, g.unit, t.quantity \
+    in_scope(
+        sqlx::query_as(concat!(
+            "SELECT g.id, p.name AS project, g.label, g.unit, t.quantity \
          FROM (SELECT c.goal_id, CAST(SUM(c.quantity) AS BIGINT) AS quantity \
          FROM contributions c WHERE c.goal_id IS NOT NULL AND ",
-        contribution_in_scope!(),
-        " GROUP BY c.goal_id) t JOIN project_goals g ON g.id = t.goal_id \
+            contribution_in_scope!(),
+            " GROUP BY c.goal_id) t JOIN project_goals g ON g.id = t.goal_id \
          JOIN projects p ON p.id = g.project_id ORDER BY p.name, g.id LIMIT 200"
-    ))
-    .bind(&s.from_day)
-    .bind(&s.to_day)
-    .bind(s.workshop)
-    .bind(s.project)
-    .bind(s.partner)
+        )),
+        s,
+    )
     .fetch_all(pool)
     .await
 }
@@ -208,16 +201,11 @@ pub(crate) struct WorkRow {
 }
 
 pub(crate) async fn work(pool: &AnyPool, s: &Scope) -> Result<WorkRow, sqlx::Error> {
-    sqlx::query_as(concat!(
+    in_scope(sqlx::query_as(concat!(
         "SELECT COUNT(*) AS contributions, CAST(COALESCE(SUM(c.minutes), 0) AS BIGINT) AS minutes, \
          COUNT(DISTINCT c.user_id) AS contributors FROM contributions c WHERE ",
         contribution_in_scope!()
-    ))
-    .bind(&s.from_day)
-    .bind(&s.to_day)
-    .bind(s.workshop)
-    .bind(s.project)
-    .bind(s.partner)
+    )), s)
     .fetch_one(pool)
     .await
 }
@@ -231,16 +219,14 @@ pub(crate) struct SkillsRow {
 }
 
 pub(crate) async fn skills(pool: &AnyPool, s: &Scope) -> Result<SkillsRow, sqlx::Error> {
-    sqlx::query_as(concat!(
-        "SELECT COUNT(DISTINCT c.user_id) AS people, COUNT(DISTINCT cs.skill_id) AS skills \
+    in_scope(
+        sqlx::query_as(concat!(
+            "SELECT COUNT(DISTINCT c.user_id) AS people, COUNT(DISTINCT cs.skill_id) AS skills \
          FROM contribution_skills cs JOIN contributions c ON c.id = cs.contribution_id WHERE ",
-        contribution_in_scope!()
-    ))
-    .bind(&s.from_day)
-    .bind(&s.to_day)
-    .bind(s.workshop)
-    .bind(s.project)
-    .bind(s.partner)
+            contribution_in_scope!()
+        )),
+        s,
+    )
     .fetch_one(pool)
     .await
 }

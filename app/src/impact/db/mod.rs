@@ -2,7 +2,7 @@
 //! centre's size (about fifteen statements a period). The scope narrows them to one workshop,
 //! one project, or a partner's projects.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::{Any, AnyPool, FromRow, any::AnyArguments, query::QueryAs};
 
 pub mod figures;
 pub mod people;
@@ -33,6 +33,20 @@ macro_rules! contribution_in_scope {
     };
 }
 pub(crate) use contribution_in_scope;
+
+/// A query with the scope's `$1` to `$5` bound (the days, workshop, project and partner that
+/// [`contribution_in_scope!`] reads); further parameters are bound after.
+pub(crate) fn in_scope<'q, O>(
+    query: QueryAs<'q, Any, O, AnyArguments<'q>>,
+    s: &'q Scope,
+) -> QueryAs<'q, Any, O, AnyArguments<'q>> {
+    query
+        .bind(&s.from_day)
+        .bind(&s.to_day)
+        .bind(s.workshop)
+        .bind(s.project)
+        .bind(s.partner)
+}
 
 /// A title by id: a workshop or project a report may be narrowed to.
 #[derive(FromRow, Clone)]

@@ -3,7 +3,7 @@
 
 use sqlx::{AnyPool, FromRow};
 
-use super::{Scope, contribution_in_scope};
+use super::{Scope, contribution_in_scope, in_scope};
 
 /// A participant's activity in the period.
 #[derive(FromRow, Clone)]
@@ -18,7 +18,7 @@ pub(crate) struct ActivityRow {
 /// The participants active in the period (sessions attended, confirmed contributions or an
 /// outcome), by name.
 pub(crate) async fn activity(pool: &AnyPool, s: &Scope) -> Result<Vec<ActivityRow>, sqlx::Error> {
-    sqlx::query_as(concat!(
+    in_scope(sqlx::query_as(concat!(
         "SELECT u.id, u.display_name AS name, CAST(SUM(x.sessions) AS BIGINT) AS sessions, \
          CAST(SUM(x.contributions) AS BIGINT) AS contributions, \
          CAST(SUM(x.minutes) AS BIGINT) AS minutes \
@@ -32,12 +32,7 @@ pub(crate) async fn activity(pool: &AnyPool, s: &Scope) -> Result<Vec<ActivityRo
          WHERE po.day >= $1 AND po.day <= $2 AND ($3 IS NULL OR po.workshop_id = $3) \
          AND $4 IS NULL AND $5 IS NULL) x JOIN users u ON u.id = x.user_id AND u.role = 'participant' \
          GROUP BY u.id, u.display_name ORDER BY u.display_name, u.id"
-    ))
-    .bind(&s.from_day)
-    .bind(&s.to_day)
-    .bind(s.workshop)
-    .bind(s.project)
-    .bind(s.partner)
+    )), s)
     .bind(s.from_at)
     .bind(s.to_at)
     .fetch_all(pool)

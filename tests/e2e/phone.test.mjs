@@ -1,6 +1,6 @@
 // On a 360 px phone, JavaScript off and on: the header is a compact bar that leaves the
-// screen to the page, nothing is wider than the screen (staff tables included), disclosures
-// show their marker, and every page visited is accessible at that size.
+// screen to the page, nothing is wider than the screen (staff tables and the impact report
+// included), disclosures show their marker, and every page visited is accessible at that size.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, openPage, assertAccessible, loginCard, loginStaff } from './helpers.mjs';
@@ -52,7 +52,10 @@ for (const javaScript of [false, true]) {
     await page.getByRole('heading', { level: 1, name: 'Présences — Couture du lundi' }).waitFor();
     await assertFits(page, 'attendance sheet');
     await assertAccessible(page, 'attendance sheet at 360 px');
-    for (const path of ['/admin/accounts', '/admin/audit', '/staff/participants']) {
+    // The impact report (this month's, and last year's: its tables and charts).
+    const lastYear = new Date().getFullYear() - 1;
+    for (const path of ['/admin/accounts', '/admin/audit', '/staff/participants', '/staff/report',
+      `/staff/report?period=${lastYear}`]) {
       await page.goto(`${BASE}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await assertFits(page, path);

@@ -25,7 +25,7 @@ pub mod db;
 pub use db::{record, record_each};
 
 /// Every action the log records: its filter offers them.
-pub const ACTIONS: [&str; 36] = [
+pub const ACTIONS: [&str; 37] = [
     "participant.view",
     "participant.card_view",
     "participant.data_view",
@@ -36,6 +36,7 @@ pub const ACTIONS: [&str; 36] = [
     "participant.retention_keep",
     "participant.consent",
     "participant.outcome",
+    "participant.outcomes_view",
     "report.participants_download",
     "retention.update",
     "participant.create",

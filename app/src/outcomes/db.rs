@@ -151,12 +151,23 @@ pub(crate) async fn workshops_of(
     .await
 }
 
-/// Whether workshop `id` exists.
-pub(crate) async fn workshop_exists(pool: &AnyPool, id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM workshops WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+/// Whether `user` is or was registered in workshop `workshop`, or attended one of its
+/// sessions: the only workshops an outcome of theirs may be linked to.
+pub(crate) async fn took_part(
+    pool: &AnyPool,
+    user: i64,
+    workshop: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT workshop_id FROM registrations WHERE user_id = $1 AND workshop_id = $2 \
+         UNION SELECT s.workshop_id FROM attendance a \
+         JOIN workshop_sessions s ON s.id = a.session_id \
+         WHERE a.user_id = $1 AND s.workshop_id = $2 LIMIT 1",
+    )
+    .bind(user)
+    .bind(workshop)
+    .fetch_optional(pool)
+    .await?;
     Ok(found.is_some())
 }
 

@@ -1,6 +1,6 @@
-//! The outcomes' reads and forms: the catalogue (admins), an outcome recorded for a
-//! participant (staff, audited in the same transaction), and the participant's choice of the
-//! outcomes their attestation shows.
+//! The outcomes' reads and forms: the catalogue (admins), a participant's outcomes read by
+//! staff (audited) and one recorded (audited in the same transaction), and the participant's
+//! choice of the outcomes their attestation shows.
 
 use axum::{
     extract::{Form, Path, State, rejection::FormRejection},
@@ -66,6 +66,13 @@ pub(super) async fn of_participant_body(
     let standing = db::participant_standing(pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::audit::record(
+        reader.db().write(),
+        reader.who.id,
+        "participant.outcomes_view",
+        Some(id),
+    )
+    .await?;
     let outcomes = db::outcomes_in_use(pool, reader.locale)
         .await?
         .into_iter()
@@ -190,7 +197,7 @@ async fn check(
     let workshop = match form.workshop.trim() {
         "" => None,
         text => match text.parse::<i64>() {
-            Ok(workshop) if db::workshop_exists(pool, workshop).await? => Some(workshop),
+            Ok(workshop) if db::took_part(pool, id, workshop).await? => Some(workshop),
             _ => return Ok(Err(Problem::OutcomeWorkshopInvalid)),
         },
     };

@@ -1,4 +1,4 @@
-//! Outcomes: the catalogue admins keep, an outcome a social worker notes (audited), the
+//! Outcomes: the catalogue admins keep, an outcome a social worker reads and notes (audited), the
 //! participant's choice of those on their attestation, and every bad input refused with
 //! nothing saved.
 
@@ -95,6 +95,15 @@ async fn a_noted_outcome_reaches_the_journey_and_the_attestation(backend: Backen
         form.body.contains(&format!("<option value=\"{workshop}\"")),
         "her workshops"
     );
+    assert_eq!(
+        app.number(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'participant.outcomes_view' \
+             AND subject_id = {amina}"
+        ))
+        .await,
+        1,
+        "reading her outcomes is audited"
+    );
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     app.post(
         &format!("/staff/participants/{amina}/outcomes"),
@@ -185,7 +194,17 @@ async fn bad_outcomes_are_refused_and_nothing_is_saved(backend: Backend) {
     let noted = app.number(NOTED).await;
     let path = format!("/staff/participants/{amina}/outcomes");
     let long = "x".repeat(301);
-    let cases: [(&str, &str, &str, &str, Problem); 7] = [
+    // A workshop that exists but that Amina never registered in nor attended.
+    let not_hers = app
+        .number(&format!(
+            "SELECT MIN(id) FROM workshops WHERE id NOT IN \
+             (SELECT workshop_id FROM registrations WHERE user_id = {amina}) \
+             AND id NOT IN (SELECT s.workshop_id FROM attendance a \
+             JOIN workshop_sessions s ON s.id = a.session_id WHERE a.user_id = {amina})"
+        ))
+        .await
+        .to_string();
+    let cases: [(&str, &str, &str, &str, Problem); 8] = [
         ("", "2026-01-05", "", "", Problem::OutcomeRequired),
         ("abc", "2026-01-05", "", "", Problem::OutcomeRequired),
         ("7", "2026-01-05", "", "", Problem::OutcomeRetired),
@@ -195,6 +214,13 @@ async fn bad_outcomes_are_refused_and_nothing_is_saved(backend: Backend) {
             "1",
             "2026-01-05",
             "999999",
+            "",
+            Problem::OutcomeWorkshopInvalid,
+        ),
+        (
+            "1",
+            "2026-01-05",
+            &not_hers,
             "",
             Problem::OutcomeWorkshopInvalid,
         ),

@@ -1,6 +1,6 @@
-//! Outcomes: the catalogue admins keep, an outcome a social worker reads and notes (audited), the
-//! participant's choice of those on their attestation, and every bad input refused with
-//! nothing saved.
+//! Outcomes: the catalogue admins keep, the outcomes a social worker reads and notes (both
+//! audited), the participant's choice of those on their attestation, and every bad input
+//! refused with nothing saved.
 
 use app::notices::{Done, Problem};
 use http::StatusCode;
